@@ -1,0 +1,3 @@
+package io.qonduit.emulator
+
+internal object Placeholder

@@ -1,0 +1,3 @@
+package io.qonduit.samples
+
+internal object Placeholder

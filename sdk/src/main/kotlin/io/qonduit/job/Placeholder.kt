@@ -1,0 +1,3 @@
+package io.qonduit.job
+
+internal object Placeholder

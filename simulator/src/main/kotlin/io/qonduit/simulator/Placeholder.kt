@@ -1,0 +1,3 @@
+package io.qonduit.simulator
+
+internal object Placeholder
