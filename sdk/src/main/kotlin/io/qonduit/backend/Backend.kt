@@ -1,0 +1,73 @@
+package io.qonduit.backend
+
+import io.qonduit.job.Diagnostics
+import io.qonduit.job.JobInput
+import io.qonduit.job.PollCadence
+import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitAll
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.sync.Semaphore
+import kotlinx.coroutines.sync.withPermit
+
+/** A submitted task: the provider's id and what was submitted. */
+public class TaskRef(
+    /** The provider's task id. */
+    public val taskId: String,
+    /** What was submitted. */
+    public val input: JobInput,
+)
+
+/**
+ * The small interface a provider implements so that its tasks become [io.qonduit.job.Job]s.
+ *
+ * Only [submit], [poll] and [cancel] are required. Providers that can do better override the batch
+ * operations: [submitAll] (OQC submits many tasks in one call), [pollAll] (batch status), [cancelAll].
+ * Implementations must be safe for concurrent use.
+ */
+public interface Backend {
+    /**
+     * Stable name of the provider (`"local"`, `"qpi"`, `"oqc"`, ...). Snapshots record it so that a
+     * saved job is reattached to a backend of the same provider.
+     */
+    public val provider: String
+
+    /** How often jobs on this backend are polled by default. */
+    public val defaultCadence: PollCadence get() = PollCadence.OQC
+
+    /** Submits one task and returns the provider's task id. */
+    public suspend fun submit(input: JobInput): String
+
+    /**
+     * Submits several tasks, in one call where the provider can; returns their ids in order.
+     * The default submits one after another.
+     */
+    public suspend fun submitAll(inputs: List<JobInput>): List<String> = inputs.map { submit(it) }
+
+    /** Asks the provider for the task's status, and for its result or error once terminal. */
+    public suspend fun poll(task: TaskRef): TaskReport
+
+    /**
+     * Polls several tasks; reports come back in the order of [tasks]. The default polls them
+     * concurrently, at most [maxConcurrency] at once; providers with a batch status call override it.
+     */
+    public suspend fun pollAll(tasks: List<TaskRef>, maxConcurrency: Int): List<TaskReport> =
+        boundedMap(tasks, maxConcurrency) { poll(it) }
+
+    /** Asks the provider to cancel the task. */
+    public suspend fun cancel(task: TaskRef)
+
+    /** Cancels several tasks; the default cancels them concurrently, at most [maxConcurrency] at once. */
+    public suspend fun cancelAll(tasks: List<TaskRef>, maxConcurrency: Int) {
+        boundedMap(tasks, maxConcurrency) { cancel(it) }
+    }
+
+    /** Timings, metrics and metadata of a finished task; the default has none. */
+    public suspend fun diagnostics(task: TaskRef): Diagnostics = Diagnostics()
+}
+
+/** Runs [block] on every item concurrently, at most [limit] at a time, keeping the order of results. */
+public suspend fun <T, R> boundedMap(items: List<T>, limit: Int, block: suspend (T) -> R): List<R> {
+    require(limit >= 1) { "maxConcurrency must be at least 1, was $limit" }
+    val permits = Semaphore(limit)
+    return coroutineScope { items.map { async { permits.withPermit { block(it) } } }.awaitAll() }
+}

@@ -1,0 +1,431 @@
+package io.qonduit.job
+
+import io.qonduit.backend.Backend
+import io.qonduit.backend.TaskReport
+import io.qonduit.backend.TaskRef
+import io.qonduit.errors.ApiException
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.first
+import kotlinx.coroutines.flow.flow
+import kotlinx.coroutines.flow.transformWhile
+import kotlinx.coroutines.jdk9.asPublisher
+import kotlinx.coroutines.sync.Mutex
+import kotlinx.coroutines.sync.withLock
+import kotlinx.coroutines.withTimeoutOrNull
+import kotlinx.serialization.json.JsonObject
+import java.nio.file.Path
+import java.time.Instant
+import java.util.concurrent.CompletableFuture
+import kotlin.time.Duration
+import kotlin.time.Duration.Companion.milliseconds
+import kotlin.time.Duration.Companion.seconds
+import kotlin.time.TimeSource
+
+/**
+ * A mutable handle on one program run on one provider, in the style of OQC's async SDK.
+ *
+ * A job holds its inputs, the provider's task id once submitted, the latest status, the output of
+ * the latest run ([outputs]) and of every run ([history]). Running it again after it finished
+ * ([execute]) starts a fresh run and keeps the earlier outputs in [history].
+ *
+ * Safe for concurrent use: operations that talk to the provider are serialised per job, reads never
+ * block, and [status]/[states] can be collected from anywhere.
+ *
+ * ```
+ * val job = Job(LocalBackend(), JobInput(bellQasm, "statevector"))
+ * val counts = job.execute(timeout = 30.seconds).raiseForError().resultList().single().counts("c")
+ * ```
+ *
+ * @param backend the provider the job runs on
+ * @param input what to run
+ * @param fetchDiagnostics fetch timings, metrics and metadata whenever a run reaches a terminal state
+ *   (failures to fetch them are ignored, so the result is never affected)
+ * @param cadence poll delays; null uses the backend's default
+ */
+public class Job @JvmOverloads constructor(
+    /** The provider this job runs on. */
+    public val backend: Backend,
+    input: JobInput,
+    /** Whether diagnostics are fetched on terminal states. */
+    public val fetchDiagnostics: Boolean = false,
+    cadence: PollCadence? = null,
+) : JobLike {
+    /** Poll delays used by [wait] and [track]. */
+    public val cadence: PollCadence = cadence ?: backend.defaultCadence
+
+    private val guard = Any()
+    private val io = Mutex()
+    private var currentInput: JobInput = input
+    private var currentOutput: JobOutput? = null
+    private val pastOutputs = mutableListOf<JobOutput>()
+    private val statusFlow = MutableStateFlow(JobStatus(JobState.CREATED))
+    private val stateFlow = MutableStateFlow(JobState.CREATED)
+
+    /** What the job runs (changes only through [reconfigure]). */
+    public val input: JobInput get() = synchronized(guard) { currentInput }
+
+    /** The program text. */
+    public val program: String get() = input.program
+
+    /** The target device. */
+    public val device: String get() = input.device
+
+    /** Provider-specific settings. */
+    public val config: JsonObject get() = input.config
+
+    /** The user's label. */
+    public val tag: String? get() = input.tag
+
+    /** Everything known about the current run; collect it to follow the job live. */
+    public val status: StateFlow<JobStatus> = statusFlow.asStateFlow()
+
+    /** The unified state of the current run, as a flow. */
+    public val states: StateFlow<JobState> = stateFlow.asStateFlow()
+
+    /** The provider's task id of the current run, or null before submission. */
+    public val taskId: String? get() = statusFlow.value.taskId
+
+    /** The unified state of the current run. */
+    public val state: JobState get() = statusFlow.value.state
+
+    /** The provider's status string of the current run. */
+    public val rawStatus: String? get() = statusFlow.value.rawStatus
+
+    /** Queue position, when the provider reports it. */
+    public val queuePosition: Int? get() = statusFlow.value.queuePosition
+
+    /** Estimated start, when the provider reports it. */
+    public val estimatedStart: Instant? get() = statusFlow.value.estimatedStart
+
+    /** The result of the current run, when it completed. */
+    public val result: JobResult? get() = synchronized(guard) { currentOutput as? JobResult }
+
+    /** The error of the current run, when it failed. */
+    public val error: JobError? get() = synchronized(guard) { currentOutput as? JobError }
+
+    /** True when submitted and not yet terminal. */
+    public val isActive: Boolean get() = statusFlow.value.let { it.taskId != null && !it.state.isTerminal }
+
+    override val completed: Boolean get() = state == JobState.COMPLETED
+
+    /** The output of the current run (empty until it finishes). */
+    override val outputs: JobOutputProxy get() = synchronized(guard) { JobOutputProxy(listOfNotNull(currentOutput)) }
+
+    /** Every output of every run, oldest first. */
+    override val history: JobOutputProxy get() = synchronized(guard) { JobOutputProxy(pastOutputs.toList()) }
+
+    /** Diagnostics of the current run, when fetched. */
+    public val diagnostics: Diagnostics? get() = synchronized(guard) { currentOutput?.diagnostics }
+
+    /** Timing breakdown of the current run, when fetched. */
+    public val timings: JsonObject? get() = diagnostics?.timings
+
+    /** Metrics of the current run, when fetched. */
+    public val metrics: JsonObject? get() = diagnostics?.metrics
+
+    /** Metadata of the current run, when fetched. */
+    public val metadata: JsonObject? get() = diagnostics?.metadata
+
+    /**
+     * Submits the job.
+     *
+     * @throws IllegalStateException when already submitted (use [execute] to run again)
+     * @throws JobTimeoutException when the provider does not accept it within [timeout]
+     */
+    override suspend fun submit(timeout: Duration): Job {
+        io.withLock { submitLocked(timeout) }
+        return this
+    }
+
+    override suspend fun execute(timeout: Duration?): JobOutputProxy {
+        io.withLock {
+            val now = statusFlow.value
+            if (now.taskId == null || now.state.isTerminal) {
+                if (now.state.isTerminal) reset()
+                submitLocked(DEFAULT_SUBMIT_TIMEOUT)
+            }
+        }
+        wait(timeout)
+        return outputs
+    }
+
+    override suspend fun refresh(): Job {
+        io.withLock { refreshLocked() }
+        return this
+    }
+
+    override suspend fun wait(timeout: Duration?): Job {
+        val started = TimeSource.Monotonic.markNow()
+        var attempt = 0
+        while (true) {
+            refresh()
+            val now = statusFlow.value
+            if (now.state.isTerminal) return this
+            val id = checkNotNull(now.taskId) { "job was never submitted: call submit() or execute()" }
+            var pause = cadence.delay(attempt++)
+            if (timeout != null) {
+                val left = timeout - started.elapsedNow()
+                if (!left.isPositive()) throw JobTimeoutException("waiting for", listOf(id), timeout, listOf(now.state))
+                pause = minOf(pause, left)
+            }
+            delay(pause)
+        }
+    }
+
+    /**
+     * Cancels the current run at the provider, then polls once to learn the resulting state.
+     *
+     * @throws IllegalStateException when the job was never submitted or is already terminal
+     */
+    override suspend fun cancel(): Job {
+        io.withLock {
+            val now = statusFlow.value
+            val id = checkNotNull(now.taskId) { "job was never submitted; nothing to cancel" }
+            check(!now.state.isTerminal) { "job $id is already ${now.state}" }
+            backend.cancel(TaskRef(id, input))
+            refreshLocked()
+        }
+        return this
+    }
+
+    /** Cancels the current run if it is in flight; does nothing for fresh or terminal jobs. */
+    override suspend fun cancelIfActive(): Job {
+        io.withLock {
+            val now = statusFlow.value
+            val id = now.taskId
+            if (id == null || now.state.isTerminal) return this
+            try {
+                backend.cancel(TaskRef(id, input))
+            } catch (e: ApiException) {
+                // The run may have finished between our last poll and the cancel request.
+                refreshLocked()
+                if (state.isTerminal) return this
+                throw e
+            }
+            refreshLocked()
+        }
+        return this
+    }
+
+    /**
+     * Prepares the job for a fresh run: takes the inputs of [memento] (an earlier output) when given,
+     * applies the overrides, clears the task id and sets the state to [JobState.CREATED]. History is
+     * kept. A run still in flight is abandoned, not cancelled.
+     */
+    @JvmOverloads
+    public fun reconfigure(
+        memento: JobOutput? = null,
+        program: String? = null,
+        device: String? = null,
+        config: JsonObject? = null,
+        tag: String? = null,
+    ): Job {
+        synchronized(guard) {
+            currentInput = (memento?.input ?: currentInput).with(program, device, config, tag)
+            currentOutput = null
+            publish(JobStatus(JobState.CREATED))
+        }
+        return this
+    }
+
+    /** Throws a [JobFailedException] when the current run failed; returns this job otherwise. */
+    public fun raiseForStatus(): Job {
+        if (state == JobState.FAILED) {
+            throw error?.toException() ?: JobFailedException(taskId, device, null, rawStatus)
+        }
+        return this
+    }
+
+    /**
+     * A cold flow that polls the provider with [cadence] and emits each new status until the job is
+     * terminal. For a job not yet submitted it first waits for the submission. Cancelling the
+     * collector stops the polling.
+     */
+    public fun track(cadence: PollCadence = this.cadence): Flow<JobStatus> = flow {
+        var last = statusFlow.first { it.taskId != null || it.state.isTerminal }
+        emit(last)
+        var attempt = 0
+        while (!last.state.isTerminal) {
+            delay(cadence.delay(attempt++))
+            refresh()
+            val now = statusFlow.value
+            if (now != last) {
+                emit(now)
+                last = now
+            }
+        }
+    }
+
+    override fun toSnapshot(): JobSnapshot = synchronized(guard) {
+        val now = statusFlow.value
+        JobSnapshot(
+            provider = backend.provider,
+            input = currentInput,
+            taskId = now.taskId,
+            state = now.state,
+            rawStatus = now.rawStatus,
+            fetchDiagnostics = fetchDiagnostics,
+            cadenceMillis = cadence.delays().map { it.inWholeMilliseconds },
+            output = currentOutput?.let { OutputSnapshot.of(it) },
+            history = pastOutputs.map { OutputSnapshot.of(it) },
+        )
+    }
+
+    // ---- Java bridges -------------------------------------------------------------------------
+
+    /** [submit] for Java, with the default 30 s timeout. */
+    public fun submitAsync(): CompletableFuture<Job> = JavaBridge.future { submit() }
+
+    /** [submit] for Java. */
+    public fun submitAsync(timeout: java.time.Duration): CompletableFuture<Job> =
+        JavaBridge.future { submit(timeout.toKotlinOrNull()!!) }
+
+    /** [execute] for Java, with the default 10 s timeout. */
+    public fun executeAsync(): CompletableFuture<JobOutputProxy> = JavaBridge.future { execute() }
+
+    /** [execute] for Java; a null timeout waits for ever. */
+    public fun executeAsync(timeout: java.time.Duration?): CompletableFuture<JobOutputProxy> =
+        JavaBridge.future { execute(timeout.toKotlinOrNull()) }
+
+    /** [refresh] for Java. */
+    public fun refreshAsync(): CompletableFuture<Job> = JavaBridge.future { refresh() }
+
+    /** [wait] for Java, with the default 10 s timeout. */
+    public fun waitAsync(): CompletableFuture<Job> = JavaBridge.future { wait() }
+
+    /** [wait] for Java; a null timeout waits for ever. */
+    public fun waitAsync(timeout: java.time.Duration?): CompletableFuture<Job> =
+        JavaBridge.future { wait(timeout.toKotlinOrNull()) }
+
+    /** [cancel] for Java. */
+    public fun cancelAsync(): CompletableFuture<Job> = JavaBridge.future { cancel() }
+
+    /** [cancelIfActive] for Java. */
+    public fun cancelIfActiveAsync(): CompletableFuture<Job> = JavaBridge.future { cancelIfActive() }
+
+    /** The states of this job as a [java.util.concurrent.Flow.Publisher]: the current one, each change, completing after a terminal state. */
+    public fun statesPublisher(): java.util.concurrent.Flow.Publisher<JobState> =
+        states.transformWhile { emit(it); !it.isTerminal }.asPublisher(Dispatchers.Default)
+
+    /** [track] as a [java.util.concurrent.Flow.Publisher]; cancelling the subscription stops polling. */
+    public fun trackPublisher(): java.util.concurrent.Flow.Publisher<JobStatus> = track().asPublisher(Dispatchers.Default)
+
+    override fun toString(): String = "Job(provider=${backend.provider}, device=$device, status=${statusFlow.value})"
+
+    // ---- internals ----------------------------------------------------------------------------
+
+    private suspend fun submitLocked(timeout: Duration) {
+        val now = statusFlow.value
+        check(now.taskId == null) { "job already submitted as task ${now.taskId}; call execute() to run it again, or reconfigure() first" }
+        val submitted = input
+        val id = withTimeoutOrNull(timeout) { backend.submit(submitted) }
+            ?: throw JobTimeoutException("submitting", emptyList(), timeout, listOf(now.state))
+        markSubmitted(id)
+    }
+
+    /** Records that the current inputs were accepted as task [id] (also used by batch submission). */
+    internal fun markSubmitted(id: String) {
+        synchronized(guard) { publish(JobStatus(JobState.QUEUED, id)) }
+    }
+
+    /** Clears the current run so that it can be submitted again; history stays. */
+    internal fun reset() {
+        synchronized(guard) {
+            currentOutput = null
+            publish(JobStatus(JobState.CREATED))
+        }
+    }
+
+    private suspend fun refreshLocked() {
+        val now = statusFlow.value
+        val id = now.taskId ?: return
+        if (now.state.isTerminal) return
+        val submitted = input
+        applyReport(id, submitted, backend.poll(TaskRef(id, submitted)))
+    }
+
+    /**
+     * Applies what the provider said about task [id]. Stale reports (the job was reset or already
+     * terminal meanwhile) are dropped, so concurrent pollers cannot record an output twice.
+     */
+    internal suspend fun applyReport(id: String, submitted: JobInput, report: TaskReport) {
+        val before = statusFlow.value
+        if (before.taskId != id || before.state.isTerminal) return
+        var state = report.state ?: before.state
+        if (state == JobState.COMPLETED && report.result == null) state = before.state // result not there yet
+        val output = if (state.isTerminal) outputFor(id, submitted, state, report) else null
+        synchronized(guard) {
+            val current = statusFlow.value
+            if (current.taskId != id || current.state.isTerminal) return
+            if (output != null) {
+                currentOutput = output
+                pastOutputs += output
+            }
+            publish(JobStatus(state, id, report.rawStatus, report.queuePosition, report.estimatedStart, report.message))
+        }
+    }
+
+    private suspend fun outputFor(id: String, submitted: JobInput, state: JobState, report: TaskReport): JobOutput? {
+        if (state == JobState.CANCELLED) return null
+        val diagnostics = if (fetchDiagnostics) fetchDiagnosticsQuietly(TaskRef(id, submitted)) else null
+        val received = Instant.now()
+        return if (state == JobState.COMPLETED) {
+            val result = report.result!!
+            JobResult(id, submitted, received, diagnostics, result.counts, result.data)
+        } else {
+            val error = report.error
+            JobError(id, submitted, received, diagnostics, error?.code, error?.message ?: "failed (provider status ${report.rawStatus})")
+        }
+    }
+
+    private suspend fun fetchDiagnosticsQuietly(task: TaskRef): Diagnostics? = try {
+        backend.diagnostics(task)
+    } catch (e: CancellationException) {
+        throw e
+    } catch (e: Exception) {
+        null // diagnostics never affect the result (OQC's documented behaviour)
+    }
+
+    private fun publish(status: JobStatus) {
+        statusFlow.value = status
+        stateFlow.value = status.state
+    }
+
+    public companion object {
+        internal val DEFAULT_SUBMIT_TIMEOUT: Duration = 30.seconds
+
+        /** Rebuilds a job from [snapshot], attached to the backend [resolver] finds for its provider. */
+        @JvmStatic
+        public fun fromSnapshot(snapshot: JobSnapshot, resolver: BackendResolver): Job {
+            val backend = Snapshots.backend(resolver, snapshot.provider)
+            val cadence = snapshot.cadenceMillis.takeIf { it.isNotEmpty() }?.let { ms -> PollCadence(ms.map { it.milliseconds }) }
+            val job = Job(backend, snapshot.input, snapshot.fetchDiagnostics, cadence)
+            synchronized(job.guard) {
+                job.pastOutputs += snapshot.history.map { it.restore() }
+                job.currentOutput = snapshot.output?.let { saved ->
+                    job.pastOutputs.lastOrNull { it.taskId == saved.taskId && it.received == saved.received } ?: saved.restore()
+                }
+                job.publish(JobStatus(snapshot.state, snapshot.taskId, snapshot.rawStatus))
+            }
+            return job
+        }
+
+        /** Rebuilds a job from [snapshot] on [backend]. */
+        @JvmStatic
+        public fun fromSnapshot(snapshot: JobSnapshot, backend: Backend): Job = fromSnapshot(snapshot, BackendResolver.of(backend))
+
+        /** Loads a job saved with [save]. @throws SnapshotException when the file holds a composite */
+        @JvmStatic
+        public fun load(path: Path, backend: Backend): Job {
+            val snapshot = Snapshots.read(path)
+            if (snapshot !is JobSnapshot) throw SnapshotException("$path holds a composite job snapshot; use CompositeJob.load")
+            return fromSnapshot(snapshot, backend)
+        }
+    }
+}

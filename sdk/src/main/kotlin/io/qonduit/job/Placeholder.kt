@@ -1,3 +1,0 @@
-package io.qonduit.job
-
-internal object Placeholder

@@ -1,0 +1,131 @@
+package io.qonduit.job
+
+import kotlinx.serialization.KSerializer
+import kotlinx.serialization.SerialName
+import kotlinx.serialization.Serializable
+import kotlinx.serialization.descriptors.PrimitiveKind
+import kotlinx.serialization.descriptors.PrimitiveSerialDescriptor
+import kotlinx.serialization.descriptors.SerialDescriptor
+import kotlinx.serialization.encoding.Decoder
+import kotlinx.serialization.encoding.Encoder
+import kotlinx.serialization.json.JsonObject
+import java.time.Instant
+
+/**
+ * The saved state of a job or composite job. JSON with a `kind` discriminator (`"job"`,
+ * `"composite"`) and a [schemaVersion]; unknown keys are ignored on reading. Snapshots name the
+ * provider, never a credential: the live backend is attached again when loading.
+ */
+@Serializable
+public sealed class Snapshot {
+    /** Version of the snapshot schema this was written with. */
+    public abstract val schemaVersion: Int
+
+    public companion object {
+        /** The schema version this Qonduit writes and reads. */
+        public const val SCHEMA_VERSION: Int = 1
+    }
+}
+
+/** Complete state of one [Job]: inputs, current run, and every output so far. */
+@Serializable
+@SerialName("job")
+public class JobSnapshot(
+    override val schemaVersion: Int = SCHEMA_VERSION,
+    /** The backend's provider name, e.g. `"qpi"`. */
+    public val provider: String,
+    /** What the job runs. */
+    public val input: JobInput,
+    /** The provider's task id of the current run, when submitted. */
+    public val taskId: String? = null,
+    /** State of the current run. */
+    public val state: JobState = JobState.CREATED,
+    /** The provider's last status string. */
+    public val rawStatus: String? = null,
+    /** Whether diagnostics are fetched on terminal states. */
+    public val fetchDiagnostics: Boolean = false,
+    /** Poll delays in milliseconds. */
+    public val cadenceMillis: List<Long> = emptyList(),
+    /** Output of the current run, when it has finished. */
+    public val output: OutputSnapshot? = null,
+    /** Every output so far, oldest first. */
+    public val history: List<OutputSnapshot> = emptyList(),
+) : Snapshot()
+
+/** Complete state of a [CompositeJob]: a snapshot of every child. */
+@Serializable
+@SerialName("composite")
+public class CompositeJobSnapshot(
+    override val schemaVersion: Int = SCHEMA_VERSION,
+    /** The children. */
+    public val jobs: List<JobSnapshot> = emptyList(),
+    /** At most this many children are polled or submitted at once. */
+    public val maxConcurrency: Int = CompositeJob.DEFAULT_MAX_CONCURRENCY,
+) : Snapshot()
+
+/** A saved [JobOutput]. */
+@Serializable
+public sealed class OutputSnapshot {
+    /** Task id of the run. */
+    public abstract val taskId: String?
+
+    /** What was run. */
+    public abstract val input: JobInput
+
+    /** When the output was received. */
+    @Serializable(with = InstantSerializer::class)
+    public abstract val received: Instant
+
+    /** Diagnostics, when fetched. */
+    public abstract val diagnostics: Diagnostics?
+
+    internal abstract fun restore(): JobOutput
+
+    internal companion object {
+        fun of(output: JobOutput): OutputSnapshot = when (output) {
+            is JobResult -> ResultSnapshot(output.taskId, output.input, output.received, output.diagnostics, output.counts, output.data)
+            is JobError -> ErrorSnapshot(output.taskId, output.input, output.received, output.diagnostics, output.code, output.message)
+        }
+    }
+}
+
+/** A saved [JobResult]. */
+@Serializable
+@SerialName("result")
+public class ResultSnapshot(
+    override val taskId: String? = null,
+    override val input: JobInput,
+    @Serializable(with = InstantSerializer::class) override val received: Instant,
+    override val diagnostics: Diagnostics? = null,
+    /** Counts per classical register. */
+    public val counts: Map<String, Map<String, Int>> = emptyMap(),
+    /** Raw provider payload. */
+    public val data: JsonObject = JsonObject(emptyMap()),
+) : OutputSnapshot() {
+    override fun restore(): JobOutput = JobResult(taskId, input, received, diagnostics, counts, data)
+}
+
+/** A saved [JobError]. */
+@Serializable
+@SerialName("error")
+public class ErrorSnapshot(
+    override val taskId: String? = null,
+    override val input: JobInput,
+    @Serializable(with = InstantSerializer::class) override val received: Instant,
+    override val diagnostics: Diagnostics? = null,
+    /** Provider error code. */
+    public val code: Int? = null,
+    /** Provider error message. */
+    public val message: String = "",
+) : OutputSnapshot() {
+    override fun restore(): JobOutput = JobError(taskId, input, received, diagnostics, code, message)
+}
+
+/** ISO-8601 text for [Instant]. */
+internal object InstantSerializer : KSerializer<Instant> {
+    override val descriptor: SerialDescriptor = PrimitiveSerialDescriptor("io.qonduit.Instant", PrimitiveKind.STRING)
+
+    override fun serialize(encoder: Encoder, value: Instant) = encoder.encodeString(value.toString())
+
+    override fun deserialize(decoder: Decoder): Instant = Instant.parse(decoder.decodeString())
+}

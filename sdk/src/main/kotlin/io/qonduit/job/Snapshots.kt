@@ -1,0 +1,117 @@
+package io.qonduit.job
+
+import io.qonduit.backend.Backend
+import io.qonduit.errors.QonduitException
+import kotlinx.serialization.SerializationException
+import kotlinx.serialization.json.Json
+import java.io.IOException
+import java.nio.file.AtomicMoveNotSupportedException
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.StandardCopyOption
+
+/** Finds the live backend for a provider name recorded in a snapshot. */
+public fun interface BackendResolver {
+    /** The backend for [provider], or null when none is known. */
+    public fun backendFor(provider: String): Backend?
+
+    public companion object {
+        /** Resolves each of [backends] by its own provider name. */
+        @JvmStatic
+        public fun of(vararg backends: Backend): BackendResolver {
+            val byName = backends.associateBy { it.provider }
+            return BackendResolver { byName[it] }
+        }
+    }
+}
+
+/** A snapshot file or object could not be read or restored. */
+public class SnapshotException(message: String, cause: Throwable? = null) : QonduitException(message, cause)
+
+/** Reading, writing and restoring [Snapshot]s. */
+public object Snapshots {
+    internal val json: Json = Json {
+        prettyPrint = true
+        ignoreUnknownKeys = true
+        classDiscriminator = "kind"
+        encodeDefaults = true
+    }
+
+    /** The snapshot as JSON text. */
+    @JvmStatic
+    public fun encode(snapshot: Snapshot): String = json.encodeToString(Snapshot.serializer(), snapshot)
+
+    /**
+     * Parses snapshot JSON.
+     *
+     * @throws SnapshotException for invalid JSON, a missing or unknown `kind`, or a schema version this
+     *   Qonduit does not read
+     */
+    @JvmStatic
+    public fun decode(text: String): Snapshot {
+        val snapshot = try {
+            json.decodeFromString(Snapshot.serializer(), text)
+        } catch (e: SerializationException) {
+            throw SnapshotException("not a Qonduit job snapshot: ${e.message}", e)
+        } catch (e: IllegalArgumentException) {
+            throw SnapshotException("not a Qonduit job snapshot: ${e.message}", e)
+        }
+        checkVersion(snapshot)
+        return snapshot
+    }
+
+    private fun checkVersion(snapshot: Snapshot) {
+        val versions = listOf(snapshot.schemaVersion) + ((snapshot as? CompositeJobSnapshot)?.jobs?.map { it.schemaVersion } ?: emptyList())
+        versions.firstOrNull { it != Snapshot.SCHEMA_VERSION }?.let {
+            throw SnapshotException("unsupported snapshot schemaVersion $it (this Qonduit reads ${Snapshot.SCHEMA_VERSION})")
+        }
+    }
+
+    /** Writes [snapshot] to [path] atomically: a temporary file in the same folder, then a move. */
+    @JvmStatic
+    public fun write(path: Path, snapshot: Snapshot) {
+        val target = path.toAbsolutePath()
+        val dir = target.parent ?: throw SnapshotException("no folder for $path")
+        Files.createDirectories(dir)
+        val temp = Files.createTempFile(dir, ".${target.fileName}.", ".tmp")
+        try {
+            Files.writeString(temp, encode(snapshot))
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING)
+            } catch (e: AtomicMoveNotSupportedException) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING)
+            }
+        } finally {
+            Files.deleteIfExists(temp)
+        }
+    }
+
+    /** Reads a snapshot file. @throws SnapshotException when it cannot be read or parsed */
+    @JvmStatic
+    public fun read(path: Path): Snapshot {
+        val text = try {
+            Files.readString(path)
+        } catch (e: IOException) {
+            throw SnapshotException("cannot read snapshot $path: $e", e)
+        }
+        return decode(text)
+    }
+
+    /** Rebuilds the job or composite of [snapshot], attached to the backends [resolver] finds. */
+    @JvmStatic
+    public fun restore(snapshot: Snapshot, resolver: BackendResolver): JobLike = when (snapshot) {
+        is JobSnapshot -> Job.fromSnapshot(snapshot, resolver)
+        is CompositeJobSnapshot -> CompositeJob.fromSnapshot(snapshot, resolver)
+    }
+
+    /** Reads [path] and rebuilds the job or composite it holds. */
+    @JvmStatic
+    public fun load(path: Path, resolver: BackendResolver): JobLike = restore(read(path), resolver)
+
+    /** Reads [path] and rebuilds the job or composite it holds, attached to one of [backends]. */
+    @JvmStatic
+    public fun load(path: Path, vararg backends: Backend): JobLike = load(path, BackendResolver.of(*backends))
+
+    internal fun backend(resolver: BackendResolver, provider: String): Backend =
+        resolver.backendFor(provider) ?: throw SnapshotException("no backend for provider '$provider' was given to restore this snapshot")
+}
