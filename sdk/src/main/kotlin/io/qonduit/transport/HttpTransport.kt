@@ -1,0 +1,231 @@
+package io.qonduit.transport
+
+import io.ktor.client.HttpClient
+import io.ktor.client.engine.java.Java
+import io.ktor.client.plugins.HttpRequestTimeoutException
+import io.ktor.client.plugins.HttpTimeout
+import io.ktor.client.request.header
+import io.ktor.client.request.parameter
+import io.ktor.client.request.request
+import io.ktor.client.request.setBody
+import io.ktor.client.statement.HttpResponse
+import io.ktor.client.statement.bodyAsBytes
+import io.ktor.http.ContentType
+import io.ktor.http.Headers
+import io.ktor.http.HttpHeaders
+import io.ktor.http.HttpMethod
+import io.ktor.http.URLBuilder
+import io.ktor.http.Url
+import io.ktor.http.content.ByteArrayContent
+import io.ktor.http.content.TextContent
+import io.ktor.http.formUrlEncode
+import io.qonduit.errors.ApiException
+import io.qonduit.errors.AuthorizationException
+import io.qonduit.errors.ConnectionException
+import io.qonduit.errors.NotFoundException
+import io.qonduit.errors.QonduitException
+import io.qonduit.errors.RateLimitException
+import io.qonduit.errors.ServerException
+import kotlinx.coroutines.delay
+import kotlinx.serialization.DeserializationStrategy
+import kotlinx.serialization.SerializationException
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonElement
+import java.io.IOException
+import java.net.http.HttpClient as JdkHttpClient
+import java.time.ZonedDateTime
+import java.time.format.DateTimeFormatter
+import java.util.concurrent.ConcurrentHashMap
+import kotlin.random.Random
+import kotlin.time.Duration.Companion.milliseconds
+import kotlin.time.TimeSource
+
+/** A request body. */
+internal sealed class Body {
+    class JsonBody(val json: JsonElement) : Body()
+    class Form(val fields: List<Pair<String, String>>) : Body()
+    class Bytes(val bytes: ByteArray, val contentType: ContentType) : Body()
+}
+
+/** An HTTP answer with an accepted status. */
+internal class HttpReply(val status: Int, val bytes: ByteArray, val headers: Headers) {
+    val text: String get() = bytes.decodeToString()
+
+    fun json(): JsonElement = decode(JsonElement.serializer())
+
+    fun <T> decode(strategy: DeserializationStrategy<T>): T = try {
+        HttpTransport.json.decodeFromString(strategy, text)
+    } catch (e: SerializationException) {
+        throw QonduitException("unexpected response body (HTTP $status): ${e.message}", e)
+    } catch (e: IllegalArgumentException) {
+        throw QonduitException("unexpected response body (HTTP $status): ${e.message}", e)
+    }
+}
+
+/**
+ * The HTTP layer every provider client uses: one base URL, credentials attached only to trusted
+ * origins (the base URL's, plus those a provider explicitly trusts, such as OQC's per-QPU URLs),
+ * retries of idempotent requests, and typed errors carrying status and body.
+ *
+ * Redirects are not followed, so credentials never travel to a host the provider did not name.
+ */
+internal class HttpTransport(
+    baseUrl: String,
+    private val config: TransportConfig,
+    private val authHeaders: suspend () -> Map<String, String>,
+) : AutoCloseable {
+    val baseUrl: String = baseUrl.trimEnd('/')
+    private val trusted: MutableSet<String> = ConcurrentHashMap.newKeySet<String>().apply { add(origin(this@HttpTransport.baseUrl)) }
+
+    private val client: HttpClient = HttpClient(config.engine ?: defaultEngine(this.baseUrl)) {
+        expectSuccess = false
+        followRedirects = false
+        install(HttpTimeout) {
+            connectTimeoutMillis = config.connectTimeout.toMillis()
+            requestTimeoutMillis = config.requestTimeout.toMillis()
+        }
+    }
+
+    init {
+        val scheme = Url(this.baseUrl).protocol.name
+        require(scheme == "http" || scheme == "https") { "baseUrl must be http or https, was ${this.baseUrl}" }
+    }
+
+    /** Lets credentials go to [url]'s origin too (a URL the provider itself advertised). */
+    fun trust(url: String) {
+        trusted += origin(url)
+    }
+
+    /**
+     * Sends a request. [path] is relative to the base URL, or an absolute URL. Credentials are added
+     * only when [authenticated] and the target origin is trusted.
+     *
+     * @param ok statuses that count as success; others raise an [ApiException]
+     * @param retrySafe whether a POST/PATCH may be repeated (the caller made it idempotent)
+     */
+    suspend fun send(
+        method: HttpMethod,
+        path: String,
+        body: Body? = null,
+        query: Map<String, Any?> = emptyMap(),
+        headers: Map<String, String> = emptyMap(),
+        ok: (Int) -> Boolean = { it in 200..299 },
+        authenticated: Boolean = true,
+        retrySafe: Boolean = false,
+    ): HttpReply {
+        val url = resolve(path)
+        val logPath = Url(url).encodedPath
+        val idempotent = retrySafe || method in IDEMPOTENT
+        var attempt = 0
+        while (true) {
+            val started = TimeSource.Monotonic.markNow()
+            val response = try {
+                execute(method, url, body, query, headers, authenticated && origin(url) in trusted)
+            } catch (e: IOException) {
+                // Connection refused or dropped, and request timeouts (HttpRequestTimeoutException is an IOException).
+                val what = if (e is HttpRequestTimeoutException) "timed out" else "failed (${e.javaClass.simpleName})"
+                if (idempotent && attempt < config.maxRetries) {
+                    config.logger?.log("$method $logPath $what; retrying")
+                    delay(backoff(++attempt, null))
+                    continue
+                }
+                throw ConnectionException("$method $logPath $what: ${e.message}", e)
+            }
+            val status = response.status.value
+            val bytes = response.bodyAsBytes()
+            config.logger?.log("$method $logPath -> $status (${started.elapsedNow().inWholeMilliseconds} ms)")
+            if (ok(status)) return HttpReply(status, bytes, response.headers)
+            if (idempotent && status in config.retryStatuses && attempt < config.maxRetries) {
+                delay(backoff(++attempt, retryAfterMillis(response)))
+                continue
+            }
+            throw errorFor(status, bytes.decodeToString(), method.value, logPath, response)
+        }
+    }
+
+    suspend fun get(path: String, query: Map<String, Any?> = emptyMap()): HttpReply = send(HttpMethod.Get, path, query = query)
+
+    suspend fun post(path: String, json: JsonElement?, ok: (Int) -> Boolean = { it in 200..299 }): HttpReply =
+        send(HttpMethod.Post, path, json?.let { Body.JsonBody(it) }, ok = ok)
+
+    suspend fun patch(path: String, json: JsonElement): HttpReply = send(HttpMethod.Patch, path, Body.JsonBody(json))
+
+    suspend fun put(path: String, json: JsonElement): HttpReply = send(HttpMethod.Put, path, Body.JsonBody(json))
+
+    suspend fun delete(path: String): HttpReply = send(HttpMethod.Delete, path)
+
+    override fun close() = client.close()
+
+    override fun toString(): String = "HttpTransport($baseUrl)"
+
+    private suspend fun execute(
+        method: HttpMethod,
+        url: String,
+        body: Body?,
+        query: Map<String, Any?>,
+        headers: Map<String, String>,
+        withCredentials: Boolean,
+    ): HttpResponse {
+        val credentials = if (withCredentials) authHeaders() else emptyMap()
+        return client.request(url) {
+            this.method = method
+            query.forEach { (k, v) -> if (v != null) parameter(k, v) }
+            header(HttpHeaders.UserAgent, config.userAgent)
+            header(HttpHeaders.Accept, "application/json")
+            headers.forEach { (k, v) -> header(k, v) }
+            credentials.forEach { (k, v) -> header(k, v) }
+            when (body) {
+                is Body.JsonBody -> setBody(TextContent(json.encodeToString(JsonElement.serializer(), body.json), ContentType.Application.Json))
+                is Body.Form -> setBody(TextContent(body.fields.formUrlEncode(), ContentType.Application.FormUrlEncoded))
+                is Body.Bytes -> setBody(ByteArrayContent(body.bytes, body.contentType))
+                null -> Unit
+            }
+        }
+    }
+
+    private fun resolve(path: String): String =
+        if (path.startsWith("http://") || path.startsWith("https://")) path else baseUrl + (if (path.startsWith("/")) path else "/$path")
+
+    private fun backoff(attempt: Int, retryAfterMillis: Long?): kotlin.time.Duration {
+        val exponential = (config.baseDelay.toMillis() shl (attempt - 1).coerceAtMost(20)).coerceAtMost(config.maxDelay.toMillis())
+        val jittered = (exponential * (0.75 + 0.25 * Random.nextDouble())).toLong()
+        return maxOf(jittered, retryAfterMillis ?: 0L).milliseconds
+    }
+
+    private fun retryAfterMillis(response: HttpResponse): Long? {
+        val value = response.headers[HttpHeaders.RetryAfter]?.trim() ?: return null
+        value.toLongOrNull()?.let { return it * 1000 }
+        return runCatching {
+            val at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()
+            (at.toEpochMilli() - System.currentTimeMillis()).coerceAtLeast(0)
+        }.getOrNull()
+    }
+
+    private fun errorFor(status: Int, body: String, method: String, path: String, response: HttpResponse): ApiException = when {
+        status == 401 || status == 403 -> AuthorizationException(status, body, method, path)
+        status == 404 -> NotFoundException(status, body, method, path)
+        status == 429 -> RateLimitException(body, method, path, retryAfterMillis(response)?.let { it / 1000 })
+        status >= 500 -> ServerException(status, body, method, path)
+        else -> ApiException(status, body, method, path)
+    }
+
+    internal companion object {
+        val json: Json = Json {
+            ignoreUnknownKeys = true
+            explicitNulls = false
+            encodeDefaults = true
+        }
+
+        private val IDEMPOTENT = setOf(HttpMethod.Get, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Head)
+
+        fun origin(url: String): String {
+            val u = Url(url)
+            return "${u.protocol.name}://${u.host}:${u.port}"
+        }
+
+        private fun defaultEngine(baseUrl: String) = Java.create {
+            // Plain-http servers (the emulator, local deployments) get HTTP/1.1; TLS negotiates HTTP/2.
+            protocolVersion = if (baseUrl.startsWith("https://")) JdkHttpClient.Version.HTTP_2 else JdkHttpClient.Version.HTTP_1_1
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.qonduit.transport
+
+import io.ktor.client.engine.HttpClientEngine
+import java.time.Duration
+
+/**
+ * How a provider client talks HTTP: timeouts, retries, the engine, and an optional request log.
+ *
+ * Retries apply to idempotent requests (GET, PUT, DELETE, HEAD) that failed to connect, timed out or
+ * got one of [retryStatuses]; the wait is `min(baseDelay·2^(n-1), maxDelay)` with jitter, or the
+ * server's `Retry-After` when longer. Job submissions (POST) are never retried blindly: a provider
+ * retries them only when it made them safe to repeat (for example with pre-allocated task ids).
+ */
+public class TransportConfig private constructor(builder: Builder) {
+    /** Time allowed to open a connection. */
+    public val connectTimeout: Duration = builder.connectTimeout
+
+    /** Time allowed for a whole request. */
+    public val requestTimeout: Duration = builder.requestTimeout
+
+    /** Retries after the first attempt. */
+    public val maxRetries: Int = builder.maxRetries
+
+    /** First retry delay. */
+    public val baseDelay: Duration = builder.baseDelay
+
+    /** Largest retry delay. */
+    public val maxDelay: Duration = builder.maxDelay
+
+    /** HTTP statuses retried for idempotent requests. */
+    public val retryStatuses: Set<Int> = builder.retryStatuses.toSet()
+
+    /** Engine to use instead of the JDK `HttpClient` engine (tests pass a `MockEngine`). */
+    public val engine: HttpClientEngine? = builder.engine
+
+    /** Receives one line per request and response: method, path, status, time. Never headers or bodies. */
+    public val logger: RequestLogger? = builder.logger
+
+    /** `User-Agent` header value. */
+    public val userAgent: String = builder.userAgent
+
+    /** A builder starting from this configuration. */
+    public fun toBuilder(): Builder = Builder().also {
+        it.connectTimeout = connectTimeout; it.requestTimeout = requestTimeout; it.maxRetries = maxRetries
+        it.baseDelay = baseDelay; it.maxDelay = maxDelay; it.retryStatuses = retryStatuses; it.engine = engine
+        it.logger = logger; it.userAgent = userAgent
+    }
+
+    /** Builder for [TransportConfig]. */
+    public class Builder {
+        internal var connectTimeout: Duration = Duration.ofSeconds(10)
+        internal var requestTimeout: Duration = Duration.ofSeconds(60)
+        internal var maxRetries: Int = 3
+        internal var baseDelay: Duration = Duration.ofMillis(500)
+        internal var maxDelay: Duration = Duration.ofSeconds(8)
+        internal var retryStatuses: Set<Int> = setOf(408, 429, 500, 502, 503, 504)
+        internal var engine: HttpClientEngine? = null
+        internal var logger: RequestLogger? = null
+        internal var userAgent: String = "qonduit/0.1"
+
+        /** Sets [TransportConfig.connectTimeout]. */
+        public fun connectTimeout(value: Duration): Builder = apply { connectTimeout = value }
+
+        /** Sets [TransportConfig.requestTimeout]. */
+        public fun requestTimeout(value: Duration): Builder = apply { requestTimeout = value }
+
+        /** Sets [TransportConfig.maxRetries] (0 disables retries). */
+        public fun maxRetries(value: Int): Builder = apply {
+            require(value >= 0) { "maxRetries must be >= 0, was $value" }
+            maxRetries = value
+        }
+
+        /** Sets the first and the largest retry delay. */
+        public fun retryDelays(base: Duration, max: Duration): Builder = apply {
+            baseDelay = base
+            maxDelay = max
+        }
+
+        /** Sets [TransportConfig.retryStatuses]. */
+        public fun retryStatuses(value: Set<Int>): Builder = apply { retryStatuses = value.toSet() }
+
+        /** Sets [TransportConfig.engine]. */
+        public fun engine(value: HttpClientEngine?): Builder = apply { engine = value }
+
+        /** Sets [TransportConfig.logger]. */
+        public fun logger(value: RequestLogger?): Builder = apply { logger = value }
+
+        /** Sets [TransportConfig.userAgent]. */
+        public fun userAgent(value: String): Builder = apply { userAgent = value }
+
+        /** Builds the configuration. */
+        public fun build(): TransportConfig = TransportConfig(this)
+    }
+
+    public companion object {
+        /** The defaults: 10 s connect, 60 s per request, 3 retries from 0.5 s up to 8 s. */
+        @JvmField
+        public val DEFAULT: TransportConfig = Builder().build()
+
+        /** A new builder with the defaults. */
+        @JvmStatic
+        public fun builder(): Builder = Builder()
+    }
+}
+
+/** Receives request log lines. They hold method, path (no query string), status and time only. */
+public fun interface RequestLogger {
+    /** Logs one line. */
+    public fun log(line: String)
+}
