@@ -1,3 +1,0 @@
-package io.qonduit.simulator
-
-internal object Placeholder

@@ -1,0 +1,192 @@
+package io.qonduit.simulator
+
+import io.qonduit.simulator.qasm.ConditionalOp
+import io.qonduit.simulator.qasm.MeasureOp
+import io.qonduit.simulator.qasm.Op
+import io.qonduit.simulator.qasm.ResetOp
+import io.qonduit.simulator.qasm.SwapOp
+import io.qonduit.simulator.qasm.UnitaryOp
+import java.util.SplittableRandom
+
+/**
+ * Ideal (noise-free) state-vector simulator for [QuantumCircuit]s of up to [MAX_QUBITS] qubits.
+ * With a [seed], repeated runs of the same circuit give identical counts. Instances are not thread-safe.
+ */
+public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) {
+    private val random: SplittableRandom = if (seed == null) SplittableRandom() else SplittableRandom(seed)
+
+    /**
+     * Samples [shots] shots of [circuit]. Circuits whose measurements are all terminal are evolved once and
+     * sampled from the final distribution; circuits with mid-circuit measurement, reset or conditions are
+     * simulated shot by shot. Throws [IllegalArgumentException] when shots < 1 or the circuit is too wide.
+     */
+    public fun run(circuit: QuantumCircuit, shots: Int): SimulationResult {
+        require(shots >= 1) { "shots must be >= 1, was $shots" }
+        checkWidth(circuit)
+        val histogram = if (circuit.hasMidCircuitMeasurement) runPerShot(circuit, shots) else sampleFinalState(circuit, shots)
+        return toResult(circuit, shots, histogram)
+    }
+
+    /**
+     * Final-state probabilities of [circuit] with measurements ignored; index bit q is qubit q (little-endian).
+     * Throws [IllegalArgumentException] for circuits using reset or classical conditions, whose final state is random.
+     */
+    public fun probabilities(circuit: QuantumCircuit): DoubleArray {
+        val state = evolveUnitary(circuit, "probabilities")
+        val out = DoubleArray(state.dim)
+        state.probabilitiesInto(out)
+        return out
+    }
+
+    /**
+     * Final-state amplitudes of [circuit] with measurements ignored, interleaved as
+     * `[re0, im0, re1, im1, ...]`; index bit q is qubit q (little-endian). Same restrictions as [probabilities].
+     */
+    public fun amplitudes(circuit: QuantumCircuit): DoubleArray {
+        val state = evolveUnitary(circuit, "amplitudes")
+        val out = DoubleArray(2 * state.dim)
+        for (i in 0 until state.dim) {
+            out[2 * i] = state.re[i]
+            out[2 * i + 1] = state.im[i]
+        }
+        return out
+    }
+
+    private fun checkWidth(circuit: QuantumCircuit) {
+        require(circuit.numQubits <= MAX_QUBITS) {
+            "numQubits ${circuit.numQubits} exceeds the state-vector simulator limit of $MAX_QUBITS qubits"
+        }
+    }
+
+    private fun evolveUnitary(circuit: QuantumCircuit, what: String): StateVector {
+        checkWidth(circuit)
+        val state = StateVector(circuit.numQubits)
+        for (op in circuit.ops) {
+            when (op) {
+                is UnitaryOp -> state.apply(op)
+                is SwapOp -> state.apply(op)
+                is MeasureOp -> Unit
+                is ResetOp, is ConditionalOp ->
+                    throw IllegalArgumentException("$what needs a circuit without reset or classical conditions; use run()")
+            }
+        }
+        return state
+    }
+
+    /** Terminal measurements only: evolve once, then draw every shot from the cumulative distribution. */
+    private fun sampleFinalState(circuit: QuantumCircuit, shots: Int): Map<String, Int> {
+        val state = StateVector(circuit.numQubits)
+        for (op in circuit.ops) {
+            when (op) {
+                is UnitaryOp -> state.apply(op)
+                is SwapOp -> state.apply(op)
+                else -> Unit
+            }
+        }
+        // Reuse the real-part array for the cumulative distribution: the state is not needed any more.
+        val cumulative = state.re
+        state.probabilitiesInto(cumulative)
+        var total = 0.0
+        for (i in cumulative.indices) {
+            total += cumulative[i]
+            cumulative[i] = total
+        }
+        val basisCounts = HashMap<Int, IntArray>()
+        repeat(shots) {
+            val index = search(cumulative, random.nextDouble() * total)
+            basisCounts.getOrPut(index) { IntArray(1) }[0]++
+        }
+        val measuredBy = circuit.finalMeasurementMap()
+        val histogram = HashMap<String, Int>()
+        val bits = CharArray(circuit.numClbits)
+        for ((index, count) in basisCounts) {
+            for (c in bits.indices) {
+                val q = measuredBy[c]
+                bits[c] = if (q >= 0 && (index ushr q) and 1 == 1) '1' else '0'
+            }
+            histogram.merge(String(bits), count[0], Int::plus)
+        }
+        return histogram
+    }
+
+    /** First index whose cumulative probability exceeds [r]; skips zero-probability states. */
+    private fun search(cumulative: DoubleArray, r: Double): Int {
+        var lo = 0
+        var hi = cumulative.size - 1
+        while (lo < hi) {
+            val mid = (lo + hi) ushr 1
+            if (cumulative[mid] > r) hi = mid else lo = mid + 1
+        }
+        return lo
+    }
+
+    /** Mid-circuit measurement, reset or conditions: one trajectory per shot, from a shared unitary prefix. */
+    private fun runPerShot(circuit: QuantumCircuit, shots: Int): Map<String, Int> {
+        val ops = circuit.ops
+        var prefixEnd = 0
+        val prefix = StateVector(circuit.numQubits)
+        while (prefixEnd < ops.size) {
+            when (val op = ops[prefixEnd]) {
+                is UnitaryOp -> prefix.apply(op)
+                is SwapOp -> prefix.apply(op)
+                else -> break
+            }
+            prefixEnd++
+        }
+        val state = StateVector(circuit.numQubits)
+        val clbits = BooleanArray(circuit.numClbits)
+        val histogram = HashMap<String, Int>()
+        val chars = CharArray(circuit.numClbits)
+        repeat(shots) {
+            state.copyFrom(prefix)
+            clbits.fill(false)
+            for (i in prefixEnd until ops.size) execute(ops[i], state, clbits)
+            for (c in chars.indices) chars[c] = if (clbits[c]) '1' else '0'
+            histogram.merge(String(chars), 1, Int::plus)
+        }
+        return histogram
+    }
+
+    private fun execute(op: Op, state: StateVector, clbits: BooleanArray) {
+        when (op) {
+            is UnitaryOp -> state.apply(op)
+            is SwapOp -> state.apply(op)
+            is MeasureOp -> {
+                val outcome = measure(state, op.qubit)
+                if (op.clbit >= 0) clbits[op.clbit] = outcome
+            }
+            is ResetOp -> if (measure(state, op.qubit)) state.apply(FLIP[op.qubit])
+            is ConditionalOp -> if (op.holds(clbits)) execute(op.op, state, clbits)
+        }
+    }
+
+    private fun measure(state: StateVector, qubit: Int): Boolean {
+        val p1 = state.probabilityOfOne(qubit).coerceIn(0.0, 1.0)
+        val outcome = random.nextDouble() < p1
+        state.collapse(qubit, outcome, if (outcome) p1 else 1.0 - p1)
+        return outcome
+    }
+
+    private fun toResult(circuit: QuantumCircuit, shots: Int, histogram: Map<String, Int>): SimulationResult {
+        val clbitCounts = java.util.TreeMap(histogram)
+        val counts = LinkedHashMap<String, Map<String, Int>>()
+        var offset = 0
+        for (reg in circuit.classicalRegisters) {
+            val perRegister = java.util.TreeMap<String, Int>()
+            for ((bits, count) in histogram) perRegister.merge(bits.substring(offset, offset + reg.size), count, Int::plus)
+            counts[reg.name] = perRegister
+            offset += reg.size
+        }
+        return SimulationResult(shots, counts, clbitCounts)
+    }
+
+    /** Constants of the simulator. */
+    public companion object {
+        /** Widest circuit accepted: 2^28 amplitudes already take 4 GiB of heap. */
+        public const val MAX_QUBITS: Int = 28
+
+        private val FLIP = Array(MAX_QUBITS) { q ->
+            UnitaryOp(q, IntArray(0), doubleArrayOf(0.0, 0.0, 1.0, 0.0, 1.0, 0.0, 0.0, 0.0))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.qonduit.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Exercises the public API from Java: static entry points, overloads and unchecked exceptions. */
+class OpenQasmJavaTest {
+    private static final String BELL =
+            "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q -> c;\n";
+
+    @Test
+    void parsesAndRunsBell() {
+        QuantumCircuit circuit = OpenQasm.parse(BELL);
+        assertEquals(2, circuit.getNumQubits());
+        assertEquals(2, circuit.getNumClbits());
+        SimulationResult result = new StateVectorSimulator(123L).run(circuit, 1000);
+        Map<String, Integer> counts = result.getCounts().get("c");
+        assertEquals(1000, counts.get("00") + counts.get("11"));
+        assertEquals(2, counts.size());
+        assertEquals(counts, result.getClbitCounts());
+    }
+
+    @Test
+    void bindsParametersAndListsNames() {
+        String source = "OPENQASM 3.0; include \"stdgates.inc\"; qubit[1] q; bit[1] c; rx({{theta}}) q[0]; c = measure q;";
+        assertEquals(List.of("theta"), OpenQasm.parameterNames(source));
+        QuantumCircuit circuit = OpenQasm.parse(source, Map.of("theta", Math.PI));
+        double[] probabilities = new StateVectorSimulator().probabilities(circuit);
+        assertEquals(1.0, probabilities[1], 1e-12);
+    }
+
+    @Test
+    void reportsErrorsAsUncheckedExceptions() {
+        QasmException error = assertThrows(QasmSemanticException.class, () -> OpenQasm.parse("OPENQASM 2.0;\nqreg q[1];\nfoo q[0];\n"));
+        assertEquals(3, error.getLine());
+        assertEquals(1, error.getColumn());
+        IllegalArgumentException shots = assertThrows(
+                IllegalArgumentException.class, () -> new StateVectorSimulator().run(OpenQasm.parse(BELL), 0));
+        assertTrue(shots.getMessage().contains("shots"));
+        assertEquals(28, StateVectorSimulator.MAX_QUBITS);
+    }
+}

@@ -1,0 +1,13 @@
+package io.qonduit.simulator
+
+import io.kotest.matchers.doubles.plusOrMinus
+import io.kotest.matchers.shouldBe
+import kotlin.math.sqrt
+
+/** Asserts that [observed] out of [shots] is within five binomial standard deviations of probability [p]. */
+fun shouldBeBinomial(observed: Int, shots: Int, p: Double) {
+    val sigma = sqrt(shots * p * (1 - p))
+    observed.toDouble() shouldBe ((shots * p) plusOrMinus maxOf(5 * sigma, 1e-9))
+}
+
+const val QELIB_HEADER: String = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\n"
