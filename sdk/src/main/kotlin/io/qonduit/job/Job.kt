@@ -144,9 +144,14 @@ public class Job @JvmOverloads constructor(
     }
 
     override suspend fun execute(timeout: Duration?): JobOutputProxy {
+        val seen = statusFlow.value
         io.withLock {
             val now = statusFlow.value
-            if (now.taskId == null || now.state.isTerminal) {
+            // Decide on the state the caller saw: a run that was in flight when execute was called, or
+            // that a concurrent caller started meanwhile, is joined rather than run again.
+            val needsRun = seen.taskId == null || seen.state.isTerminal
+            val startedMeanwhile = now.taskId != null && now.taskId != seen.taskId
+            if (needsRun && !startedMeanwhile) {
                 if (now.state.isTerminal) reset()
                 submitLocked(DEFAULT_SUBMIT_TIMEOUT)
             }

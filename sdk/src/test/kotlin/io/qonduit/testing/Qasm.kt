@@ -1,0 +1,41 @@
+package io.qonduit.testing
+
+object Qasm {
+    val BELL = """
+        OPENQASM 2.0;
+        include "qelib1.inc";
+        qreg q[2];
+        creg c[2];
+        h q[0];
+        cx q[0], q[1];
+        measure q -> c;
+    """.trimIndent()
+
+    fun ghz(n: Int) = buildString {
+        appendLine("OPENQASM 2.0;")
+        appendLine("include \"qelib1.inc\";")
+        appendLine("qreg q[$n];")
+        appendLine("creg c[$n];")
+        appendLine("h q[0];")
+        for (i in 1 until n) appendLine("cx q[${i - 1}], q[$i];")
+        appendLine("measure q -> c;")
+    }
+
+    /** x on qubit 0 of 3: big-endian key "100". */
+    val X0 = """
+        OPENQASM 2.0;
+        include "qelib1.inc";
+        qreg q[3];
+        creg c[3];
+        x q[0];
+        measure q -> c;
+    """.trimIndent()
+
+    val BROKEN = """
+        OPENQASM 2.0;
+        include "qelib1.inc";
+        qreg q[2];
+        creg c[2];
+        foo q[0];
+    """.trimIndent()
+}

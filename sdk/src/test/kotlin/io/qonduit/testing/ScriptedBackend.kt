@@ -1,0 +1,87 @@
+package io.qonduit.testing
+
+import io.qonduit.backend.Backend
+import io.qonduit.backend.ErrorData
+import io.qonduit.backend.ResultData
+import io.qonduit.backend.TaskRef
+import io.qonduit.backend.TaskReport
+import io.qonduit.job.Diagnostics
+import io.qonduit.job.JobInput
+import io.qonduit.job.JobState
+import io.qonduit.job.PollCadence
+import kotlinx.coroutines.delay
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.put
+import java.util.concurrent.ConcurrentHashMap
+import java.util.concurrent.atomic.AtomicInteger
+
+/**
+ * An in-memory provider whose tasks follow a script: each poll advances a task one step through
+ * [script]. Counts every call so tests can assert batching, bounded concurrency and polling.
+ */
+class ScriptedBackend(
+    private val script: List<TaskReport> = listOf(
+        TaskReport(JobState.QUEUED, "pending"),
+        TaskReport(JobState.RUNNING, "running"),
+        TaskReport(JobState.COMPLETED, "completed", result = ResultData(mapOf("c" to mapOf("00" to 3, "11" to 5)))),
+    ),
+    override val provider: String = "scripted",
+    private val pollLatencyMillis: Long = 0,
+) : Backend {
+    override val defaultCadence: PollCadence = PollCadence.ofMillis(5)
+
+    val submitCalls = AtomicInteger()
+    val submitAllCalls = AtomicInteger()
+    val pollCalls = AtomicInteger()
+    val cancelCalls = AtomicInteger()
+    val diagnosticsCalls = AtomicInteger()
+    val maxConcurrentPolls = AtomicInteger()
+    private val concurrentPolls = AtomicInteger()
+    private val steps = ConcurrentHashMap<String, Int>()
+    private val cancelled = ConcurrentHashMap.newKeySet<String>()
+    private val ids = AtomicInteger()
+    var failDiagnostics = false
+
+    override suspend fun submit(input: JobInput): String {
+        submitCalls.incrementAndGet()
+        return newId()
+    }
+
+    override suspend fun submitAll(inputs: List<JobInput>): List<String> {
+        submitAllCalls.incrementAndGet()
+        return inputs.map { newId() }
+    }
+
+    override suspend fun poll(task: TaskRef): TaskReport {
+        pollCalls.incrementAndGet()
+        val now = concurrentPolls.incrementAndGet()
+        maxConcurrentPolls.accumulateAndGet(now) { a, b -> maxOf(a, b) }
+        try {
+            if (pollLatencyMillis > 0) delay(pollLatencyMillis)
+            if (task.taskId in cancelled) return TaskReport(JobState.CANCELLED, "cancelled")
+            val step = steps.merge(task.taskId, 1, Int::plus)!! - 1
+            return script[step.coerceAtMost(script.lastIndex)]
+        } finally {
+            concurrentPolls.decrementAndGet()
+        }
+    }
+
+    override suspend fun cancel(task: TaskRef) {
+        cancelCalls.incrementAndGet()
+        cancelled += task.taskId
+    }
+
+    override suspend fun diagnostics(task: TaskRef): Diagnostics {
+        diagnosticsCalls.incrementAndGet()
+        if (failDiagnostics) error("diagnostics service down")
+        return Diagnostics(timings = buildJsonObject { put("SERVER_RECEIVED", "2026-01-01 00:00:00") })
+    }
+
+    private fun newId() = "task-${ids.incrementAndGet()}"
+
+    companion object {
+        fun failing(code: Int, message: String) = ScriptedBackend(
+            listOf(TaskReport(JobState.RUNNING, "running"), TaskReport(JobState.FAILED, "failed", error = ErrorData(message, code))),
+        )
+    }
+}
