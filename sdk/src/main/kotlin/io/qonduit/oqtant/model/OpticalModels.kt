@@ -32,10 +32,10 @@ public data class Barrier @JvmOverloads constructor(
         /** Width every NATIVE ("precision") barrier must have, in µm. */
         public const val NATIVE_WIDTH_UM: Double = 0.5
 
-        /** A NATIVE ("precision") barrier: every width is filled with [NATIVE_WIDTH_UM]. */
+        /** A NATIVE ("precision") barrier: every width is filled with [NATIVE_WIDTH_UM]. (Named `precision` because `native` is a Java keyword.) */
         @JvmStatic
         @JvmOverloads
-        public fun native(
+        public fun precision(
             timesMs: List<Double>,
             positionsUm: List<Double>,
             heightsKhz: List<Double>,
