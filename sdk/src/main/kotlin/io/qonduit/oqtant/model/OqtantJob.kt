@@ -15,7 +15,9 @@ import java.time.Instant
  *
  * @property name 1..50 characters
  * @property inputs the runs, 1..30
- * @property jobType `job_type` as given or received; defaults to the type computed from `inputs[0]`
+ * @property jobType `job_type` as given or received; defaults to the type computed from `inputs[0]`. It is not
+ *   recomputed by `copy`: validation rejects a value that differs from [computedJobType], and [toSubmission]
+ *   always sends the computed type
  * @property origin where it was submitted from (null for local simulator results)
  * @property status lifecycle status
  * @property display whether the web app lists the job
