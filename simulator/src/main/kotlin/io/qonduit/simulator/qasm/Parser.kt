@@ -204,15 +204,15 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
             val callName = expectIdent("a gate call")
             val def = gates[callName.text] ?: unknownGate(callName)
             val args = if (peek().isSymbol("(")) exprList(allowed) else emptyList()
-            val args2 = ArrayList<Token>()
+            val qubitArgs = ArrayList<Token>()
             do {
                 val q = expectIdent("a qubit argument")
                 if (qubits.none { it.text == q.text }) semantic(q, "'${q.text}' is not a qubit argument of gate '${name.text}'")
-                args2 += q
+                qubitArgs += q
             } while (acceptSymbol(","))
             expectSymbol(";")
-            checkArity(def, callName, args.size, args2.size)
-            body += GateCall(callName, args, args2)
+            checkArity(def, callName, args.size, qubitArgs.size)
+            body += GateCall(callName, args, qubitArgs)
         }
         gates[name.text] = UserGate(name.text, params.map { it.text }, qubits.map { it.text }, body)
     }
@@ -300,8 +300,9 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
         expectSymbol("(")
         val negated = acceptSymbol("!")
         val operand = classicalOperand()
-        var value = if (negated) 0L else -1L
-        var negate = false
+        // Bare `if (c)` is true when any bit is set, `if (!c)` when none is.
+        var value = 0L
+        var negate = !negated
         if (!negated && (peek().isSymbol("==") || peek().isSymbol("!="))) {
             negate = next().text == "!="
             val v = next()
@@ -312,7 +313,6 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
                 else -> syntax(v, "expected an integer to compare '${operand.token.text}' with but found $v")
             }
         }
-        if (value == -1L) { value = 0L; negate = true } // bare `if (c)`: true when any bit is set
         expectSymbol(")")
         val outer = emit
         val clbits = operand.indices
@@ -342,8 +342,7 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
         expectSymbol(";")
         checkArity(def, name, args.size, operands.size)
         if (def is OpaqueGate) semantic(name, "opaque gate '${name.text}' has no definition and cannot be simulated")
-        val env = environment()
-        val params = DoubleArray(args.size) { args[it].eval(env) }
+        val params = DoubleArray(args.size) { args[it].eval(bindings) }
 
         var width = 1
         var widthSource: Operand? = null
@@ -362,7 +361,7 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
                 qubits[i] = if (o.isRegister) o.indices[k] else o.indices[0]
                 for (j in 0 until i) if (qubits[j] == qubits[i]) semantic(o.token, "gate '${name.text}' uses the same qubit twice")
             }
-            apply(def, params, qubits.copyOf(), env)
+            apply(def, params, qubits.copyOf())
         }
     }
 
@@ -384,20 +383,19 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
         }
     }
 
-    private fun environment(): Map<String, Double> = if (inputs.isEmpty()) bindings else bindings + inputs
-
-    private fun apply(def: GateDefinition, params: DoubleArray, qubits: IntArray, outerEnv: Map<String, Double>) {
+    /** Expands [def] on global [qubits]; expressions see the caller's bindings (inputs are bound from them too). */
+    private fun apply(def: GateDefinition, params: DoubleArray, qubits: IntArray) {
         when (def) {
             is BuiltinGate -> def.expand(params, qubits, ::emitOp)
             is UserGate -> {
-                val env = HashMap(outerEnv)
+                val env = HashMap(bindings)
                 for (i in def.paramNames.indices) env[def.paramNames[i]] = params[i]
                 for (call in def.body) {
                     val callDef = gates.getValue(call.name.text)
                     if (callDef is OpaqueGate) semantic(call.name, "opaque gate '${call.name.text}' has no definition and cannot be simulated")
                     val p = DoubleArray(call.args.size) { call.args[it].eval(env) }
                     val q = IntArray(call.qubits.size) { qubits[def.qubitNames.indexOf(call.qubits[it].text)] }
-                    apply(callDef, p, q, outerEnv)
+                    apply(callDef, p, q)
                 }
             }
             is OpaqueGate -> error("opaque gates are rejected before expansion")
