@@ -35,6 +35,7 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
 
     fun parse(): QuantumCircuit {
         for (name in GateLibrary.BUILT_IN_NAMES) gates[name] = GateLibrary.get(name)
+        declarePhysicalQubits()
         if (peek().isIdent("OPENQASM")) version()
         while (peek().kind != TokenKind.EOF) statement()
         return QuantumCircuit(
@@ -45,6 +46,23 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
             hasMidCircuitMeasurement = midCircuit,
             ops = ops,
         )
+    }
+
+    /**
+     * OpenQASM 3 physical qubits (`$0`, `$3`, as in transpiled programs) need no declaration: they form an
+     * implicit register named `$`, sized by the highest index used, ahead of any declared register.
+     */
+    private fun declarePhysicalQubits() {
+        var highest = -1
+        for (t in tokens) {
+            if (t.kind != TokenKind.HARDWARE_QUBIT) continue
+            val index = t.text.toIntOrNull() ?: semantic(t, "physical qubit \$${t.text} is out of range")
+            highest = maxOf(highest, index)
+        }
+        if (highest >= 0) {
+            qregs[PHYSICAL] = Register(PHYSICAL, 0, highest + 1)
+            numQubits = highest + 1
+        }
     }
 
     // ---------------------------------------------------------------- token helpers
@@ -94,7 +112,6 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
     private fun statement() {
         val t = peek()
         if (t.kind != TokenKind.IDENT) {
-            if (t.kind == TokenKind.HARDWARE_QUBIT) semantic(t, "physical qubits (\$${t.text}) are not supported; declare a qubit register")
             syntax(t, "expected a statement but found $t")
         }
         when (t.text) {
@@ -430,7 +447,11 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
 
     private fun operand(registers: Map<String, Register>, kind: String): Operand {
         val t = peek()
-        if (t.kind == TokenKind.HARDWARE_QUBIT) semantic(t, "physical qubits (\$${t.text}) are not supported; declare a qubit register")
+        if (t.kind == TokenKind.HARDWARE_QUBIT) {
+            next()
+            if (registers !== qregs) semantic(t, "physical qubit \$${t.text} cannot be used as a classical bit")
+            return Operand(intArrayOf(t.text.toInt()), false, t)
+        }
         val name = expectIdent("a $kind register")
         val reg = registers[name.text] ?: run {
             val other = if (registers === qregs) cregs else qregs
@@ -520,5 +541,10 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
             }
             else -> syntax(t, "expected an expression but found $t")
         }
+    }
+
+    private companion object {
+        /** Name of the implicit register holding physical qubits. */
+        const val PHYSICAL = "$"
     }
 }
