@@ -1,8 +1,6 @@
 package io.qonduit.simulator.qasm
 
 import io.qonduit.simulator.ClassicalRegister
-import io.qonduit.simulator.QasmSemanticException
-import io.qonduit.simulator.QasmSyntaxException
 import io.qonduit.simulator.QuantumCircuit
 import io.qonduit.simulator.QuantumRegister
 import java.util.BitSet
@@ -11,9 +9,8 @@ import java.util.BitSet
  * Recursive-descent parser for OpenQASM 2.0 and the OpenQASM 3 subset used by cloud providers.
  * It expands gate definitions and register broadcasting on the fly into a flat list of [Op]s.
  */
-internal class Parser(source: String, private val bindings: Map<String, Double>) {
-    private val tokens = Lexer(source).tokenize()
-    private var pos = 0
+internal class Parser(source: String, bindings: Map<String, Double>) :
+    ExpressionParser(Lexer(source).tokenize(), bindings) {
 
     private class Register(val name: String, val offset: Int, val size: Int)
 
@@ -25,7 +22,6 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
     private var numQubits = 0
     private var numClbits = 0
     private val gates = HashMap<String, GateDefinition>()
-    private val inputs = HashMap<String, Double>()
     private val ops = ArrayList<Op>()
     private val measured = BitSet()
     private var midCircuit = false
@@ -63,39 +59,6 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
             qregs[PHYSICAL] = Register(PHYSICAL, 0, highest + 1)
             numQubits = highest + 1
         }
-    }
-
-    // ---------------------------------------------------------------- token helpers
-
-    private fun peek(offset: Int = 0): Token = tokens[minOf(pos + offset, tokens.size - 1)]
-
-    private fun next(): Token = tokens[pos].also { if (pos < tokens.size - 1) pos++ }
-
-    private fun syntax(token: Token, what: String): Nothing = throw QasmSyntaxException(what, token.line, token.column)
-
-    private fun semantic(token: Token, what: String): Nothing = throw QasmSemanticException(what, token.line, token.column)
-
-    private fun expectSymbol(symbol: String): Token {
-        val t = next()
-        if (!t.isSymbol(symbol)) syntax(t, "expected '$symbol' but found $t")
-        return t
-    }
-
-    private fun acceptSymbol(symbol: String): Boolean {
-        if (peek().isSymbol(symbol)) { next(); return true }
-        return false
-    }
-
-    private fun expectIdent(what: String): Token {
-        val t = next()
-        if (t.kind != TokenKind.IDENT) syntax(t, "expected $what but found $t")
-        return t
-    }
-
-    private fun expectInt(what: String): Int {
-        val t = next()
-        if (t.kind != TokenKind.INT) syntax(t, "expected $what (a non-negative integer) but found $t")
-        return t.text.toIntOrNull() ?: semantic(t, "$what ${t.text} is too large")
     }
 
     // ---------------------------------------------------------------- statements
@@ -466,81 +429,6 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
         }
         expectSymbol("]")
         return Operand(intArrayOf(reg.offset + index), false, name)
-    }
-
-    // ---------------------------------------------------------------- expressions
-
-    private fun exprList(formals: Set<String>): List<Expr> {
-        expectSymbol("(")
-        val out = ArrayList<Expr>()
-        if (acceptSymbol(")")) return out
-        do out += expression(formals) while (acceptSymbol(","))
-        expectSymbol(")")
-        return out
-    }
-
-    private fun expression(formals: Set<String>): Expr {
-        var left = term(formals)
-        while (peek().isSymbol("+") || peek().isSymbol("-")) {
-            val op = next()
-            left = Expr.Binary(op.text, left, term(formals), op)
-        }
-        return left
-    }
-
-    private fun term(formals: Set<String>): Expr {
-        var left = unary(formals)
-        while (peek().isSymbol("*") || peek().isSymbol("/")) {
-            val op = next()
-            left = Expr.Binary(op.text, left, unary(formals), op)
-        }
-        return left
-    }
-
-    private fun unary(formals: Set<String>): Expr {
-        if (peek().isSymbol("-") || peek().isSymbol("+")) {
-            val op = next()
-            return Expr.Unary(op.text, unary(formals), op)
-        }
-        return power(formals)
-    }
-
-    private fun power(formals: Set<String>): Expr {
-        val base = atom(formals)
-        if (peek().isSymbol("^") || peek().isSymbol("**")) {
-            val op = next()
-            return Expr.Binary("^", base, unary(formals), op)
-        }
-        return base
-    }
-
-    private fun atom(formals: Set<String>): Expr {
-        val t = next()
-        return when (t.kind) {
-            TokenKind.INT, TokenKind.REAL -> Expr.Num(t.text.toDouble(), t)
-            TokenKind.PLACEHOLDER -> {
-                if (t.text !in bindings) semantic(t, "unbound parameter '${t.text}': supply a value for it in parameters")
-                Expr.Name(t.text, t)
-            }
-            TokenKind.IDENT -> when {
-                t.text in Expr.FUNCTIONS && peek().isSymbol("(") -> {
-                    next()
-                    val arg = expression(formals)
-                    expectSymbol(")")
-                    Expr.Call(t.text, arg, t)
-                }
-                t.text in formals || t.text in Expr.CONSTANTS || t.text in inputs -> Expr.Name(t.text, t)
-                else -> semantic(t, "unknown identifier '${t.text}' in expression")
-            }
-            TokenKind.SYMBOL -> if (t.text == "(") {
-                val inner = expression(formals)
-                expectSymbol(")")
-                inner
-            } else {
-                syntax(t, "expected an expression but found $t")
-            }
-            else -> syntax(t, "expected an expression but found $t")
-        }
     }
 
     private companion object {
