@@ -20,6 +20,8 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.runBlocking
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.put
 import java.io.IOException
 import java.net.InetSocketAddress
 import java.net.ServerSocket
@@ -97,12 +99,11 @@ public class Emulator private constructor(
                 call.respondText(cause.body().toString(), ContentType.Application.Json, cause.status)
             }
             exception<Throwable> { call, cause ->
-                val message = (cause.message ?: cause.javaClass.simpleName).replace("\"", "'")
-                call.respondText(
-                    "{\"message\":\"Emulator error: $message\",\"status\":500}",
-                    ContentType.Application.Json,
-                    HttpStatusCode.InternalServerError,
-                )
+                val body = buildJsonObject {
+                    put("message", "Emulator error: ${cause.message ?: cause.javaClass.simpleName}")
+                    put("status", HttpStatusCode.InternalServerError.value)
+                }
+                call.respondText(body.toString(), ContentType.Application.Json, HttpStatusCode.InternalServerError)
             }
         }
         routing {
