@@ -1,0 +1,265 @@
+package io.qonduit.oqtant.model
+
+import io.qonduit.errors.ValidationException
+import io.qonduit.errors.Validator
+import io.qonduit.errors.Violation
+import kotlin.math.abs
+import kotlin.math.roundToLong
+
+/**
+ * The limits the Oqtant service enforces, checked before anything is sent.
+ *
+ * Every broken rule becomes one [Violation] naming the field path (e.g.
+ * `inputs[0].values.optical_barriers[1].heights_khz[2]`), the value and the limit; all of them are
+ * thrown together in one [ValidationException].
+ *
+ * Where the service silently fixes input, Qonduit rejects it instead: unsorted time or position lists
+ * (the service re-orders them with a warning) and times finer than 0.1 ms (the service floors them).
+ */
+public object OqtantValidation {
+    /** Runs per job: 1..30. */
+    public const val MAX_RUNS: Int = 30
+
+    /** Job name length: 1..50 characters. */
+    public const val MAX_NAME_LENGTH: Int = 50
+
+    /** Note length: at most 500 characters. */
+    public const val MAX_NOTE_LENGTH: Int = 500
+
+    /** Upper bound of `end_time_ms` and of every manipulation time, ms. */
+    public const val MAX_END_TIME_MS: Double = 200.0
+
+    /** Bounds of `time_of_flight_ms`, ms. */
+    public const val MIN_TIME_OF_FLIGHT_MS: Double = 2.0
+
+    /** Upper bound of `time_of_flight_ms`, ms. */
+    public const val MAX_TIME_OF_FLIGHT_MS: Double = 20.0
+
+    /** Time resolution of every `TimeMs` field, ms. */
+    public const val TIME_RESOLUTION_MS: Double = 0.1
+
+    /** Barriers per run: 1..10. */
+    public const val MAX_BARRIERS: Int = 10
+
+    /** Keyframes per barrier: 2..20. */
+    public const val MAX_BARRIER_KEYFRAMES: Int = 20
+
+    /** Snapshots per landscape: 2..5. */
+    public const val MAX_LANDSCAPE_SNAPSHOTS: Int = 5
+
+    /** Points per landscape snapshot: 2..121 (one per projected spot). */
+    public const val MAX_LANDSCAPE_POINTS: Int = 121
+
+    /** Points of the RF ramp: 1..20. */
+    public const val MAX_RF_POINTS: Int = 20
+
+    /**
+     * Checks [job] against every limit.
+     *
+     * @throws ValidationException listing every violation, if there is any
+     */
+    @JvmStatic
+    public fun validate(job: OqtantJob) {
+        val v = Validator()
+        Checks(v).job(job)
+        v.throwIfAny()
+    }
+
+    /** Every violation of [job], empty when it is valid. */
+    @JvmStatic
+    public fun violations(job: OqtantJob): List<Violation> {
+        val v = Validator()
+        Checks(v).job(job)
+        return v.violations
+    }
+
+    /**
+     * Checks one run's [values] on their own (paths start with `values`).
+     *
+     * @throws ValidationException listing every violation, if there is any
+     */
+    @JvmStatic
+    public fun validateValues(values: InputValues) {
+        val v = Validator()
+        Checks(v).values(values, "values")
+        v.throwIfAny()
+    }
+
+    /** Whether [ms] lies on the 0.1 ms grid (within floating-point noise). */
+    @JvmStatic
+    public fun isOnTimeGrid(ms: Double): Boolean {
+        val tenths = ms * 10
+        return tenths.isFinite() && abs(tenths - tenths.roundToLong()) <= 1e-6 * maxOf(1.0, abs(tenths))
+    }
+}
+
+/** The rules, one function per block of the job; paths follow the JSON keys. */
+private class Checks(private val v: Validator) {
+
+    fun job(job: OqtantJob) {
+        v.check(job.name.length in 1..OqtantValidation.MAX_NAME_LENGTH, "name", job.name,
+            "must have 1..${OqtantValidation.MAX_NAME_LENGTH} characters")
+        v.check(job.inputs.size in 1..OqtantValidation.MAX_RUNS, "inputs", job.inputs.size,
+            "must have 1..${OqtantValidation.MAX_RUNS} runs")
+        val computed = job.computedJobType
+        if (computed != null) {
+            if (job.jobType != null) {
+                v.check(job.jobType == computed, "job_type", job.jobType.name,
+                    "must be $computed, the type computed from inputs[0].values")
+            }
+            job.inputs.forEachIndexed { i, input ->
+                if (i > 0) {
+                    v.check(input.values.jobType == computed, "inputs[$i].values", input.values.jobType.name,
+                        "must map to the same job type as inputs[0] ($computed)")
+                }
+            }
+        }
+        job.inputs.forEachIndexed { i, input -> input(input, "inputs[$i]") }
+    }
+
+    private fun input(input: Input, path: String) {
+        input.notes?.let {
+            v.check(it.length <= OqtantValidation.MAX_NOTE_LENGTH, "$path.notes", it.length,
+                "must have at most ${OqtantValidation.MAX_NOTE_LENGTH} characters")
+        }
+        values(input.values, "$path.values")
+    }
+
+    fun values(x: InputValues, p: String) {
+        timeMs(x.endTimeMs, "$p.end_time_ms", 0.0, OqtantValidation.MAX_END_TIME_MS)
+        timeMs(x.timeOfFlightMs, "$p.time_of_flight_ms",
+            OqtantValidation.MIN_TIME_OF_FLIGHT_MS, OqtantValidation.MAX_TIME_OF_FLIGHT_MS)
+        rf(x.rfEvaporation, "$p.rf_evaporation", x.endTimeMs)
+        x.opticalBarriers?.let { barriers ->
+            size(barriers, "$p.optical_barriers", 1, OqtantValidation.MAX_BARRIERS)
+            barriers.forEachIndexed { i, b -> barrier(b, "$p.optical_barriers[$i]", x.endTimeMs) }
+        }
+        x.opticalLandscape?.let { landscape(it, "$p.optical_landscape", x.endTimeMs) }
+        x.lasers?.let { lasers ->
+            size(lasers, "$p.lasers", 1, 1, "multiple lasers are not supported")
+            lasers.forEachIndexed { i, l -> laser(l, "$p.lasers[$i]", x.endTimeMs) }
+        }
+    }
+
+    private fun rf(rf: RfEvaporation, p: String, endTimeMs: Double) {
+        val max = OqtantValidation.MAX_RF_POINTS
+        size(rf.timesMs, "$p.times_ms", 1, max)
+        size(rf.frequenciesMhz, "$p.frequencies_mhz", 1, max)
+        size(rf.powersMw, "$p.powers_mw", 1, max)
+        rf.timesMs.forEachIndexed { i, t ->
+            v.check(t in -2000..200, "$p.times_ms[$i]", t, "must be in -2000..200 ms")
+            v.check(t <= endTimeMs, "$p.times_ms[$i]", t, "must not exceed end_time_ms ($endTimeMs)")
+        }
+        unique(rf.timesMs, "$p.times_ms")
+        ascending(rf.timesMs.map(Int::toDouble), rf.timesMs, "$p.times_ms")
+        v.check(rf.timesMs.count { it <= 0 } >= 2, "$p.times_ms", rf.timesMs,
+            "must contain at least two values ≤ 0 (the evaporation phase)")
+        eachInRange(rf.frequenciesMhz, "$p.frequencies_mhz", 0.0, 25.0, "MHz")
+        eachInRange(rf.powersMw, "$p.powers_mw", 0.0, 1000.0, "mW")
+        sameLength(p, "times_ms", rf.timesMs.size, "frequencies_mhz" to rf.frequenciesMhz, "powers_mw" to rf.powersMw)
+    }
+
+    private fun barrier(b: Barrier, p: String, endTimeMs: Double) {
+        val max = OqtantValidation.MAX_BARRIER_KEYFRAMES
+        size(b.timesMs, "$p.times_ms", 2, max)
+        size(b.positionsUm, "$p.positions_um", 2, max)
+        size(b.heightsKhz, "$p.heights_khz", 2, max)
+        size(b.widthsUm, "$p.widths_um", 2, max)
+        times(b.timesMs, "$p.times_ms", endTimeMs)
+        unique(b.timesMs, "$p.times_ms")
+        ascending(b.timesMs, b.timesMs, "$p.times_ms")
+        eachInRange(b.positionsUm, "$p.positions_um", -60.0, 60.0, "µm")
+        eachInRange(b.heightsKhz, "$p.heights_khz", 0.0, 100.0, "kHz")
+        // The service caps widths at 20 µm (max_num_barrier_times) although Settings says 50: enforce what it validates.
+        eachInRange(b.widthsUm, "$p.widths_um", 0.5, 20.0, "µm")
+        if (b.shape == ShapeType.NATIVE) {
+            b.widthsUm.forEachIndexed { i, w ->
+                v.check(w == Barrier.NATIVE_WIDTH_UM, "$p.widths_um[$i]", w, "must be 0.5 µm for a NATIVE barrier")
+            }
+        }
+        sameLength(p, "times_ms", b.timesMs.size,
+            "positions_um" to b.positionsUm, "heights_khz" to b.heightsKhz, "widths_um" to b.widthsUm)
+    }
+
+    private fun landscape(l: OpticalLandscape, p: String, endTimeMs: Double) {
+        size(l.landscapes, "$p.landscapes", 2, OqtantValidation.MAX_LANDSCAPE_SNAPSHOTS)
+        val times = l.landscapes.map { it.timeMs }
+        ascending(times, times, "$p.landscapes", "must be in ascending order of time_ms")
+        val tenths = times.filter { it.isFinite() }.map { (it * 10).roundToLong() }
+        v.check(tenths.toSet().size == tenths.size, "$p.landscapes", times,
+            "time_ms values must be distinct at 0.1 ms resolution")
+        l.landscapes.forEachIndexed { i, s ->
+            val sp = "$p.landscapes[$i]"
+            times(listOf(s.timeMs), "$sp.time_ms", endTimeMs, indexed = false)
+            val max = OqtantValidation.MAX_LANDSCAPE_POINTS
+            size(s.potentialsKhz, "$sp.potentials_khz", 2, max)
+            size(s.positionsUm, "$sp.positions_um", 2, max)
+            eachInRange(s.potentialsKhz, "$sp.potentials_khz", 0.0, 100.0, "kHz")
+            eachInRange(s.positionsUm, "$sp.positions_um", -60.0, 60.0, "µm")
+            // Repeated positions are legal: they make a step.
+            ascending(s.positionsUm, s.positionsUm, "$sp.positions_um", "must be in ascending order (repeats allowed)")
+            sameLength(sp, "positions_um", s.positionsUm.size, "potentials_khz" to s.potentialsKhz)
+        }
+    }
+
+    private fun laser(l: Laser, p: String, endTimeMs: Double) {
+        v.check(l.type == LaserType.TERMINATOR, "$p.type", l.type.name, "must be TERMINATOR")
+        v.check(l.positionUm == Laser.TERMINATOR_POSITION_UM, "$p.position_um", l.positionUm, "must be 30.0 µm")
+        size(l.pulses, "$p.pulses", 1, 1)
+        l.pulses.forEachIndexed { i, pulse ->
+            val pp = "$p.pulses[$i]"
+            size(pulse.timesMs, "$pp.times_ms", 2, 2)
+            times(pulse.timesMs, "$pp.times_ms", endTimeMs)
+            unique(pulse.timesMs, "$pp.times_ms")
+            ascending(pulse.timesMs, pulse.timesMs, "$pp.times_ms")
+            size(pulse.intensitiesMwPerCm2, "$pp.intensities_mw_per_cm2", 2, 2)
+            pulse.intensitiesMwPerCm2.forEachIndexed { k, intensity ->
+                v.check(intensity == 1.0, "$pp.intensities_mw_per_cm2[$k]", intensity,
+                    "must be 1.0 (intensity control is not supported)")
+            }
+            v.check(pulse.detuningMhz == 0.0, "$pp.detuning_mhz", pulse.detuningMhz, "must be 0.0 MHz")
+            v.check(pulse.interpolation == InterpolationType.OFF, "$pp.interpolation", pulse.interpolation.name, "must be OFF")
+        }
+    }
+
+    /** A `TimeMs` scalar: range and 0.1 ms grid. */
+    private fun timeMs(t: Double, path: String, min: Double, max: Double) {
+        v.check(t in min..max, path, t, "must be in $min..$max ms")
+        v.check(OqtantValidation.isOnTimeGrid(t), path, t, "must be a multiple of 0.1 ms")
+    }
+
+    /** Manipulation-phase times: 0..200 ms, 0.1 ms grid, not after the end of the experiment. */
+    private fun times(ts: List<Double>, path: String, endTimeMs: Double, indexed: Boolean = true) {
+        ts.forEachIndexed { i, t ->
+            val tp = if (indexed) "$path[$i]" else path
+            timeMs(t, tp, 0.0, OqtantValidation.MAX_END_TIME_MS)
+            v.check(t <= endTimeMs, tp, t, "must not exceed end_time_ms ($endTimeMs)")
+        }
+    }
+
+    private fun size(list: List<*>, path: String, min: Int, max: Int, why: String? = null) {
+        val limit = if (min == max) "must have exactly $min item${if (min == 1) "" else "s"}" else "must have $min..$max items"
+        v.check(list.size in min..max, path, list.size, if (why == null) limit else "$limit ($why)")
+    }
+
+    private fun eachInRange(list: List<Double>, path: String, min: Double, max: Double, unit: String) {
+        list.forEachIndexed { i, x -> v.check(x in min..max, "$path[$i]", x, "must be in $min..$max $unit") }
+    }
+
+    private fun unique(list: List<Any>, path: String) {
+        val repeated = list.groupingBy { it }.eachCount().filterValues { it > 1 }.keys
+        v.check(repeated.isEmpty(), path, list, "must not contain duplicates (repeated: ${repeated.joinToString()})")
+    }
+
+    /** Non-decreasing [keys]; duplicates are reported by [unique] where they are illegal. */
+    private fun ascending(keys: List<Double>, shown: Any, path: String, limit: String = "must be in ascending order") {
+        val ok = keys.zipWithNext().all { (a, b) -> a <= b || a.isNaN() || b.isNaN() }
+        v.check(ok, path, shown, limit)
+    }
+
+    private fun sameLength(p: String, refName: String, refSize: Int, vararg others: Pair<String, List<*>>) {
+        others.forEach { (name, list) ->
+            v.check(list.size == refSize, "$p.$name", list.size, "must have the same length as $refName ($refSize)")
+        }
+    }
+}
