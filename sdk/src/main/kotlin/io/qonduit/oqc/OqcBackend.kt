@@ -13,6 +13,7 @@ import io.qonduit.job.JobState
 import io.qonduit.job.PollCadence
 import io.qonduit.oqc.wire.CancelTasksRequest
 import io.qonduit.oqc.wire.CreateTaskIdsRequest
+import io.qonduit.oqc.wire.OqcNotices
 import io.qonduit.oqc.wire.OqcTaskId
 import io.qonduit.oqc.wire.OqcTaskStatus
 import io.qonduit.oqc.wire.OqcWireJson
@@ -91,7 +92,7 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
         val json = sdk.api.get("$qpuUrl/tasks/${task.taskId}/all_info")
         val info = OqcApi.decode(TaskAllInfo.serializer(), json, "GET /tasks/{id}/all_info")
         val raw = info.status ?: OqcTaskStatus.UNKNOWN.name
-        val message = io.qonduit.oqc.wire.OqcNotices.from(json).let { (it.warnings + it.info).joinToString("; ").ifEmpty { null } }
+        val message = OqcNotices.from(json).let { (it.warnings + it.info).joinToString("; ").ifEmpty { null } }
         return when (info.taskStatus) {
             OqcTaskStatus.UNKNOWN -> TaskReport(null, raw, message = message)
             OqcTaskStatus.CREATED -> TaskReport(JobState.CREATED, raw, message = message)

@@ -295,7 +295,8 @@ public class OqcSdk internal constructor(
     /**
      * A job running [program] on [qpuId] (default QPU when null, `""` or `"lucy"`) with [config]
      * (default: binary-count results), not yet submitted. When the QPU list is loaded, the QPU must
-     * be active and the config within its features.
+     * be active and the config within its features (otherwise both are checked on submission); call
+     * [open] first so that a default that is not active falls back to the first active QPU.
      *
      * @throws ValidationException naming `qpuId` or `shots`
      */
