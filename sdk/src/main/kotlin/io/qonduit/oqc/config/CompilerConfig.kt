@@ -40,7 +40,10 @@ public class CompilerConfig internal constructor(
     internal val repetitionPeriodLiteral: String?,
     // Wire order of $data keys when parsed; null for configs built here (canonical order).
     internal val keyOrder: List<String>?,
-) {
+) : TaskConfig {
+    /** This config itself. */
+    override val compilerConfig: CompilerConfig get() = this
+
     /** The Python-compatible JSON text of this config (what goes into a task's `config`). */
     public fun toWireString(): String = PythonJson.write(CompilerConfigCodec.encode(this))
 

@@ -25,7 +25,10 @@ public class ExperimentalConfig private constructor(
     public val bondDimension: Int?,
     /** The noise model (`noise_model`) as raw JSON; `null` for the server default. */
     public val noiseModel: JsonElement?,
-) {
+) : TaskConfig {
+    /** The same as [baseConfig]. */
+    override val compilerConfig: CompilerConfig get() = baseConfig
+
     /** The `external_config` object sent next to the task's `config`. */
     public fun externalConfig(): JsonObject = JsonObject(
         linkedMapOf(

@@ -1,0 +1,61 @@
+package io.qonduit.emulator.oqc
+
+import kotlinx.serialization.json.JsonObject
+import java.time.Instant
+
+/** One emulated QPU: its `/admin/qpu` record plus what the simulator needs to know about it. */
+internal class OqcQpuRecord(
+    val id: String,
+    val name: String,
+    var active: Boolean,
+    /** The feature set as the JSON **string** OQC sends. */
+    val featureSet: String,
+    val qubits: Int,
+    val maxShots: Int?,
+    val alwaysOn: Boolean,
+    val generation: Int,
+    val region: String,
+    val pricePerShot: String,
+    /** When set, `/admin/qpu` advertises this URL instead of the emulator's own per-QPU URL. */
+    var urlOverride: String? = null,
+) {
+    /** The last segment of the id (`qpu:uk:2:d865b5a184` → `d865b5a184`), used in the per-QPU URL. */
+    val shortId: String get() = id.substringAfterLast(':')
+}
+
+/** One emulated task, from id allocation (`CREATED`) to a terminal status. */
+internal class OqcTaskRecord(
+    val id: String,
+    val qpuId: String,
+    val owner: String,
+    var tag: String?,
+    val sequence: Long,
+) {
+    var status: String = OqcTaskStates.CREATED
+    var program: String? = null
+    var config: String? = null
+    var externalConfig: JsonObject? = null
+    var results: JsonObject? = null
+    var errorCode: Int? = null
+    var errorMessage: String? = null
+    var executionMetadata: JsonObject = JsonObject(emptyMap())
+    val createdAt: Instant = Instant.now()
+    val timings: LinkedHashMap<String, Instant> = LinkedHashMap()
+
+    val isTerminal: Boolean get() = status in OqcTaskStates.TERMINAL
+}
+
+/** The wire values of OQC's `TaskStatus`. */
+internal object OqcTaskStates {
+    const val CREATED = "CREATED"
+    const val SUBMITTED = "SUBMITTED"
+    const val RUNNING = "RUNNING"
+    const val COMPLETED = "COMPLETED"
+    const val FAILED = "FAILED"
+    const val CANCELLED = "CANCELLED"
+
+    val TERMINAL: Set<String> = setOf(COMPLETED, FAILED, CANCELLED, "EXPIRED")
+}
+
+/** An authentication token and the account it belongs to. */
+internal class OqcTokenRecord(val token: String, val email: String, val expiresAt: Instant)

@@ -1,0 +1,158 @@
+package io.qonduit.emulator.oqc
+
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.collections.shouldContainExactly
+import io.kotest.matchers.collections.shouldHaveSize
+import io.kotest.matchers.maps.shouldContainKey
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import io.qonduit.emulator.Emulator
+import io.qonduit.emulator.EmulatorConfig
+import io.qonduit.emulator.TestHttp
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.int
+import kotlinx.serialization.json.jsonArray
+import kotlinx.serialization.json.jsonObject
+import kotlinx.serialization.json.jsonPrimitive
+import java.time.Duration
+import java.time.LocalDate
+import java.time.ZoneOffset
+
+class OqcTasksSpec : FunSpec({
+    val emulator = Emulator.start(EmulatorConfig.builder().seed(7).queuedDelay(Duration.ofMillis(20)).runningDelay(Duration.ofMillis(20)).build())
+    afterSpec { emulator.close() }
+    val http = TestHttp(emulator.url("oqc"))
+    val lucy = "/qpu/${short(OqcEmulatorState.LUCY_SIMULATOR)}"
+
+    test("a single task without id runs to COMPLETED with big-endian counts over repeats shots") {
+        val reply = http.post("$lucy/tasks/submit", submitBody(oqcTask(config = oqcConfig(repeats = 300))), TOKEN)
+        reply.status shouldBe 200
+        val id = reply.arr.single().jsonObject.getValue("task_id").jsonPrimitive.content
+        val (seen, last) = http.awaitTask(OqcEmulatorState.LUCY_SIMULATOR, id)
+        seen.last() shouldBe "COMPLETED"
+        seen.first() shouldBe "SUBMITTED"
+        val counts = last.obj.getValue("results").jsonObject.getValue("c").jsonObject
+        setOf("00", "11").containsAll(counts.keys) shouldBe true
+        counts.values.sumOf { it.jsonPrimitive.int } shouldBe 300
+        http.get("$lucy/tasks/$id/status", TOKEN).str("status") shouldBe "COMPLETED"
+        http.get("$lucy/tasks/$id/results", TOKEN).obj shouldContainKey "results"
+    }
+
+    test("x on q[0] of three qubits reads 100 (c[0] leftmost)") {
+        val program = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[3];\ncreg c[3];\nx q[0];\nmeasure q->c;\n"
+        val id = http.post("$lucy/tasks/submit", submitBody(oqcTask(program, config = oqcConfig(10))), TOKEN).arr[0].jsonObject["task_id"]!!.jsonPrimitive.content
+        val (_, last) = http.awaitTask(OqcEmulatorState.LUCY_SIMULATOR, id)
+        last.obj["results"]!!.jsonObject["c"]!!.jsonObject.keys shouldContainExactly setOf("100")
+    }
+
+    test("diagnostics: metadata echoes the config string, timings carry every stage, metrics follow the flags") {
+        val config = oqcConfig(repeats = 5)
+        val id = http.post("$lucy/tasks/submit", submitBody(oqcTask(config = config)), TOKEN).arr[0].jsonObject["task_id"]!!.jsonPrimitive.content
+        http.awaitTask(OqcEmulatorState.LUCY_SIMULATOR, id)
+        val metadata = http.get("$lucy/tasks/$id/metadata", TOKEN).obj.getValue("metadata").jsonObject
+        metadata.getValue("config").jsonPrimitive.content shouldBe config
+        metadata.getValue("created_at").jsonPrimitive.content shouldContain "GMT"
+        val timings = http.get("$lucy/tasks/$id/timings", TOKEN).obj.getValue("timings").jsonObject
+        timings.keys shouldHaveSize 7
+        timings.getValue("SERVER_RECEIVED").jsonPrimitive.content shouldContain "+00:00"
+        val metrics = http.get("$lucy/tasks/$id/execution_metadata", TOKEN).obj.getValue("execution_metadata").jsonObject
+        metrics.getValue("optimized_circuit").jsonPrimitive.content shouldBe OQC_BELL
+        metrics.getValue("optimized_instruction_count").jsonPrimitive.int shouldBe 4
+    }
+
+    test("ids are pre-allocated with POST /tasks, then submitted together; an id is used once") {
+        val ids = http.post("$lucy/tasks", """{"qpu_id":"${OqcEmulatorState.LUCY_SIMULATOR}","task_count":2,"tag":null}""", TOKEN).arr.strings()
+        ids shouldHaveSize 2
+        ids.forEach { emulator.oqc.task(it)!!.status shouldBe "CREATED" }
+        val submitted = http.post("$lucy/tasks/submit", submitBody(oqcTask(taskId = ids[0]), oqcTask(taskId = ids[1])), TOKEN)
+        submitted.arr.map { it.jsonObject["task_id"]!!.jsonPrimitive.content } shouldContainExactly ids
+        ids.forEach { http.awaitTask(OqcEmulatorState.LUCY_SIMULATOR, it).first.last() shouldBe "COMPLETED" }
+        http.post("$lucy/tasks/submit", submitBody(oqcTask(taskId = ids[0])), TOKEN).status shouldBe 400
+        http.post("$lucy/tasks/submit", submitBody(oqcTask(taskId = "00000000-0000-0000-0000-000000000000")), TOKEN).status shouldBe 400
+    }
+
+    test("task_id -1 gets a fresh id") {
+        val reply = http.post("$lucy/tasks/submit", submitBody(oqcTask(taskId = -1)), TOKEN)
+        reply.status shouldBe 200
+        val id = reply.arr[0].jsonObject["task_id"]!!.jsonPrimitive.content
+        id.length shouldBe 36
+        emulator.oqc.task(id)!!.program shouldBe OQC_BELL
+    }
+
+    test("a program that does not compile makes the task FAILED with a task_error") {
+        val id = http.post("$lucy/tasks/submit", submitBody(oqcTask(OQC_BROKEN)), TOKEN).arr[0].jsonObject["task_id"]!!.jsonPrimitive.content
+        val (_, last) = http.awaitTask(OqcEmulatorState.LUCY_SIMULATOR, id)
+        last.str("status") shouldBe "FAILED"
+        val error = last.obj.getValue("task_error").jsonObject
+        error.getValue("error_code").jsonPrimitive.int shouldBe 400
+        error.getValue("error_message").jsonPrimitive.content shouldContain "foo"
+        http.get("$lucy/tasks/$id/error", TOKEN).obj.getValue("task_error").jsonObject.getValue("error_code").jsonPrimitive.int shouldBe 400
+    }
+
+    test("repeats above Maximum Shots fail the task; too many qubits fail it too") {
+        val toshiko = "/qpu/${short(OqcEmulatorState.TOSHIKO)}"
+        val id = http.post("$toshiko/tasks/submit", submitBody(oqcTask(qpu = OqcEmulatorState.TOSHIKO, config = oqcConfig(200_000))), TOKEN)
+            .arr[0].jsonObject["task_id"]!!.jsonPrimitive.content
+        http.awaitTask(OqcEmulatorState.TOSHIKO, id).second.text shouldContain "Maximum Shots"
+        val nine = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[9];\ncreg c[9];\nmeasure q->c;\n"
+        val big = http.post("$lucy/tasks/submit", submitBody(oqcTask(nine)), TOKEN).arr[0].jsonObject["task_id"]!!.jsonPrimitive.content
+        http.awaitTask(OqcEmulatorState.LUCY_SIMULATOR, big).second.text shouldContain "9 qubits"
+    }
+
+    test("results without BinaryCount are per-shot lists") {
+        val id = http.post("$lucy/tasks/submit", submitBody(oqcTask(config = oqcConfig(repeats = 4, transforms = 2))), TOKEN).arr[0].jsonObject["task_id"]!!.jsonPrimitive.content
+        val (_, last) = http.awaitTask(OqcEmulatorState.LUCY_SIMULATOR, id)
+        last.obj["results"]!!.jsonObject["c"]!!.jsonArray shouldHaveSize 4
+    }
+
+    test("bad submissions get 400: wrong QPU, inactive QPU, config that is not a string") {
+        http.post("$lucy/tasks/submit", submitBody(oqcTask(qpu = OqcEmulatorState.TOSHIKO)), TOKEN).status shouldBe 400
+        val inactive = "/qpu/${short(OqcEmulatorState.INACTIVE_QPU)}"
+        http.post("$inactive/tasks/submit", submitBody(oqcTask(qpu = OqcEmulatorState.INACTIVE_QPU)), TOKEN).status shouldBe 400
+        http.post("$lucy/tasks/submit", """{"tasks":[{"program":"x","config":{},"qpu_id":"${OqcEmulatorState.LUCY_SIMULATOR}"}]}""", TOKEN).status shouldBe 400
+        http.post("$lucy/tasks/submit", submitBody(oqcTask()), emptyMap()).status shouldBe 401
+        http.post("/qpu/nope/tasks/submit", submitBody(oqcTask()), TOKEN).status shouldBe 404
+    }
+
+    test("requests over 128 KiB get 413") {
+        val huge = "// " + "x".repeat(OqcEmulatorState.MAX_REQUEST_BYTES) + "\n" + OQC_BELL
+        val reply = http.post("$lucy/tasks/submit", submitBody(oqcTask(huge)), TOKEN)
+        reply.status shouldBe 413
+        reply.text shouldContain "128KB"
+    }
+
+    test("task listing filters by creation date") {
+        val today = LocalDate.now(ZoneOffset.UTC)
+        val all = http.get("$lucy/tasks?start_date=$today&end_date=$today", TOKEN).arr
+        (all.size > 0) shouldBe true
+        (all[0] as JsonObject).keys shouldContainExactly setOf("id", "qpu_id", "tag", "status", "created_at")
+        http.get("$lucy/tasks?end_date=${today.minusDays(1)}", TOKEN).arr shouldHaveSize 0
+        http.get("$lucy/tasks?start_date=yesterday", TOKEN).status shouldBe 400
+    }
+})
+
+class OqcCancelSpec : FunSpec({
+    val emulator = Emulator.start(EmulatorConfig.builder().queuedDelay(Duration.ofSeconds(30)).build())
+    afterSpec { emulator.close() }
+    val http = TestHttp(emulator.url("oqc"))
+    val lucy = "/qpu/${short(OqcEmulatorState.LUCY_SIMULATOR)}"
+
+    test("cancel_many cancels queued tasks and reports the ones it could not cancel") {
+        val id = http.post("$lucy/tasks/submit", submitBody(oqcTask()), TOKEN).arr[0].jsonObject["task_id"]!!.jsonPrimitive.content
+        http.get("$lucy/tasks/$id/status", TOKEN).str("status") shouldBe "SUBMITTED"
+        val reply = http.post("$lucy/tasks/cancel_many", """{"tasks":["$id","unknown"]}""", TOKEN).obj
+        (reply["cancelled"] as JsonArray).strings() shouldContainExactly listOf(id)
+        (reply["not_cancelled"] as JsonArray).strings() shouldContainExactly listOf("unknown")
+        http.get("$lucy/tasks/$id/all_info", TOKEN).str("status") shouldBe "CANCELLED"
+        (http.post("$lucy/tasks/cancel_many", """{"tasks":["$id"]}""", TOKEN).obj["not_cancelled"] as JsonArray).strings() shouldContainExactly listOf(id)
+    }
+
+    test("task wait time reports the queue position") {
+        val id = http.post("$lucy/tasks/submit", submitBody(oqcTask()), TOKEN).arr[0].jsonObject["task_id"]!!.jsonPrimitive.content
+        val reply = http.post("$lucy/monitoring/task_wait_time", """{"task_ids":["$id"],"qpu_id":"${OqcEmulatorState.LUCY_SIMULATOR}"}""", TOKEN)
+        val entry = reply.obj.getValue("task_wait_times").jsonArray.single().jsonObject
+        entry.getValue("position_in_queue").jsonPrimitive.int shouldBe 1
+        entry.getValue("status").jsonPrimitive.content shouldBe "SUBMITTED"
+    }
+})

@@ -1,0 +1,163 @@
+package io.qonduit.oqc
+
+import io.qonduit.backend.Backend
+import io.qonduit.backend.ErrorData
+import io.qonduit.backend.ResultData
+import io.qonduit.backend.TaskRef
+import io.qonduit.backend.TaskReport
+import io.qonduit.errors.QonduitException
+import io.qonduit.errors.ValidationException
+import io.qonduit.job.Diagnostics
+import io.qonduit.job.JobInput
+import io.qonduit.job.JobState
+import io.qonduit.job.PollCadence
+import io.qonduit.oqc.wire.CancelTasksRequest
+import io.qonduit.oqc.wire.CreateTaskIdsRequest
+import io.qonduit.oqc.wire.OqcNotices
+import io.qonduit.oqc.wire.OqcTaskId
+import io.qonduit.oqc.wire.OqcTaskStatus
+import io.qonduit.oqc.wire.OqcWireJson
+import io.qonduit.oqc.wire.SubmitTasksRequest
+import io.qonduit.oqc.wire.SubmittedTask
+import io.qonduit.oqc.wire.TaskAllInfo
+import io.qonduit.oqc.wire.TaskErrorResponse
+import kotlinx.coroutines.async
+import kotlinx.coroutines.coroutineScope
+import kotlinx.serialization.builtins.ListSerializer
+import kotlinx.serialization.builtins.serializer
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonObject
+
+/**
+ * The `"oqc"` [Backend]: runs [io.qonduit.job.Job]s on OQC QCaaS through an [OqcSdk] (get it from
+ * [OqcSdk.backend]). Every task call goes to the URL of the task's QPU as listed by `/admin/qpu`.
+ *
+ * * one task: `POST {qpu}/tasks/submit` without `task_id`; the id is `[0].task_id` of the reply;
+ * * several tasks ([submitAll]): per QPU, ids are pre-allocated with `POST {qpu}/tasks`, then all
+ *   tasks go in one `POST {qpu}/tasks/submit`, which may be retried safely since the ids are fixed;
+ * * status (`/all_info`): `CREATED`→CREATED, `SUBMITTED`→QUEUED, `RUNNING`→RUNNING,
+ *   `COMPLETED`→COMPLETED, `FAILED`/`EXPIRED`→FAILED, `CANCELLED`→CANCELLED, `UNKNOWN`→no change
+ *   (polling goes on);
+ * * cancel: `POST {qpu}/tasks/cancel_many`, one call per QPU;
+ * * diagnostics: `timings`, `execution_metadata` (metrics) and `metadata`.
+ */
+public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend {
+    override val provider: String get() = PROVIDER
+
+    override val defaultCadence: PollCadence get() = sdk.pollCadence
+
+    override suspend fun submit(input: JobInput): String {
+        val qpuUrl = sdk.taskUrl(input.device, forSubmission = true)
+        sdk.checkSupported(input)
+        val body = encodeSubmit(SubmitTasksRequest(listOf(OqcJobConfig.task(input, taskId = null))))
+        val reply = sdk.api.post("$qpuUrl/tasks/submit", body, field = "tasks")
+        val ids = OqcApi.decode(ListSerializer(SubmittedTask.serializer()), reply, "POST /tasks/submit")
+        return ids.firstOrNull()?.taskId ?: throw QonduitException("POST /tasks/submit returned no task id")
+    }
+
+    override suspend fun submitAll(inputs: List<JobInput>): List<String> {
+        val ids = arrayOfNulls<String>(inputs.size)
+        val byQpu = inputs.indices.groupBy { inputs[it].device }
+        for ((qpu, indices) in byQpu) {
+            val group = indices.map { inputs[it] }
+            val groupIds = if (group.size == 1) listOf(submit(group[0])) else submitBatch(qpu, group)
+            indices.zip(groupIds).forEach { (i, id) -> ids[i] = id }
+        }
+        return ids.map { it!! }
+    }
+
+    /** Pre-allocates ids for [group] (all on [qpu]) and submits them in one call. */
+    private suspend fun submitBatch(qpu: String, group: List<JobInput>): List<String> {
+        val qpuUrl = sdk.taskUrl(qpu, forSubmission = true)
+        group.forEach { sdk.checkSupported(it) }
+        // Check the size with placeholder ids first, so that nothing is allocated for a batch that cannot be sent.
+        val placeholder = OqcTaskId.of(PLACEHOLDER_ID)
+        sdk.api.checkSize("$qpuUrl/tasks/submit", encodeSubmit(SubmitTasksRequest(group.map { OqcJobConfig.task(it, placeholder) })), "tasks")
+        val tag = group.map { it.tag }.distinct().singleOrNull()
+        val allocated = OqcApi.decode(
+            ListSerializer(String.serializer()),
+            sdk.api.post("$qpuUrl/tasks", OqcWireJson.encodeToJsonElement(CreateTaskIdsRequest.serializer(), CreateTaskIdsRequest(qpu, group.size, tag)), field = "task_count"),
+            "POST /tasks",
+        )
+        if (allocated.size != group.size) {
+            throw QonduitException("POST /tasks allocated ${allocated.size} task ids for ${group.size} tasks")
+        }
+        val tasks = group.zip(allocated).map { (input, id) -> OqcJobConfig.task(input, OqcTaskId.of(id)) }
+        sdk.api.post("$qpuUrl/tasks/submit", encodeSubmit(SubmitTasksRequest(tasks)), field = "tasks", retrySafe = true)
+        return allocated
+    }
+
+    override suspend fun poll(task: TaskRef): TaskReport {
+        val qpuUrl = sdk.taskUrl(task.input.device, forSubmission = false)
+        val json = sdk.api.get("$qpuUrl/tasks/${task.taskId}/all_info")
+        val info = OqcApi.decode(TaskAllInfo.serializer(), json, "GET /tasks/{id}/all_info")
+        val raw = info.status ?: OqcTaskStatus.UNKNOWN.name
+        val message = OqcNotices.from(json).let { (it.warnings + it.info).joinToString("; ").ifEmpty { null } }
+        return when (info.taskStatus) {
+            OqcTaskStatus.UNKNOWN -> TaskReport(null, raw, message = message)
+            OqcTaskStatus.CREATED -> TaskReport(JobState.CREATED, raw, message = message)
+            OqcTaskStatus.SUBMITTED -> TaskReport(JobState.QUEUED, raw, message = message)
+            OqcTaskStatus.RUNNING -> TaskReport(JobState.RUNNING, raw, message = message)
+            OqcTaskStatus.CANCELLED -> TaskReport(JobState.CANCELLED, raw, message = message)
+            OqcTaskStatus.COMPLETED -> TaskReport(JobState.COMPLETED, raw, message = message, result = info.results?.let { resultData(it) })
+            OqcTaskStatus.FAILED -> TaskReport(JobState.FAILED, raw, message = message, error = errorOf(info, qpuUrl, task.taskId))
+            OqcTaskStatus.EXPIRED -> TaskReport(
+                JobState.FAILED, raw, message = message,
+                error = ErrorData("task ${task.taskId} expired before it ran (OQC status EXPIRED)"),
+            )
+        }
+    }
+
+    override suspend fun cancel(task: TaskRef) {
+        cancelOn(task.input.device, listOf(task.taskId))
+    }
+
+    override suspend fun cancelAll(tasks: List<TaskRef>, maxConcurrency: Int) {
+        tasks.groupBy { it.input.device }.forEach { (qpu, group) -> cancelOn(qpu, group.map { it.taskId }) }
+    }
+
+    override suspend fun diagnostics(task: TaskRef): Diagnostics = coroutineScope {
+        val qpuUrl = sdk.taskUrl(task.input.device, forSubmission = false)
+        val base = "$qpuUrl/tasks/${task.taskId}"
+        val timings = async { sdk.api.get("$base/timings").member("timings") }
+        val metrics = async { sdk.api.get("$base/execution_metadata").member("execution_metadata") }
+        val metadata = async { sdk.api.get("$base/metadata").member("metadata") }
+        Diagnostics(timings.await(), metrics.await(), metadata.await())
+    }
+
+    override fun toString(): String = "OqcBackend(${sdk.url})"
+
+    private suspend fun cancelOn(qpu: String, ids: List<String>) {
+        val qpuUrl = sdk.taskUrl(qpu, forSubmission = false)
+        sdk.api.post("$qpuUrl/tasks/cancel_many", OqcWireJson.encodeToJsonElement(CancelTasksRequest.serializer(), CancelTasksRequest(ids)), field = "tasks")
+    }
+
+    private suspend fun errorOf(info: TaskAllInfo, qpuUrl: String, taskId: String): ErrorData {
+        val error = info.taskError ?: runCatching {
+            OqcApi.decode(TaskErrorResponse.serializer(), sdk.api.get("$qpuUrl/tasks/$taskId/error"), "GET /tasks/{id}/error").taskError
+        }.getOrNull()
+        return ErrorData(error?.errorMessage ?: "task $taskId failed without an error message", error?.errorCode)
+    }
+
+    /** Counts when every register holds BinaryCount counts; otherwise no counts and the raw results. */
+    private fun resultData(results: JsonObject): ResultData {
+        val counts = try {
+            TaskAllInfo(results = results).counts()!!.mapValues { (_, byBits) -> byBits.mapValues { it.value.toInt() } }
+        } catch (e: ValidationException) {
+            emptyMap()
+        }
+        return ResultData(counts, results)
+    }
+
+    private fun JsonElement.member(key: String): JsonObject? = (this as? JsonObject)?.get(key) as? JsonObject
+
+    private fun encodeSubmit(request: SubmitTasksRequest): JsonElement =
+        OqcWireJson.encodeToJsonElement(SubmitTasksRequest.serializer(), request)
+
+    public companion object {
+        /** Provider name recorded in snapshots. */
+        public const val PROVIDER: String = "oqc"
+
+        private const val PLACEHOLDER_ID = "00000000-0000-0000-0000-000000000000"
+    }
+}

@@ -1,0 +1,505 @@
+package io.qonduit.oqc
+
+import io.qonduit.errors.QonduitException
+import io.qonduit.errors.ValidationException
+import io.qonduit.job.BackendResolver
+import io.qonduit.job.CompositeJob
+import io.qonduit.job.Job
+import io.qonduit.job.JobInput
+import io.qonduit.job.JobLike
+import io.qonduit.job.JavaBridge
+import io.qonduit.job.PollCadence
+import io.qonduit.job.Snapshot
+import io.qonduit.job.Snapshots
+import io.qonduit.oqc.config.CompilerConfig
+import io.qonduit.oqc.config.TaskConfig
+import io.qonduit.oqc.wire.AuthTokenInfo
+import io.qonduit.oqc.wire.AuthTokenResponse
+import io.qonduit.oqc.wire.CreateAuthTokenRequest
+import io.qonduit.oqc.wire.LoginRequest
+import io.qonduit.oqc.wire.LoginResponse
+import io.qonduit.oqc.wire.NextWindowResponse
+import io.qonduit.oqc.wire.OqcWireJson
+import io.qonduit.oqc.wire.QpuFeatures
+import io.qonduit.oqc.wire.QpuInfo
+import io.qonduit.oqc.wire.QpuListResponse
+import io.qonduit.oqc.wire.QpuWaitTime
+import io.qonduit.oqc.wire.QpuWaitTimeRequest
+import io.qonduit.oqc.wire.QpuWaitTimeResponse
+import io.qonduit.oqc.wire.TaskWaitTimeRequest
+import io.qonduit.transport.Secret
+import io.qonduit.transport.TransportConfig
+import kotlinx.coroutines.sync.Mutex
+import kotlinx.coroutines.sync.withLock
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import java.nio.file.Path
+import java.time.Instant
+import java.time.LocalDate
+import java.util.concurrent.CompletableFuture
+
+/**
+ * Client for OQC QCaaS in the shape of OQC's async Python SDK (`oqc_qcaas_sdk.OqcSdk`): QPU queries,
+ * and [Job]s / [CompositeJob]s whose tasks run on OQC through [backend].
+ *
+ * ```
+ * OqcSdk.withToken("https://cloud.oqc.app", Secret.of(token)).use { sdk ->
+ *     sdk.open()
+ *     val job = sdk.createJob(bellQasm, config = CompilerConfig.builder().shots(1000).build())
+ *     val counts = job.execute(timeout = 60.seconds).raiseForError().resultList().single().counts("c")
+ * }
+ * ```
+ *
+ * Admin, login and token calls go to the main [url]; task, monitoring and window calls go to each
+ * QPU's own URL from `GET /admin/qpu`, the only other origin the token is sent to. Every reply other
+ * than 200 is an error, as in OQC's client. [open] is optional: the first call that needs the server
+ * opens the SDK. Safe for concurrent use.
+ */
+public class OqcSdk internal constructor(
+    /** The account server URL, without trailing slash. */
+    public val url: String,
+    builder: OqcSdkBuilder,
+) : AutoCloseable {
+    private val email: String? = builder.email
+    private val password: Secret? = builder.password
+
+    /** Whether [open] logs in with the e-mail and password given to the builder. */
+    public val autoAuthenticate: Boolean = builder.autoAuthenticate
+
+    /** Poll delays of the jobs this SDK creates. */
+    public val pollCadence: PollCadence = builder.pollCadence
+
+    private val listener: OqcNoticeListener? = builder.noticeListener
+    private val warningLog = NoticeLog()
+    private val infoLog = NoticeLog()
+
+    internal val api: OqcApi = OqcApi(url, builder.transport) { notices, request ->
+        warningLog.addAll(notices.warnings)
+        infoLog.addAll(notices.info)
+        listener?.onNotices(notices, request)
+    }.also { it.token = builder.token }
+
+    /** The [io.qonduit.backend.Backend] that runs this SDK's jobs (provider name `"oqc"`). */
+    public val backend: OqcBackend = OqcBackend(this)
+
+    private val openLock = Mutex()
+
+    @Volatile
+    private var opened = false
+
+    @Volatile
+    private var closed = false
+
+    @Volatile
+    private var chosenDefault: String = builder.defaultQpuId ?: BUILT_IN_DEFAULT_QPU
+
+    @Volatile
+    private var qpus: List<QpuInfo>? = null
+
+    @Volatile
+    private var version: String? = null
+
+    /** True after a successful [open] and before [close]. */
+    public val isOpen: Boolean get() = opened && !closed
+
+    /** Whether a token is held (given, or obtained by logging in). */
+    public val isAuthenticated: Boolean get() = api.token != null
+
+    /** The server version read by [open], or null before. */
+    public val serverVersion: String? get() = version
+
+    /** Every `Warning…` message received so far (the last [NoticeLog.CAPACITY]), oldest first. */
+    public val warnings: List<String> get() = warningLog.toList()
+
+    /** Every other informational message received so far (the last [NoticeLog.CAPACITY]), oldest first. */
+    public val infoMessages: List<String> get() = infoLog.toList()
+
+    /**
+     * The QPU used when a call names none. Once the QPU list is loaded, a default that is not an
+     * active QPU falls back to the first active QPU, as OQC's client does.
+     */
+    public val defaultQpuId: String
+        get() {
+            val chosen = chosenDefault
+            val active = qpus?.filter { it.isActive() } ?: return chosen
+            return if (active.any { it.id == chosen }) chosen else active.firstOrNull()?.id ?: chosen
+        }
+
+    /**
+     * Sets the default QPU.
+     *
+     * @throws ValidationException naming `qpuId` when blank
+     */
+    public fun setDefaultQpu(qpuId: String) {
+        if (qpuId.isBlank()) throw ValidationException("qpuId", qpuId, "must not be blank")
+        chosenDefault = qpuId
+    }
+
+    /**
+     * Connects: checks the server (`GET /admin/version`, no credentials), logs in when e-mail and
+     * password were given and [autoAuthenticate] is on, and loads the QPU list, trusting each QPU's
+     * URL for the token. Does nothing when already open.
+     *
+     * @throws IllegalStateException after [close]
+     * @throws io.qonduit.errors.ApiException for a non-200 reply, e.g. bad credentials
+     */
+    public suspend fun open(): OqcSdk {
+        openLock.withLock {
+            check(!closed) { "this OqcSdk is closed" }
+            if (opened) return this
+            val reply = api.get("/admin/version", authenticated = false)
+            val v = (reply as? JsonObject)?.get("version")
+                ?: throw QonduitException("GET /admin/version: the reply has no \"version\"; is $url an OQC QCaaS server?")
+            version = (v as? JsonPrimitive)?.content ?: v.toString()
+            if (api.token == null && email != null && autoAuthenticate) loginLocked()
+            loadQpus()
+            opened = true
+        }
+        return this
+    }
+
+    /**
+     * Logs in with the builder's e-mail and password: `POST /admin/logout`, then
+     * `POST /admin/login?include_auth_token=true`; the token of the reply is used from then on.
+     *
+     * @throws IllegalStateException when no credentials were given
+     */
+    public suspend fun authenticate() {
+        openLock.withLock { loginLocked() }
+    }
+
+    /** Releases the HTTP client. Safe to call twice, or when never opened. */
+    override fun close() {
+        if (closed) return
+        closed = true
+        api.close()
+    }
+
+    // ---- QPU queries --------------------------------------------------------------------------
+
+    /** The active QPUs, freshly read from `GET /admin/qpu` (inactive ones are filtered out). */
+    public suspend fun listQpus(): List<QpuInfo> {
+        ensureOpen()
+        return loadQpus().filter { it.isActive() }
+    }
+
+    /** The decoded feature set of [qpuId] (default QPU when null, `""` or `"lucy"`), from `GET /admin/qpu/{id}`. */
+    @JvmOverloads
+    public suspend fun getFeatures(qpuId: String? = null): QpuFeatures {
+        ensureOpen()
+        val id = resolveQpu(qpuId)
+        val reply = api.get("/admin/qpu/${encode(id)}")
+        return OqcApi.decode(QpuInfo.serializer(), reply, "GET /admin/qpu/{id}").features()
+    }
+
+    /** Status of one QPU (`GET {qpu}/monitoring/statuses`), as received. */
+    public suspend fun getSystemStatus(qpuId: String?): JsonElement {
+        ensureOpen()
+        return api.get("${taskUrl(resolveQpu(qpuId), false)}/monitoring/statuses")
+    }
+
+    /** Status of every active QPU, asked of each QPU's URL, by QPU id. */
+    public suspend fun getSystemStatuses(): Map<String, JsonElement> {
+        ensureOpen()
+        return activeQpus().associate { it.id to api.get("${it.url.trimEnd('/')}/monitoring/statuses") }
+    }
+
+    /** Calibration data of [qpuId] (default when null), optionally for one [date]. */
+    @JvmOverloads
+    public suspend fun getCalibration(qpuId: String? = null, date: CalibrationDate? = null): JsonElement {
+        ensureOpen()
+        val id = resolveQpu(qpuId)
+        return api.get("${taskUrl(id, false)}/monitoring/calibrations", mapOf("qpu_id" to id, "date" to date?.value))
+    }
+
+    /**
+     * Calibration data of [qpuId] for a `YYYY-MM-DD` [date].
+     *
+     * @throws ValidationException naming `dateFilter` for a malformed date, before anything is sent
+     */
+    public suspend fun getCalibration(qpuId: String?, date: String): JsonElement = getCalibration(qpuId, CalibrationDate.parse(date))
+
+    /** Start of the next execution window of [qpuId] (default when null), or null when none is scheduled. */
+    @JvmOverloads
+    public suspend fun getNextWindow(qpuId: String? = null): Instant? {
+        ensureOpen()
+        val reply = api.get("${taskUrl(resolveQpu(qpuId), false)}/windows/next")
+        return OqcApi.decode(NextWindowResponse.serializer(), reply, "GET /windows/next").nextWindow?.startingInstant()
+    }
+
+    /** Past execution windows of [qpuId] (default when null), only the latest when [latest], as received. */
+    @JvmOverloads
+    public suspend fun getWindowHistory(qpuId: String? = null, latest: Boolean = false): JsonElement {
+        ensureOpen()
+        return api.get("${taskUrl(resolveQpu(qpuId), false)}/windows/history", if (latest) mapOf("latest" to "True") else emptyMap())
+    }
+
+    /** Queue length, availability estimate and windows of each of [qpuIds] (default QPU when null). */
+    @JvmOverloads
+    public suspend fun getQpuWaitTimes(qpuIds: List<String>? = null): List<QpuWaitTime> {
+        ensureOpen()
+        val targets = (qpuIds ?: listOf(defaultQpuId)).map { resolveQpu(it) }
+        if (targets.isEmpty()) throw ValidationException("qpuIds", qpuIds, "must name at least one QPU")
+        val body = OqcWireJson.encodeToJsonElement(QpuWaitTimeRequest.serializer(), QpuWaitTimeRequest(targets))
+        val reply = api.post("${taskUrl(targets.first(), false)}/monitoring/qpu_wait_time", body, field = "targets")
+        return OqcApi.decode(QpuWaitTimeResponse.serializer(), reply, "POST /monitoring/qpu_wait_time").qpuWaitTimes
+    }
+
+    /** Wait-time estimates of [taskIds] on [qpuId] (default when null), as received. */
+    @JvmOverloads
+    public suspend fun getTaskWaitTimes(taskIds: List<String>, qpuId: String? = null): JsonElement {
+        ensureOpen()
+        val id = resolveQpu(qpuId)
+        val body = OqcWireJson.encodeToJsonElement(TaskWaitTimeRequest.serializer(), TaskWaitTimeRequest(taskIds, id))
+        return api.post("${taskUrl(id, false)}/monitoring/task_wait_time", body, field = "taskIds")
+    }
+
+    /** Summaries of this account's tasks on [qpuId] (default when null) created between the dates (inclusive). */
+    @JvmOverloads
+    public suspend fun listTasks(qpuId: String? = null, startDate: LocalDate? = null, endDate: LocalDate? = null): List<JsonObject> {
+        ensureOpen()
+        if (startDate != null && endDate != null && endDate.isBefore(startDate)) {
+            throw ValidationException("endDate", endDate, "must not be before startDate $startDate")
+        }
+        val reply = api.get("${taskUrl(resolveQpu(qpuId), false)}/tasks", mapOf("start_date" to startDate?.toString(), "end_date" to endDate?.toString()))
+        val list = reply as? JsonArray ?: throw QonduitException("GET /tasks: expected a list, got ${reply.toString().take(80)}")
+        return list.map { it as? JsonObject ?: throw QonduitException("GET /tasks: expected task objects, got $it") }
+    }
+
+    // ---- token management ---------------------------------------------------------------------
+
+    /** Expiry of [token] (default: the token in use), from `GET /admin/auth_tokens/{token}`. */
+    @JvmOverloads
+    public suspend fun getAuthTokenExpiry(token: Secret? = null): Instant? {
+        val t = token ?: api.token ?: throw IllegalStateException("no token: authenticate first or pass one")
+        val reply = api.get("/admin/auth_tokens/${encode(t.reveal())}")
+        return OqcApi.decode(AuthTokenInfo.serializer(), reply, "GET /admin/auth_tokens/{token}").expiresAtInstant()
+    }
+
+    /** Creates a new token for this account expiring at [expiresAt] (`POST /admin/users/current_user/auth_tokens`). */
+    public suspend fun createAuthToken(expiresAt: Instant): Secret {
+        val body = OqcWireJson.encodeToJsonElement(CreateAuthTokenRequest.serializer(), CreateAuthTokenRequest.expiringAt(expiresAt))
+        val reply = api.post("/admin/users/current_user/auth_tokens", body, field = "expiresAt")
+        return Secret(OqcApi.decode(AuthTokenResponse.serializer(), reply, "POST /admin/users/current_user/auth_tokens").token)
+    }
+
+    /** Deletes [token] (`DELETE /auth_tokens/{token}`). */
+    public suspend fun deleteAuthToken(token: Secret) {
+        api.delete("/auth_tokens/${encode(token.reveal())}")
+    }
+
+    // ---- jobs ---------------------------------------------------------------------------------
+
+    /**
+     * A job running [program] on [qpuId] (default QPU when null, `""` or `"lucy"`) with [config]
+     * (default: binary-count results), not yet submitted. When the QPU list is loaded, the QPU must
+     * be active and the config within its features (otherwise both are checked on submission); call
+     * [open] first so that a default that is not active falls back to the first active QPU.
+     *
+     * @throws ValidationException naming `qpuId` or `shots`
+     */
+    @JvmOverloads
+    public fun createJob(
+        program: String,
+        qpuId: String? = null,
+        config: TaskConfig? = null,
+        tag: String? = null,
+        fetchDiagnostics: Boolean = false,
+    ): Job {
+        if (program.isBlank()) throw ValidationException("program", program, "must not be blank")
+        val qpu = resolveQpu(qpuId)
+        val input = JobInput(program, qpu, OqcJobConfig.toJson(config ?: CompilerConfig.defaults()), tag)
+        qpus?.let { checkSubmittable(input, it) }
+        return Job(backend, input, fetchDiagnostics, pollCadence)
+    }
+
+    /**
+     * A composite with one child per program × QPU combination, batch-submitted per QPU. [configs]
+     * pair with [programs] by position; [programs] or [configs] of length 1 are repeated. Null
+     * [qpuIds] or [configs] mean the default QPU and config.
+     *
+     * @throws ValidationException naming `programs`, `configs`, `qpuId` or `shots`
+     */
+    @JvmOverloads
+    public fun createJob(
+        programs: List<String>,
+        qpuIds: List<String?>? = null,
+        configs: List<TaskConfig?>? = null,
+        fetchDiagnostics: Boolean = false,
+    ): CompositeJob {
+        val cells = OqcJobMatrix.cells(programs, qpuIds ?: listOf(null), configs ?: listOf(null))
+        return CompositeJob(cells.map { createJob(it.program, it.qpu, it.config, null, fetchDiagnostics) })
+    }
+
+    /** Rebuilds a saved job or composite with this SDK attached. @throws io.qonduit.job.SnapshotException */
+    public fun fromSnapshot(snapshot: Snapshot): JobLike = Snapshots.restore(snapshot, BackendResolver.of(backend))
+
+    /** Loads a job or composite saved with `save(path)` and attaches this SDK. @throws io.qonduit.job.SnapshotException */
+    public fun load(path: Path): JobLike = Snapshots.load(path, backend)
+
+    // ---- Java bridges -------------------------------------------------------------------------
+
+    /** [open] for Java. */
+    public fun openAsync(): CompletableFuture<OqcSdk> = JavaBridge.future { open() }
+
+    /** [authenticate] for Java. */
+    public fun authenticateAsync(): CompletableFuture<Void?> = JavaBridge.future { authenticate(); null }
+
+    /** [listQpus] for Java. */
+    public fun listQpusAsync(): CompletableFuture<List<QpuInfo>> = JavaBridge.future { listQpus() }
+
+    /** [getFeatures] for Java; null means the default QPU. */
+    public fun getFeaturesAsync(qpuId: String?): CompletableFuture<QpuFeatures> = JavaBridge.future { getFeatures(qpuId) }
+
+    /** [getSystemStatus] for Java. */
+    public fun getSystemStatusAsync(qpuId: String?): CompletableFuture<JsonElement> = JavaBridge.future { getSystemStatus(qpuId) }
+
+    /** [getSystemStatuses] for Java. */
+    public fun getSystemStatusesAsync(): CompletableFuture<Map<String, JsonElement>> = JavaBridge.future { getSystemStatuses() }
+
+    /** [getCalibration] for Java. */
+    public fun getCalibrationAsync(qpuId: String?, date: CalibrationDate?): CompletableFuture<JsonElement> =
+        JavaBridge.future { getCalibration(qpuId, date) }
+
+    /** [getNextWindow] for Java; completes with null when no window is scheduled. */
+    public fun getNextWindowAsync(qpuId: String?): CompletableFuture<Instant?> = JavaBridge.future { getNextWindow(qpuId) }
+
+    /** [getQpuWaitTimes] for Java. */
+    public fun getQpuWaitTimesAsync(qpuIds: List<String>?): CompletableFuture<List<QpuWaitTime>> =
+        JavaBridge.future { getQpuWaitTimes(qpuIds) }
+
+    /** [listTasks] for Java. */
+    public fun listTasksAsync(qpuId: String?, startDate: LocalDate?, endDate: LocalDate?): CompletableFuture<List<JsonObject>> =
+        JavaBridge.future { listTasks(qpuId, startDate, endDate) }
+
+    override fun toString(): String = "OqcSdk(url=$url, open=$isOpen, defaultQpuId=$defaultQpuId)"
+
+    // ---- internals ----------------------------------------------------------------------------
+
+    private suspend fun ensureOpen() {
+        if (!opened) open()
+        check(!closed) { "this OqcSdk is closed" }
+    }
+
+    private suspend fun loginLocked() {
+        val user = email ?: throw IllegalStateException("no e-mail and password were given to log in with")
+        api.post("/admin/logout", JsonObject(emptyMap()), field = "logout", authenticated = false)
+        val body = OqcWireJson.encodeToJsonElement(LoginRequest.serializer(), LoginRequest(user, password!!.reveal()))
+        val reply = api.post("/admin/login", body, field = "credentials", query = mapOf("include_auth_token" to "true"), authenticated = false)
+        val token = OqcApi.decode(LoginResponse.serializer(), reply, "POST /admin/login").authenticationToken
+            ?: throw QonduitException("POST /admin/login: the reply carries no response.user.authentication_token")
+        api.token = Secret(token)
+    }
+
+    private suspend fun loadQpus(): List<QpuInfo> {
+        val list = OqcApi.decode(QpuListResponse.serializer(), api.get("/admin/qpu"), "GET /admin/qpu").items
+        list.forEach { api.trust(it.url) }
+        qpus = list
+        return list
+    }
+
+    private fun activeQpus(): List<QpuInfo> = qpus.orEmpty().filter { it.isActive() }
+
+    /** `null`, `""` and `"lucy"` mean the default QPU, as in OQC's client. */
+    internal fun resolveQpu(qpuId: String?): String = if (qpuId.isNullOrEmpty() || qpuId == "lucy") defaultQpuId else qpuId
+
+    /**
+     * The base URL of [qpuId] from `/admin/qpu` (opening the SDK first if needed).
+     *
+     * @throws ValidationException naming `qpuId` for an unknown QPU, or an inactive one when [forSubmission]
+     */
+    internal suspend fun taskUrl(qpuId: String, forSubmission: Boolean): String {
+        ensureOpen()
+        val all = qpus.orEmpty()
+        val qpu = all.firstOrNull { it.id == qpuId }
+            ?: throw ValidationException("qpuId", qpuId, "must be one of the active QPUs ${activeQpus().map { it.id }}")
+        if (forSubmission && !qpu.isActive()) {
+            throw ValidationException("qpuId", qpuId, "must be an active QPU; active: ${activeQpus().map { it.id }}")
+        }
+        return qpu.url.trimEnd('/')
+    }
+
+    /** Checks [input]'s config against its QPU's features, when the QPU list is loaded. */
+    internal fun checkSupported(input: JobInput) {
+        qpus?.let { checkSubmittable(input, it) }
+    }
+
+    private fun checkSubmittable(input: JobInput, all: List<QpuInfo>) {
+        val qpu = all.firstOrNull { it.id == input.device && it.isActive() }
+            ?: throw ValidationException("qpuId", input.device, "must be one of the active QPUs ${activeQpus().map { it.id }}")
+        qpu.features().requireSupports(OqcJobConfig.taskConfig(input).compilerConfig)
+    }
+
+    private fun encode(segment: String): String = java.net.URLEncoder.encode(segment, Charsets.UTF_8).replace("+", "%20")
+
+    /** Factories. */
+    public companion object {
+        /** OQC's built-in default QPU id; falls back to the first active QPU when that is not active. */
+        public const val BUILT_IN_DEFAULT_QPU: String = "qpu:uk:3:9829a5504f"
+
+        /** Environment variable holding the server URL. */
+        public const val ENV_URL: String = "OQC_URL"
+
+        /** Environment variable holding the authentication token. */
+        public const val ENV_TOKEN: String = "OQC_AUTHENTICATION_TOKEN"
+
+        internal val DEFAULT_TRANSPORT: TransportConfig =
+            TransportConfig.builder().retryStatuses(setOf(408, 409, 429, 500, 502, 503, 504)).build()
+
+        /** A builder for the server at [url]. */
+        @JvmStatic
+        public fun builder(url: String): OqcSdkBuilder = OqcSdkBuilder(url)
+
+        /** An SDK for [url] authenticating with [token]. */
+        @JvmStatic
+        public fun withToken(url: String, token: Secret): OqcSdk = builder(url).token(token).build()
+
+        /** An SDK for [url] that logs in with [email] and [password] when opened. */
+        @JvmStatic
+        public fun withCredentials(url: String, email: String, password: Secret): OqcSdk =
+            builder(url).credentials(email, password).build()
+
+        /**
+         * An SDK from the environment: `OQC_URL` and `OQC_AUTHENTICATION_TOKEN`.
+         *
+         * @throws ValidationException naming the missing variable
+         */
+        @JvmStatic
+        public fun fromEnv(): OqcSdk = fromEnv { System.getenv(it) }
+
+        internal fun fromEnv(env: (String) -> String?): OqcSdk {
+            val url = env(ENV_URL)?.takeIf { it.isNotBlank() }
+            val token = env(ENV_TOKEN)?.takeIf { it.isNotBlank() }
+            val missing = listOfNotNull(ENV_URL.takeIf { url == null }, ENV_TOKEN.takeIf { token == null })
+            if (missing.isNotEmpty()) {
+                throw ValidationException(missing.map { io.qonduit.errors.Violation(it, null, "environment variable must be set") })
+            }
+            return withToken(url!!, Secret(token!!))
+        }
+    }
+}
+
+/** Active as OQC's clients read it: `active` true and `status` (when given) `ACTIVE`. */
+internal fun QpuInfo.isActive(): Boolean = active && (status == null || status == "ACTIVE")
+
+/** A bounded, thread-safe list of the latest messages. */
+internal class NoticeLog {
+    private val items = ArrayDeque<String>()
+
+    @Synchronized
+    fun addAll(messages: List<String>) {
+        messages.forEach {
+            items.addLast(it)
+            if (items.size > CAPACITY) items.removeFirst()
+        }
+    }
+
+    @Synchronized
+    fun toList(): List<String> = items.toList()
+
+    companion object {
+        const val CAPACITY: Int = 100
+    }
+}

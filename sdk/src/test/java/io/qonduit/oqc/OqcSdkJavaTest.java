@@ -1,0 +1,147 @@
+package io.qonduit.oqc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qonduit.emulator.Emulator;
+import io.qonduit.emulator.EmulatorConfig;
+import io.qonduit.emulator.oqc.OqcEmulatorState;
+import io.qonduit.errors.ApiException;
+import io.qonduit.errors.ValidationException;
+import io.qonduit.job.CompositeJob;
+import io.qonduit.job.Job;
+import io.qonduit.job.JobError;
+import io.qonduit.job.JobLike;
+import io.qonduit.job.JobOutputProxy;
+import io.qonduit.job.JobState;
+import io.qonduit.job.PollCadence;
+import io.qonduit.oqc.config.CompilerConfig;
+import io.qonduit.oqc.config.TaskConfig;
+import io.qonduit.oqc.wire.QpuInfo;
+import io.qonduit.transport.Secret;
+import io.qonduit.transport.TransportConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OqcSdkJavaTest {
+    private static final String BELL = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q->c;\n";
+    private static final String BROKEN = "OPENQASM 2.0;\nqreg q[1];\ncreg c[1];\nfoo q[0];\n";
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static Emulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = Emulator.start(EmulatorConfig.builder().seed(3L)
+                .queuedDelay(Duration.ofMillis(20)).runningDelay(Duration.ofMillis(20)).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    private static OqcSdkBuilder builder() {
+        return OqcSdk.builder(emulator.url("oqc"))
+                .transport(TransportConfig.builder().retryDelays(Duration.ofMillis(5), Duration.ofMillis(20)).build())
+                .pollCadence(PollCadence.ofMillis(10, 20, 40));
+    }
+
+    private static OqcSdk tokenSdk() {
+        return builder().token(Secret.of(OqcEmulatorState.DEMO_TOKEN)).build();
+    }
+
+    @Test
+    void logsInBothWaysAndListsActiveQpus() throws Exception {
+        try (OqcSdk sdk = tokenSdk()) {
+            List<QpuInfo> qpus = sdk.openAsync().thenCompose(OqcSdk::listQpusAsync).get();
+            assertEquals(List.of(OqcEmulatorState.LUCY_SIMULATOR, OqcEmulatorState.TOSHIKO), qpus.stream().map(QpuInfo::getId).toList());
+            assertEquals(OqcEmulatorState.LUCY_SIMULATOR, sdk.getDefaultQpuId());
+        }
+        try (OqcSdk sdk = builder().credentials(OqcEmulatorState.DEMO_EMAIL, Secret.of(OqcEmulatorState.DEMO_PASSWORD)).build()) {
+            sdk.openAsync().get();
+            assertTrue(sdk.isAuthenticated());
+            assertEquals(Long.valueOf(100_000L), sdk.getFeaturesAsync(OqcEmulatorState.TOSHIKO).get().getMaximumShots());
+        }
+        ExecutionException failed = assertThrows(ExecutionException.class,
+                () -> OqcSdk.withCredentials(emulator.url("oqc"), OqcEmulatorState.DEMO_EMAIL, Secret.of("nope")).openAsync().get());
+        assertEquals(400, assertInstanceOf(ApiException.class, failed.getCause()).getStatusCode());
+        assertThrows(ValidationException.class,
+                () -> OqcSdk.builder("http://x").token(Secret.of("t")).credentials("a@b.io", Secret.of("p")).build());
+    }
+
+    @Test
+    void executesSingleAndCompositeJobs() throws Exception {
+        try (OqcSdk sdk = tokenSdk()) {
+            sdk.openAsync().get();
+            Job job = sdk.createJob(BELL, null, CompilerConfig.builder().shots(100).build());
+            JobOutputProxy out = job.executeAsync(TIMEOUT).get();
+            Map<String, Integer> counts = out.raiseForError().resultList().get(0).counts("c");
+            assertEquals(100, counts.values().stream().mapToInt(Integer::intValue).sum());
+            assertTrue(List.of("00", "11").containsAll(counts.keySet()));
+
+            emulator.getFaults().clearRequests();
+            List<TaskConfig> configs = List.of(CompilerConfig.builder().shots(10).build());
+            CompositeJob composite = sdk.createJob(List.of(BELL, BELL), List.of(OqcEmulatorState.LUCY_SIMULATOR, OqcEmulatorState.TOSHIKO), configs, false);
+            composite.executeAsync(TIMEOUT).get();
+            assertTrue(composite.getCompleted());
+            assertEquals(1, emulator.getFaults().requests("/oqc/qpu/d865b5a184/tasks", "POST").size());
+            assertEquals(1, emulator.getFaults().requests("/oqc/qpu/673b1ad43c/tasks/submit", "POST").size());
+            assertEquals(4, composite.getOutputs().countsTable("c").getRows());
+        }
+    }
+
+    @Test
+    void failingTaskDiagnosticsAndSnapshots(@TempDir Path dir) throws Exception {
+        try (OqcSdk sdk = tokenSdk()) {
+            Job failing = sdk.createJob(BROKEN, OqcEmulatorState.LUCY_SIMULATOR, null, "bad", true);
+            JobError error = failing.executeAsync(TIMEOUT).get().errorList().get(0);
+            assertEquals(Integer.valueOf(400), error.getCode());
+            assertEquals(JobState.FAILED, failing.getState());
+            assertTrue(failing.getTimings().containsKey("SERVER_RECEIVED"));
+
+            Job job = sdk.createJob(BELL, OqcEmulatorState.TOSHIKO);
+            job.executeAsync(TIMEOUT).get();
+            Path file = dir.resolve("job.json");
+            job.save(file);
+            try (OqcSdk other = tokenSdk()) {
+                JobLike restored = other.load(file);
+                Job back = assertInstanceOf(Job.class, restored);
+                assertEquals(job.getTaskId(), back.getTaskId());
+                assertEquals(JobState.COMPLETED, back.getState());
+                assertEquals(job.getResult().counts("c"), back.getResult().counts("c"));
+                back.executeAsync(TIMEOUT).get();
+                assertEquals(2, back.getHistory().getSize());
+            }
+        }
+    }
+
+    @Test
+    void queriesAndRequestLimit() throws Exception {
+        try (OqcSdk sdk = tokenSdk()) {
+            assertNull(sdk.getNextWindowAsync(OqcEmulatorState.LUCY_SIMULATOR).get());
+            assertTrue(sdk.getNextWindowAsync(OqcEmulatorState.TOSHIKO).get() != null);
+            assertEquals(2, sdk.getSystemStatusesAsync().get().size());
+            assertTrue(sdk.getCalibrationAsync(null, CalibrationDate.parse("2024-06-12")).get().toString().contains("2024-06-12"));
+            assertEquals(2, sdk.getQpuWaitTimesAsync(List.of(OqcEmulatorState.LUCY_SIMULATOR, OqcEmulatorState.TOSHIKO)).get().size());
+            Job listed = sdk.createJob(BELL).submitAsync().get();
+            assertTrue(sdk.listTasksAsync(null, LocalDate.now(ZoneOffset.UTC), null).get().stream()
+                    .anyMatch(t -> t.get("id").toString().contains(listed.getTaskId())));
+            String huge = "// " + "x".repeat(130 * 1024) + "\n" + BELL;
+            ExecutionException tooBig = assertThrows(ExecutionException.class, () -> sdk.createJob(huge).submitAsync().get());
+            ValidationException validation = assertInstanceOf(ValidationException.class, tooBig.getCause());
+            assertEquals("tasks", validation.getViolations().get(0).getField());
+        }
+    }
+}

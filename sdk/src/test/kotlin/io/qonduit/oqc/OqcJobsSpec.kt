@@ -1,0 +1,215 @@
+package io.qonduit.oqc
+
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.engine.spec.tempdir
+import io.kotest.matchers.collections.shouldContainExactly
+import io.kotest.matchers.collections.shouldHaveSize
+import io.kotest.matchers.maps.shouldContainKey
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.shouldNotBe
+import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.types.shouldBeInstanceOf
+import io.qonduit.errors.ServerException
+import io.qonduit.errors.ValidationException
+import io.qonduit.job.CompositeJob
+import io.qonduit.job.Job
+import io.qonduit.job.JobFailedException
+import io.qonduit.job.JobState
+import io.qonduit.oqc.OqcTesting.LUCY
+import io.qonduit.oqc.OqcTesting.LUCY_PATH
+import io.qonduit.oqc.OqcTesting.TOSHIKO
+import io.qonduit.oqc.OqcTesting.TOSHIKO_PATH
+import io.qonduit.oqc.config.CompilerConfig
+import io.qonduit.oqc.config.ExperimentalConfig
+import io.qonduit.oqc.config.QuantumResultsFormat
+import io.qonduit.testing.Qasm
+import kotlinx.serialization.json.jsonPrimitive
+import java.io.File
+import kotlin.time.Duration.Companion.seconds
+
+class OqcJobsSpec : FunSpec({
+    val emulator = OqcTesting.emulator()
+    val sdk = OqcTesting.sdk(emulator)
+    afterSpec {
+        sdk.close()
+        emulator.close()
+    }
+    beforeTest {
+        emulator.faults.clear()
+        sdk.open()
+    }
+
+    fun shots(n: Int) = CompilerConfig.builder().shots(n).build()
+
+    test("a single job submits once without id and returns big-endian counts over the configured shots") {
+        val job = sdk.createJob(Qasm.X0, LUCY, shots(50), tag = "x0")
+        val config = job.config["compiler_config"]!!.jsonPrimitive.content
+        config shouldBe shots(50).toWireString()
+        val outputs = job.execute(10.seconds)
+        outputs.raiseForError().resultList().single().counts("c") shouldBe mapOf("100" to 50)
+        job.state shouldBe JobState.COMPLETED
+        job.rawStatus shouldBe "COMPLETED"
+        emulator.faults.requests("$LUCY_PATH/tasks/submit", "POST") shouldHaveSize 1
+        emulator.faults.requests("$LUCY_PATH/tasks", "POST") shouldHaveSize 0
+        val task = emulator.oqc.task(job.taskId!!)!!
+        task.config shouldBe config
+        task.tag shouldBe "x0"
+    }
+
+    test("a composite of 2 programs x 2 QPUs pre-allocates ids and submits once per QPU") {
+        val composite = sdk.createJob(listOf(Qasm.BELL, Qasm.X0), listOf(LUCY, TOSHIKO), listOf(shots(200)))
+        composite.jobs.map { it.device } shouldContainExactly listOf(LUCY, TOSHIKO, LUCY, TOSHIKO)
+        composite.jobs.map { it.program } shouldContainExactly listOf(Qasm.BELL, Qasm.BELL, Qasm.X0, Qasm.X0)
+        val outputs = composite.execute(10.seconds)
+        composite.completed shouldBe true
+        for (path in listOf(LUCY_PATH, TOSHIKO_PATH)) {
+            emulator.faults.requests("$path/tasks", "POST") shouldHaveSize 1
+            emulator.faults.requests("$path/tasks/submit", "POST") shouldHaveSize 1
+        }
+        outputs.resultList() shouldHaveSize 4
+        composite.jobs.map { emulator.oqc.task(it.taskId!!)!!.qpuId } shouldContainExactly listOf(LUCY, TOSHIKO, LUCY, TOSHIKO)
+        // Counts tables and wildcard filters on real OQC results: Bell rows only hold 00/11, x0 rows only 100.
+        val bell = CompositeJob(composite.jobs.take(2)).outputs.countsTable("c")
+        bell.rows shouldBe 2
+        bell.bitstrings.toSet() shouldBe setOf("00", "11")
+        bell.totals().toList() shouldBe listOf(200, 200)
+        val x0 = CompositeJob(composite.jobs.drop(2)).outputs.like("1**", "c")
+        x0.bitstrings shouldBe listOf("100")
+        x0.totals().toList() shouldBe listOf(200, 200)
+    }
+
+    test("broadcasting: configs pair with programs, lengths must be 1 or equal") {
+        val composite = sdk.createJob(listOf(Qasm.BELL, Qasm.X0), null, listOf(shots(10), shots(20)))
+        composite.jobs.map { it.device } shouldContainExactly listOf(LUCY, LUCY)
+        composite.jobs.map { CompilerConfig.parse(it.config["compiler_config"]!!.jsonPrimitive.content).shots } shouldBe listOf(10, 20)
+        shouldThrow<ValidationException> {
+            sdk.createJob(listOf(Qasm.BELL, Qasm.X0, Qasm.BELL), null, listOf(shots(1), shots(2)))
+        }.violations.single().field shouldBe "configs"
+        shouldThrow<ValidationException> { sdk.createJob(emptyList<String>()) }.violations.single().field shouldBe "programs"
+    }
+
+    test("a program that fails to compile gives a JobError with OQC's error code") {
+        val job = sdk.createJob(Qasm.BROKEN, LUCY)
+        val error = job.execute(10.seconds).errorList().single()
+        error.code shouldBe 400
+        error.message shouldContain "foo"
+        job.state shouldBe JobState.FAILED
+        shouldThrow<JobFailedException> { job.raiseForStatus() }.code shouldBe 400
+    }
+
+    test("the config is checked against the QPU's Maximum Shots before sending") {
+        shouldThrow<ValidationException> { sdk.createJob(Qasm.BELL, TOSHIKO, shots(200_000)) }.violations.single().field shouldBe "shots"
+    }
+
+    test("diagnostics: timings, metrics and metadata are fetched when the run ends") {
+        val job = sdk.createJob(Qasm.BELL, LUCY, shots(10), fetchDiagnostics = true)
+        job.execute(10.seconds)
+        job.timings!! shouldContainKey "SERVER_RECEIVED"
+        job.metrics!!["optimized_instruction_count"]!!.jsonPrimitive.content shouldBe "4"
+        job.metadata!!["config"]!!.jsonPrimitive.content shouldBe shots(10).toWireString()
+        job.metadata!!["id"]!!.jsonPrimitive.content shouldBe job.taskId
+        job.outputs.latest!!.diagnostics shouldNotBe null
+    }
+
+    test("an experimental config travels as config string plus external_config") {
+        val experimental = ExperimentalConfig.builder().baseConfig(shots(5)).noiseEnabled(true).bondDimension(4).build()
+        val job = sdk.createJob(Qasm.BELL, LUCY, experimental)
+        job.config.keys shouldBe setOf("compiler_config", "external_config")
+        job.execute(10.seconds).raiseForError()
+        OqcJobConfig.taskConfig(job.input) shouldBe experimental
+    }
+
+    test("non-BinaryCount results complete with the raw per-shot data and no counts") {
+        val config = CompilerConfig.builder().shots(3).resultsFormat(QuantumResultsFormat.binary()).build()
+        val result = sdk.createJob(Qasm.BELL, LUCY, config).execute(10.seconds).resultList().single()
+        result.counts shouldBe emptyMap()
+        result.data.keys shouldBe setOf("c")
+    }
+
+    test("status UNKNOWN keeps polling; EXPIRED becomes FAILED") {
+        emulator.faults.error("GET", "$LUCY_PATH/tasks/*/all_info", 200, times = 2, body = """{"status":"UNKNOWN"}""")
+        val job = sdk.createJob(Qasm.BELL, LUCY, shots(10))
+        job.submit()
+        job.refresh().rawStatus shouldBe "UNKNOWN"
+        job.state shouldBe JobState.QUEUED
+        job.wait(10.seconds).state shouldBe JobState.COMPLETED
+        emulator.faults.error("GET", "$LUCY_PATH/tasks/*/all_info", 200, times = 1, body = """{"status":"EXPIRED"}""")
+        job.execute(10.seconds).errorList().single().message shouldContain "EXPIRED"
+    }
+
+    test("a failed single submit (POST) is not retried; a batch submit with pre-allocated ids is") {
+        emulator.faults.error("POST", "$LUCY_PATH/tasks/submit", 503, times = 1)
+        shouldThrow<ServerException> { sdk.createJob(Qasm.BELL, LUCY).submit() }
+        emulator.faults.requests("$LUCY_PATH/tasks/submit") shouldHaveSize 1
+        emulator.faults.clear()
+        emulator.faults.error("POST", "$LUCY_PATH/tasks/submit", 503, times = 1)
+        val composite = sdk.createJob(listOf(Qasm.BELL, Qasm.X0), listOf(LUCY), listOf(shots(5)))
+        composite.execute(10.seconds)
+        composite.completed shouldBe true
+        emulator.faults.requests("$LUCY_PATH/tasks/submit") shouldHaveSize 2
+        emulator.faults.requests("$LUCY_PATH/tasks", "POST") shouldHaveSize 1
+    }
+
+    test("a request over 128 KiB is refused before sending, naming the field and the limit") {
+        val huge = "// " + "x".repeat(OqcApi.MAX_REQUEST_BYTES) + "\n" + Qasm.BELL
+        val error = shouldThrow<ValidationException> { sdk.createJob(huge, LUCY).submit() }
+        error.violations.single().field shouldBe "tasks"
+        error.message!! shouldContain "131072 bytes (128 KiB)"
+        shouldThrow<ValidationException> { sdk.createJob(listOf(huge, Qasm.BELL), listOf(LUCY)).submit() }
+        emulator.faults.requests("$LUCY_PATH/**") shouldHaveSize 0
+    }
+
+    test("snapshot save, load through OqcSdk.load, resume polling in a new SDK") {
+        val slow = OqcTesting.emulator(queued = 300, running = 50)
+        val dir = tempdir()
+        try {
+            val file = File(dir, "composite.json").toPath()
+            OqcTesting.sdk(slow).use { first ->
+                val composite = first.createJob(listOf(Qasm.BELL), listOf(LUCY, TOSHIKO), listOf(shots(64)))
+                composite.submit()
+                composite.activeJobs shouldHaveSize 2
+                composite.save(file)
+            }
+            OqcTesting.sdk(slow).use { second ->
+                val restored = second.load(file).shouldBeInstanceOf<CompositeJob>()
+                restored.jobs.map { it.backend } shouldBe listOf(second.backend, second.backend)
+                restored.jobs.map { it.state } shouldBe listOf(JobState.QUEUED, JobState.QUEUED)
+                restored.wait(10.seconds)
+                restored.completed shouldBe true
+                restored.outputs.countsTable("c").totals().toList() shouldBe listOf(64, 64)
+                CompilerConfig.parse(restored.jobs[0].config["compiler_config"]!!.jsonPrimitive.content).shots shouldBe 64
+                // A single job round-trips through fromSnapshot as well.
+                val single = second.fromSnapshot(restored.jobs[0].toSnapshot()).shouldBeInstanceOf<Job>()
+                single.result!!.counts("c").values.sum() shouldBe 64
+            }
+        } finally {
+            slow.close()
+        }
+    }
+})
+
+class OqcCancelJobsSpec : FunSpec({
+    val emulator = OqcTesting.emulator(queued = 30_000)
+    val sdk = OqcTesting.sdk(emulator)
+    afterSpec {
+        sdk.close()
+        emulator.close()
+    }
+
+    test("cancel goes through cancel_many and the job ends CANCELLED") {
+        val job = sdk.createJob(Qasm.BELL, LUCY)
+        job.submit()
+        job.cancel().state shouldBe JobState.CANCELLED
+        emulator.oqc.task(job.taskId!!)!!.status shouldBe "CANCELLED"
+        emulator.faults.requests("$LUCY_PATH/tasks/cancel_many", "POST") shouldHaveSize 1
+    }
+
+    test("cancelIfActive on a composite cancels every child") {
+        val composite = sdk.createJob(listOf(Qasm.BELL, Qasm.X0), listOf(LUCY, TOSHIKO))
+        composite.submit()
+        composite.cancelIfActive()
+        composite.cancelledJobs shouldHaveSize 4
+        composite.jobs.forEach { emulator.oqc.task(it.taskId!!)!!.status shouldBe "CANCELLED" }
+    }
+})
