@@ -12,6 +12,8 @@ import io.ktor.server.plugins.statuspages.StatusPages
 import io.ktor.server.response.respondText
 import io.ktor.server.routing.route
 import io.ktor.server.routing.routing
+import io.qonduit.emulator.oqtant.OqtantEmulatorState
+import io.qonduit.emulator.oqtant.OqtantRouter
 import io.qonduit.emulator.qpi.QpiEmulatorState
 import io.qonduit.emulator.qpi.QpiRouter
 import kotlinx.coroutines.CoroutineExceptionHandler
@@ -46,7 +48,10 @@ public class Emulator private constructor(
     /** The QPI provider's users, tokens, QPUs and jobs, for tests to inspect and adjust. */
     public val qpi: QpiEmulatorState = QpiEmulatorState(config, jobScope)
 
-    private val routers: List<ProviderRouter> = listOf(QpiRouter(qpi))
+    /** The Oqtant provider's jobs, limits and demo tokens, for tests to inspect and adjust. */
+    public val oqtant: OqtantEmulatorState = OqtantEmulatorState(config, jobScope)
+
+    private val routers: List<ProviderRouter> = listOf(QpiRouter(qpi), OqtantRouter(oqtant))
 
     private val server: EmbeddedServer<CIOApplicationEngine, CIOApplicationEngine.Configuration> =
         embeddedServer(CIO, port = config.port, host = config.host) { module() }
