@@ -22,6 +22,11 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.runBlocking
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.put
+import java.io.IOException
+import java.net.InetSocketAddress
+import java.net.ServerSocket
 import java.util.concurrent.atomic.AtomicBoolean
 
 /**
@@ -63,6 +68,7 @@ public class Emulator private constructor(
 
     init {
         try {
+            if (config.port != 0) checkPortFree(config.host, config.port)
             server.start(wait = false)
             port = runBlocking { server.engine.resolvedConnectors().first().port }
         } catch (e: Exception) {
@@ -98,12 +104,11 @@ public class Emulator private constructor(
                 call.respondText(cause.body().toString(), ContentType.Application.Json, cause.status)
             }
             exception<Throwable> { call, cause ->
-                val message = (cause.message ?: cause.javaClass.simpleName).replace("\"", "'")
-                call.respondText(
-                    "{\"message\":\"Emulator error: $message\",\"status\":500}",
-                    ContentType.Application.Json,
-                    HttpStatusCode.InternalServerError,
-                )
+                val body = buildJsonObject {
+                    put("message", "Emulator error: ${cause.message ?: cause.javaClass.simpleName}")
+                    put("status", HttpStatusCode.InternalServerError.value)
+                }
+                call.respondText(body.toString(), ContentType.Application.Json, HttpStatusCode.InternalServerError)
             }
         }
         routing {
@@ -122,6 +127,19 @@ public class Emulator private constructor(
         @JvmStatic
         @JvmOverloads
         public fun start(config: EmulatorConfig = EmulatorConfig()): Emulator = Emulator(config)
+
+        // Ktor reports a bind failure from a background coroutine (with a stack trace on stderr);
+        // probing first turns the common "port in use" case into a clean exception.
+        private fun checkPortFree(host: String, port: Int) {
+            try {
+                ServerSocket().use { socket ->
+                    socket.reuseAddress = true
+                    socket.bind(InetSocketAddress(host, port))
+                }
+            } catch (e: IOException) {
+                throw IOException("port $port on $host is already in use", e)
+            }
+        }
 
         private fun hostForUrl(host: String): String = when {
             host == "0.0.0.0" -> "127.0.0.1"

@@ -4,8 +4,8 @@ package io.qonduit.emulator
  * A fault applied to requests whose method and path match.
  *
  * @property method HTTP method to match (case-insensitive), or `null` / `"*"` for any method.
- * @property pathPattern path after the host, without query, e.g. `/qpi/api/jobs/ *`: `*` matches
- *   any characters except `/`, `**` matches anything including `/`.
+ * @property pathPattern path after the host, without query, e.g. `/qpi/api/jobs` or `/qpi/api/jobs/` plus `*`.
+ *   A `*` matches any characters except `/`; `**` matches anything, including `/`.
  * @property fault what happens to a matching request.
  * @property times how many of the next matching requests get the fault; [FaultRule.ALWAYS] for all.
  */
