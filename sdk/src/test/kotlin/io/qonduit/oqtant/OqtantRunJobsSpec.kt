@@ -9,7 +9,6 @@ import io.qonduit.oqtant.model.JobStatus
 import kotlinx.coroutines.async
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.delay
-import java.time.Instant
 import java.util.concurrent.CopyOnWriteArrayList
 
 class OqtantRunJobsSpec : FunSpec({
@@ -28,8 +27,9 @@ class OqtantRunJobsSpec : FunSpec({
                 log.take(thirtyFirst).any { it.method == "GET" && it.path.endsWith("/jobs/$id") } shouldBe true
             }
             // ...and found finished: each first-chunk job completed before any second-chunk job was submitted.
-            val firstDone = firstChunkIds.map { Instant.parse(env.client.getJob(it).timeComplete!!) }.max()
-            val secondSubmitted = ids.drop(30).map { Instant.parse(env.client.getJob(it).timeSubmit!!) }.min()
+            val listed = env.client.searchJobs(OqtantSearch(name = "chunk-")).associateBy { it.externalId }
+            val firstDone = firstChunkIds.map { listed.getValue(it).timeCompleteInstant!! }.max()
+            val secondSubmitted = ids.drop(30).map { listed.getValue(it).timeSubmitInstant!! }.min()
             (firstDone <= secondSubmitted) shouldBe true
             // The last chunk was not tracked.
             ids.drop(30).forEach { id -> log.count { it.method == "GET" && it.path.endsWith("/jobs/$id") } shouldBe 0 }
