@@ -14,6 +14,8 @@ import io.ktor.server.routing.route
 import io.ktor.server.routing.routing
 import io.qonduit.emulator.oqc.OqcEmulatorState
 import io.qonduit.emulator.oqc.OqcRouter
+import io.qonduit.emulator.oqtant.OqtantEmulatorState
+import io.qonduit.emulator.oqtant.OqtantRouter
 import io.qonduit.emulator.qpi.QpiEmulatorState
 import io.qonduit.emulator.qpi.QpiRouter
 import kotlinx.coroutines.CoroutineExceptionHandler
@@ -56,7 +58,10 @@ public class Emulator private constructor(
     /** The OQC provider's accounts, tokens, QPUs and tasks, for tests to inspect and adjust. */
     public val oqc: OqcEmulatorState = OqcEmulatorState(config, jobScope)
 
-    private val routers: List<ProviderRouter> = listOf(QpiRouter(qpi), OqcRouter(oqc))
+    /** The Oqtant provider's jobs, limits and demo tokens, for tests to inspect and adjust. */
+    public val oqtant: OqtantEmulatorState = OqtantEmulatorState(config, jobScope)
+
+    private val routers: List<ProviderRouter> = listOf(QpiRouter(qpi), OqcRouter(oqc), OqtantRouter(oqtant))
 
     private val server: EmbeddedServer<CIOApplicationEngine, CIOApplicationEngine.Configuration> =
         embeddedServer(CIO, port = config.port, host = config.host) { module() }

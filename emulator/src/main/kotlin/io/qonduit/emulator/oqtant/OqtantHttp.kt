@@ -1,0 +1,60 @@
+package io.qonduit.emulator.oqtant
+
+import io.ktor.http.ContentType
+import io.ktor.http.HttpStatusCode
+import io.ktor.server.application.ApplicationCall
+import io.ktor.server.response.respondText
+import io.qonduit.emulator.ProviderHttpException
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.put
+
+/**
+ * A FastAPI-style error: `{"detail": "..."}`, or for validation failures (422) a list of
+ * `{"type", "loc", "msg"}` entries, as pydantic reports them. The real service's error bodies were
+ * never captured; FastAPI's defaults are the best guess (oqtant.md §1.3).
+ */
+internal class OqtantHttpException(
+    status: HttpStatusCode,
+    message: String,
+    private val detail: JsonElement = JsonPrimitive(message),
+) : ProviderHttpException(status, message) {
+    override fun body(): JsonElement = buildJsonObject { put("detail", detail) }
+
+    companion object {
+        fun notAuthenticated(): OqtantHttpException = OqtantHttpException(HttpStatusCode.Unauthorized, "Not authenticated")
+
+        fun invalidCredentials(): OqtantHttpException =
+            OqtantHttpException(HttpStatusCode.Unauthorized, "Could not validate credentials")
+
+        fun forbidden(): OqtantHttpException =
+            OqtantHttpException(HttpStatusCode.Forbidden, "Not authorized to access this user's resources")
+
+        fun notFound(message: String): OqtantHttpException = OqtantHttpException(HttpStatusCode.NotFound, message)
+
+        fun badRequest(message: String): OqtantHttpException = OqtantHttpException(HttpStatusCode.BadRequest, message)
+
+        fun tooManyJobs(message: String): OqtantHttpException = OqtantHttpException(HttpStatusCode.TooManyRequests, message)
+
+        /** 422 with one pydantic-style entry per problem; each problem is a `loc` path and a message. */
+        fun unprocessable(problems: List<Pair<List<Any>, String>>): OqtantHttpException {
+            val detail = JsonArray(
+                problems.map { (loc, msg) ->
+                    buildJsonObject {
+                        put("type", "value_error")
+                        put("loc", JsonArray(loc.map { if (it is Int) JsonPrimitive(it) else JsonPrimitive(it.toString()) }))
+                        put("msg", msg)
+                    }
+                },
+            )
+            val summary = problems.joinToString("; ") { (loc, msg) -> loc.joinToString(".") + ": " + msg }
+            return OqtantHttpException(HttpStatusCode.UnprocessableEntity, summary, detail)
+        }
+    }
+}
+
+internal suspend fun ApplicationCall.respondJson(body: JsonElement, status: HttpStatusCode = HttpStatusCode.OK) {
+    respondText(body.toString(), ContentType.Application.Json, status)
+}

@@ -1,0 +1,82 @@
+package io.qonduit.emulator.oqtant
+
+import io.qonduit.emulator.EmulatorConfig
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
+import kotlinx.serialization.json.JsonObject
+import java.time.Instant
+import java.util.Random
+import java.util.concurrent.ConcurrentHashMap
+
+/**
+ * Moves each job PENDING → RUNNING → COMPLETE: [EmulatorConfig.queuedDelay] in the queue,
+ * [EmulatorConfig.runningDelay] running, then every run's output from the analytic model
+ * ([MatterModel], [MatterImages]). Jobs run one at a time, like the single QPU. A cancel or delete
+ * at any point wins: every transition re-checks the status under the state lock.
+ */
+internal class OqtantJobRunner(
+    private val state: OqtantEmulatorState,
+    private val config: EmulatorConfig,
+    private val scope: CoroutineScope,
+) {
+    private val active = ConcurrentHashMap<String, Job>()
+    private val qpu = kotlinx.coroutines.sync.Mutex()
+
+    fun start(job: OqtantJobRecord) {
+        val handle = scope.launch { lifecycle(job) }
+        active[job.externalId] = handle
+        handle.invokeOnCompletion { active.remove(job.externalId) }
+    }
+
+    fun stop(externalId: String) {
+        active.remove(externalId)?.cancel()
+    }
+
+    private suspend fun lifecycle(job: OqtantJobRecord) {
+        delay(config.queuedDelay.toMillis())
+        qpu.lock()
+        try {
+            state.locked {
+                if (job.status != "PENDING") return
+                job.status = "RUNNING"
+                job.timeStart = Instant.now()
+            }
+            delay(config.runningDelay.toMillis())
+            val results = job.values.indices.map { render(job, it) }
+            state.locked {
+                if (job.status != "RUNNING") return
+                val failFrom = when (job.forcedOutcome) {
+                    "FAILED" -> 0
+                    "INCOMPLETE" -> 1.coerceAtMost(job.values.size)
+                    else -> job.values.size
+                }
+                results.forEachIndexed { i, (output, raw) ->
+                    if (i < failFrom) {
+                        job.outputs[i] = output
+                        job.rawImages[i] = raw
+                        job.outputIds[i] = state.nextNumericId()
+                    } else {
+                        job.failedRuns += job.runNumber(i)
+                    }
+                }
+                job.status = job.forcedOutcome ?: "COMPLETE"
+                job.timeComplete = Instant.now()
+            }
+        } finally {
+            qpu.unlock()
+        }
+    }
+
+    private fun render(job: OqtantJobRecord, index: Int): Pair<JsonObject, JsonObject> {
+        val random = config.seed?.let { Random(it + job.sequence * RUN_SEED_STRIDE + index) } ?: Random()
+        val images = MatterImages(MatterModel(job.values[index]), random)
+        val output = images.outputValues()
+        return output to images.rawImages(output)
+    }
+
+    private companion object {
+        const val RUN_SEED_STRIDE = 1000L
+    }
+}

@@ -1,0 +1,130 @@
+package io.qonduit.emulator.oqtant
+
+import kotlinx.serialization.SerializationException
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.contentOrNull
+import kotlinx.serialization.json.intOrNull
+
+/** A submission that passed the service's checks: the name, and each run's raw input and parsed values. */
+internal class CheckedSubmission(val name: String, val jobType: String, val inputs: List<JsonObject>, val values: List<ValuesDto>)
+
+/**
+ * The service-side validation of `POST {U}/jobs` (bert_schemas limits, oqtant.md §2): answers 422
+ * naming every problem's location. Covers the envelope, ranges, list sizes, equal lengths, RF rules,
+ * and "no time after end_time_ms".
+ */
+internal object OqtantSubmissionCheck {
+    private val imageTypes = setOf("IN_TRAP", "TIME_OF_FLIGHT", "MOT")
+    private val shapes = setOf("GAUSSIAN", "LORENTZIAN", "SQUARE", "NATIVE")
+    private val interpolations = setOf("LINEAR", "SMOOTH", "OFF", "ZERO", "SLINEAR", "QUADRATIC", "CUBIC", "NEAREST", "PREVIOUS", "NEXT")
+    private val rfInterpolations = setOf("LINEAR", "OFF", "PREVIOUS")
+
+    fun check(body: SubmissionDto): CheckedSubmission {
+        val problems = mutableListOf<Pair<List<Any>, String>>()
+        fun fail(loc: List<Any>, msg: String) { problems += (listOf<Any>("body") + loc) to msg }
+
+        val name = body.name
+        if (name == null) fail(listOf("name"), "Field required")
+        else if (name.length !in 1..50) fail(listOf("name"), "String should have between 1 and 50 characters")
+        val inputs = body.inputs
+        if (inputs == null) fail(listOf("inputs"), "Field required")
+        else if (inputs.size !in 1..30) fail(listOf("inputs"), "List should have between 1 and 30 items")
+        val values = mutableListOf<ValuesDto>()
+        inputs?.forEachIndexed { i, input ->
+            val loc = listOf<Any>("inputs", i)
+            val notes = (input["notes"] as? JsonPrimitive)?.contentOrNull
+            if (notes != null && notes.length > 500) fail(loc + "notes", "String should have at most 500 characters")
+            val raw = input["values"] as? JsonObject
+            if (raw == null) {
+                fail(loc + "values", "Field required")
+                return@forEachIndexed
+            }
+            val parsed = try {
+                oqtantJson.decodeFromJsonElement(ValuesDto.serializer(), raw)
+            } catch (e: SerializationException) {
+                fail(loc + "values", e.message?.lineSequence()?.first() ?: "invalid values")
+                return@forEachIndexed
+            } catch (e: IllegalArgumentException) {
+                fail(loc + "values", e.message?.lineSequence()?.first() ?: "invalid values")
+                return@forEachIndexed
+            }
+            values += parsed
+            checkValues(parsed, loc + "values", ::fail)
+        }
+        if (problems.isNotEmpty()) throw OqtantHttpException.unprocessable(problems)
+        val checked = inputs!!.mapIndexed { i, input ->
+            val run = (input["run"] as? JsonPrimitive)?.intOrNull?.takeIf { it > 0 } ?: (i + 1)
+            JsonObject(input + ("run" to JsonPrimitive(run)))
+        }
+        return CheckedSubmission(name!!, values[0].jobType, checked, values)
+    }
+
+    private fun checkValues(v: ValuesDto, loc: List<Any>, fail: (List<Any>, String) -> Unit) {
+        val end = v.endTimeMs
+        if (end !in 0.0..200.0) fail(loc + "end_time_ms", "Input should be between 0.0 and 200.0")
+        if (v.timeOfFlightMs !in 2.0..20.0) fail(loc + "time_of_flight_ms", "Input should be between 2.0 and 20.0")
+        if (v.imageType !in imageTypes) fail(loc + "image_type", "Input should be 'IN_TRAP', 'TIME_OF_FLIGHT' or 'MOT'")
+
+        val rf = v.rfEvaporation
+        val rfLoc = loc + "rf_evaporation"
+        if (rf.timesMs.size !in 1..20) fail(rfLoc + "times_ms", "List should have between 1 and 20 items")
+        if (rf.timesMs.size != rf.frequenciesMhz.size || rf.timesMs.size != rf.powersMw.size) {
+            fail(rfLoc, "RF evaporation data lists must have equal length")
+        }
+        if (rf.timesMs.any { it !in -2000..200 }) fail(rfLoc + "times_ms", "Values should be between -2000 and 200")
+        if (rf.timesMs.toSet().size != rf.timesMs.size) fail(rfLoc + "times_ms", "Values must be unique")
+        if (rf.timesMs.count { it <= 0 } < 2) fail(rfLoc + "times_ms", "At least two values must be <= 0")
+        if (rf.frequenciesMhz.any { it !in 0.0..25.0 }) fail(rfLoc + "frequencies_mhz", "Values should be between 0.0 and 25.0")
+        if (rf.powersMw.any { it !in 0.0..1000.0 }) fail(rfLoc + "powers_mw", "Values should be between 0.0 and 1000.0")
+        if (rf.interpolation !in rfInterpolations) fail(rfLoc + "interpolation", "Input should be 'LINEAR', 'OFF' or 'PREVIOUS'")
+        if (rf.timesMs.any { it > end }) fail(rfLoc + "times_ms", "rf_evaporation.times_ms max values cannot exceed end_time_ms")
+
+        v.opticalBarriers?.let { barriers ->
+            if (barriers.size !in 1..10) fail(loc + "optical_barriers", "List should have between 1 and 10 items")
+            barriers.forEachIndexed { b, barrier ->
+                val bLoc = loc + "optical_barriers" + b
+                val n = barrier.timesMs.size
+                if (n !in 2..20) fail(bLoc + "times_ms", "List should have between 2 and 20 items")
+                if (listOf(barrier.positionsUm.size, barrier.heightsKhz.size, barrier.widthsUm.size).any { it != n }) {
+                    fail(bLoc, "Barrier data lists must be of equal length")
+                }
+                if (barrier.timesMs.any { it < 0.0 || it > end }) {
+                    fail(bLoc + "times_ms", "optical_barriers[$b].times_ms max values cannot exceed end_time_ms")
+                }
+                if (barrier.positionsUm.any { it !in -60.0..60.0 }) fail(bLoc + "positions_um", "Values should be between -60.0 and 60.0")
+                if (barrier.heightsKhz.any { it !in 0.0..100.0 }) fail(bLoc + "heights_khz", "Values should be between 0.0 and 100.0")
+                if (barrier.widthsUm.any { it !in 0.5..20.0 }) fail(bLoc + "widths_um", "Values should be between 0.5 and 20.0")
+                if (barrier.shape !in shapes) fail(bLoc + "shape", "Unknown shape '${barrier.shape}'")
+                if (barrier.interpolation !in interpolations) fail(bLoc + "interpolation", "Unknown interpolation '${barrier.interpolation}'")
+            }
+        }
+        v.opticalLandscape?.let { landscape ->
+            val lLoc = loc + "optical_landscape"
+            if (landscape.landscapes.size !in 2..5) fail(lLoc + "landscapes", "List should have between 2 and 5 items")
+            landscape.landscapes.forEachIndexed { s, snap ->
+                val sLoc = lLoc + "landscapes" + s
+                if (snap.positionsUm.size !in 2..121) fail(sLoc + "positions_um", "List should have between 2 and 121 items")
+                if (snap.positionsUm.size != snap.potentialsKhz.size) fail(sLoc, "Landscape data lists must be of equal length")
+                if (snap.timeMs < 0.0 || snap.timeMs > end) fail(sLoc + "time_ms", "optical_landscape time_ms cannot exceed end_time_ms")
+                if (snap.positionsUm.any { it !in -60.0..60.0 }) fail(sLoc + "positions_um", "Values should be between -60.0 and 60.0")
+                if (snap.potentialsKhz.any { it !in 0.0..100.0 }) fail(sLoc + "potentials_khz", "Values should be between 0.0 and 100.0")
+            }
+        }
+        v.lasers?.let { lasers ->
+            if (lasers.size != 1) fail(loc + "lasers", "Multiple lasers not supported.")
+            lasers.forEachIndexed { l, laser ->
+                val lLoc = loc + "lasers" + l
+                if (laser.type != "TERMINATOR") fail(lLoc + "type", "Only TERMINATOR lasers are supported")
+                if (laser.positionUm != 30.0) fail(lLoc + "position_um", "Terminator position must be 30.0")
+                if (laser.pulses.size != 1) fail(lLoc + "pulses", "List should have exactly 1 item")
+                laser.pulses.forEachIndexed { p, pulse ->
+                    if (pulse.timesMs.size != 2 || pulse.timesMs.any { it < 0.0 || it > end }) {
+                        fail(lLoc + "pulses" + p + "times_ms", "Two pulse times within 0..end_time_ms are required")
+                    }
+                    if (pulse.intensitiesMwPerCm2.any { it != 1.0 }) fail(lLoc + "pulses" + p, "Intensity control is not supported.")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.qonduit.oqtant
+
+import io.qonduit.backend.Backend
+import io.qonduit.backend.ErrorData
+import io.qonduit.backend.ResultData
+import io.qonduit.backend.TaskRef
+import io.qonduit.backend.TaskReport
+import io.qonduit.errors.ValidationException
+import io.qonduit.job.Diagnostics
+import io.qonduit.job.Job
+import io.qonduit.job.JobInput
+import io.qonduit.job.JobState
+import io.qonduit.job.PollCadence
+import io.qonduit.oqtant.model.JobStatus
+import io.qonduit.oqtant.model.OqtantJob
+import io.qonduit.oqtant.model.OqtantJson
+import kotlinx.serialization.SerializationException
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.jsonObject
+import kotlinx.serialization.json.put
+import kotlin.time.toKotlinDuration
+
+/**
+ * Runs Oqtant jobs as Qonduit [Job]s (provider `"oqtant"`). A job's [JobInput.program] is the Oqtant
+ * job document (JSON of [OqtantJob]); its device is [DEVICE].
+ *
+ * Status mapping: PENDING → QUEUED, RUNNING → RUNNING, COMPLETE → COMPLETED, FAILED and INCOMPLETE →
+ * FAILED, CANCELLED → CANCELLED. A completed job's [io.qonduit.job.JobResult] has no counts; its
+ * `data` is the job document with every run and its output (read it with [oqtantJob]/[oqtantOutputs]).
+ * Polls every [OqtantClient.pollInterval].
+ */
+public class OqtantBackend internal constructor(private val client: OqtantClient) : Backend {
+    override val provider: String get() = PROVIDER
+
+    override val defaultCadence: PollCadence = PollCadence(listOf(client.pollInterval.toKotlinDuration()))
+
+    override suspend fun submit(input: JobInput): String = client.submitJob(decode(input)).jobId
+
+    override suspend fun poll(task: TaskRef): TaskReport {
+        val job = client.getJob(task.taskId)
+        val state = stateOf(job.status)
+        return when (state) {
+            JobState.COMPLETED -> {
+                val full = client.getJobWithAllRuns(task.taskId)
+                val data = OqtantJson.format.encodeToJsonElement(OqtantJob.serializer(), full).jsonObject
+                TaskReport(state, job.status.name, result = ResultData(emptyMap(), data))
+            }
+            JobState.FAILED -> {
+                val failed = job.failedInputs?.takeIf { it.isNotEmpty() }?.let { " (failed runs: ${it.joinToString()})" } ?: ""
+                TaskReport(state, job.status.name, error = ErrorData("Oqtant job ${task.taskId} ended ${job.status}$failed"))
+            }
+            else -> TaskReport(state, job.status.name)
+        }
+    }
+
+    override suspend fun cancel(task: TaskRef) {
+        client.cancelJob(task.taskId)
+    }
+
+    /** Submit, start and completion times as the service reports them. */
+    override suspend fun diagnostics(task: TaskRef): Diagnostics {
+        val job = client.getJob(task.taskId)
+        return Diagnostics(
+            timings = buildJsonObject {
+                job.timeSubmit?.let { put("time_submit", it) }
+                job.timeStart?.let { put("time_start", it) }
+                job.timeComplete?.let { put("time_complete", it) }
+            },
+            metadata = buildJsonObject {
+                put("job_type", job.jobType?.name)
+                put("qpu_name", job.qpuName.name)
+                put("input_count", job.inputCount)
+            },
+        )
+    }
+
+    /**
+     * A job running [job] on this backend, not yet submitted.
+     *
+     * @throws ValidationException when the job breaks a limit
+     */
+    @JvmOverloads
+    public fun createJob(job: OqtantJob, tag: String? = null): Job {
+        job.validate()
+        return Job(this, input(job, tag))
+    }
+
+    internal fun attach(job: OqtantJob): Job {
+        val id = requireNotNull(job.externalId) { "job has no external id" }
+        return Job.attach(this, input(job.copy(inputs = job.inputs.map { it.copy(output = null) }), null), id)
+    }
+
+    override fun toString(): String = "OqtantBackend(${client.baseUrl})"
+
+    /** Names and the status mapping. */
+    public companion object {
+        /** Provider name recorded in snapshots. */
+        public const val PROVIDER: String = "oqtant"
+
+        /** The device of every Oqtant job (the service has one QPU). */
+        public const val DEVICE: String = "oqtant"
+
+        /** The unified state of an Oqtant status. */
+        @JvmStatic
+        public fun stateOf(status: JobStatus): JobState = when (status) {
+            JobStatus.PENDING -> JobState.QUEUED
+            JobStatus.RUNNING -> JobState.RUNNING
+            JobStatus.COMPLETE -> JobState.COMPLETED
+            JobStatus.FAILED, JobStatus.INCOMPLETE -> JobState.FAILED
+            JobStatus.CANCELLED -> JobState.CANCELLED
+        }
+
+        internal fun input(job: OqtantJob, tag: String?): JobInput = JobInput(OqtantJson.encodeJob(job), DEVICE, JsonObject(emptyMap()), tag)
+
+        internal fun decode(input: JobInput): OqtantJob = try {
+            OqtantJson.decodeJob(input.program)
+        } catch (e: SerializationException) {
+            throw ValidationException("program", input.program.take(80), "must be an Oqtant job document: ${e.message?.lineSequence()?.first()}")
+        } catch (e: IllegalArgumentException) {
+            throw ValidationException("program", input.program.take(80), "must be an Oqtant job document: ${e.message?.lineSequence()?.first()}")
+        }
+    }
+}

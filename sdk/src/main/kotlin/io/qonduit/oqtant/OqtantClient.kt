@@ -1,0 +1,442 @@
+package io.qonduit.oqtant
+
+import io.ktor.http.encodeURLPathPart
+import io.qonduit.errors.ValidationException
+import io.qonduit.job.CompositeJob
+import io.qonduit.job.Job
+import io.qonduit.job.JavaBridge
+import io.qonduit.oqtant.model.JobCreateResponse
+import io.qonduit.oqtant.model.JobLimits
+import io.qonduit.oqtant.model.JobStatus
+import io.qonduit.oqtant.model.OqtantJob
+import io.qonduit.oqtant.model.OqtantJson
+import io.qonduit.oqtant.model.RawImages
+import io.qonduit.transport.HttpTransport
+import io.qonduit.transport.Secret
+import io.qonduit.transport.TransportConfig
+import kotlinx.coroutines.delay
+import kotlinx.serialization.builtins.ListSerializer
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonObject
+import java.nio.file.Path
+import java.time.Duration
+import java.util.concurrent.CompletableFuture
+import kotlin.time.toKotlinDuration
+
+/**
+ * Client of the Oqtant quantum-matter service: every call of the Python `OqtantClient` (submit, get a
+ * run, search, cancel, delete, raw images, job limits), its session features (an active-jobs
+ * registry, `runJobs` with tracking and job files), and [backend]/[createJob] to run Oqtant jobs as
+ * Qonduit [Job]s.
+ *
+ * All job calls go under `{baseUrl}/users/{user id}`, the user id being the access token's `sub`
+ * claim without `auth0|` (decoded without checking the signature, as the Python client does). Every
+ * request carries `Authorization: Bearer <token>` and `X-Client-Version`. The token never appears in
+ * `toString`, logs or exceptions. 401/403 raise [io.qonduit.errors.AuthorizationException]; other
+ * error statuses raise the typed [io.qonduit.errors.ApiException] family with status and body.
+ *
+ * ```
+ * OqtantClient.create(Secret.of(token)).use { oqtant ->
+ *     val ids = oqtant.runJobs(listOf(job), track = true, write = true)
+ *     println(oqtant.getJob(ids[0]).inputs[0].output)
+ * }
+ * ```
+ */
+public class OqtantClient private constructor(builder: Builder) : AutoCloseable {
+    /** The user id the access token names (`sub` without `auth0|`). */
+    public val userId: String = OqtantToken.userId(builder.token)
+
+    /** The value of the `X-Client-Version` header. */
+    public val clientVersion: String = builder.clientVersion
+
+    /** Wait between two polls of [trackJobs] and of jobs on [backend]. */
+    public val pollInterval: Duration = builder.pollInterval
+
+    private val token: Secret = builder.token
+    internal val transport: HttpTransport = HttpTransport(builder.baseUrl, builder.config) {
+        mapOf("Authorization" to "Bearer ${token.reveal()}", "X-Client-Version" to clientVersion)
+    }
+    private val userPath = "/users/${userId.encodeURLPathPart()}"
+    private val registry = ActiveJobs()
+
+    /** The service's API root, e.g. `https://oqtant.infleqtion.com/api`. */
+    public val baseUrl: String get() = transport.baseUrl
+
+    /** Runs [OqtantJob]s as Qonduit [Job]s through this client (provider `"oqtant"`). */
+    public val backend: OqtantBackend = OqtantBackend(this)
+
+    // ---- jobs from documents -----------------------------------------------------------------
+
+    /**
+     * A job from a map of the job document's keys (as Python's `generate_oqtant_job(job=dict)`),
+     * validated against every service limit.
+     *
+     * @throws ValidationException naming each problem, or when the map is not a job document
+     */
+    public fun generateOqtantJob(job: Map<String, Any?>): OqtantJob = OqtantJobDocuments.fromMap(job)
+
+    /** A job from the job document's JSON, validated. @throws ValidationException as [generateOqtantJob] */
+    public fun generateOqtantJob(json: String): OqtantJob = OqtantJobDocuments.fromJson(json)
+
+    // ---- REST calls --------------------------------------------------------------------------
+
+    /**
+     * Validates and submits [job] (`POST {U}/jobs`). With [write], fetches the new job and writes it to
+     * its job file in [directory] (default: the working directory), as the Python client does.
+     *
+     * @throws ValidationException before sending, when the job breaks a limit
+     */
+    @JvmOverloads
+    public suspend fun submitJob(job: OqtantJob, write: Boolean = false, directory: Path? = null): JobCreateResponse {
+        val body = OqtantJson.format.parseToJsonElement(OqtantJson.encodeSubmission(job))
+        val created = transport.post("$userPath/jobs", body).decode(JobCreateResponse.serializer())
+        registry.put(job.copy(externalId = created.jobId, status = JobStatus.PENDING, inputCount = job.inputs.size))
+        if (write) OqtantJobFiles.write(getJob(created.jobId), directory = directory)
+        return created
+    }
+
+    /** One run of a job (`GET {U}/jobs/{id}?run=`), in any status; [run] counts from 1. */
+    @JvmOverloads
+    public suspend fun getJob(jobId: String, run: Int = 1): OqtantJob {
+        if (run < 1) throw ValidationException("run", run, "must be at least 1")
+        return transport.get("$userPath/jobs/${segment(jobId)}", mapOf("run" to run)).decode(OqtantJob.serializer())
+    }
+
+    /** Every run of a job in one [OqtantJob]: run 1, then runs 2..`input_count`, each fetched separately. */
+    public suspend fun getJobWithAllRuns(jobId: String): OqtantJob {
+        val first = getJob(jobId, 1)
+        val count = first.inputCount ?: first.inputs.size
+        if (count <= 1) return first
+        val rest = (2..count).flatMap { getJob(jobId, it).inputs }
+        return first.copy(inputs = first.inputs + rest)
+    }
+
+    /**
+     * The inputs of an existing job without outputs, ready to submit again: one run ([run]) or all of
+     * them (null), notes dropped unless [includeNotes]; status, ids and times are cleared.
+     */
+    @JvmOverloads
+    public suspend fun getJobInputsWithoutOutput(jobId: String, run: Int? = null, includeNotes: Boolean = false): OqtantJob {
+        val job = if (run == null) getJobWithAllRuns(jobId) else getJob(jobId, run)
+        val inputs = job.inputs.map { it.copy(output = null, jobId = null, notes = if (includeNotes) it.notes else null) }
+        return OqtantJob(job.name, inputs)
+    }
+
+    /** Jobs matching [search] (`GET {U}/jobs`), newest first; each holds its runs' inputs without outputs. */
+    @JvmOverloads
+    public suspend fun searchJobs(search: OqtantSearch = OqtantSearch()): List<OqtantJob> {
+        val reply = transport.get("$userPath/jobs", search.query()).json()
+        val items = (reply as? JsonObject)?.get("items") as? JsonArray ?: JsonArray(emptyList())
+        return items.map { OqtantJson.format.decodeFromJsonElement(OqtantJob.serializer(), it) }
+    }
+
+    /** [searchJobs] without COMPLETE jobs unless [includeComplete] (Python `get_queue_status`). */
+    @JvmOverloads
+    public suspend fun getQueueStatus(search: OqtantSearch = OqtantSearch(), includeComplete: Boolean = false): List<OqtantJob> =
+        searchJobs(search).filter { includeComplete || it.status != JobStatus.COMPLETE }
+
+    /** Cancels a pending or running job (`PUT {U}/jobs/{id}/cancel`). */
+    public suspend fun cancelJob(jobId: String) {
+        transport.send(io.ktor.http.HttpMethod.Put, "$userPath/jobs/${segment(jobId)}/cancel")
+    }
+
+    /** Deletes a job (`DELETE {U}/jobs/{id}`) and drops it from the active jobs. */
+    public suspend fun deleteJob(jobId: String) {
+        transport.delete("$userPath/jobs/${segment(jobId)}")
+        registry.forget(jobId)
+    }
+
+    /** The raw camera images of a job's completed runs (`GET {U}/jobs/{id}/raw_images`). */
+    public suspend fun getRawImages(jobId: String): List<RawImages> =
+        transport.get("$userPath/jobs/${segment(jobId)}/raw_images").decode(ListSerializer(RawImages.serializer()))
+
+    /** The caller's job limits and credits (`GET {U}/job_limits`). */
+    public suspend fun getJobLimits(): JobLimits = transport.get("$userPath/job_limits").decode(JobLimits.serializer())
+
+    // ---- session: run, track, active jobs, files ----------------------------------------------
+
+    /**
+     * Submits any number of jobs, in order, and returns their external ids.
+     *
+     * The service takes at most [MAX_JOBS_PER_RUN] jobs per run call, so the list is split into chunks
+     * of that size and each chunk is submitted only after the previous one finished (is tracked to a
+     * terminal status): a long list never has more than 30 jobs in flight. With [track], the last
+     * chunk is tracked too. With [write], each tracked job is written to its job file when it finishes,
+     * named after [fileNames] (one per job) or the external id, in [directory].
+     *
+     * @throws ValidationException when a job breaks a limit (before anything is sent), or [fileNames]
+     *   does not have one name per job
+     */
+    @JvmOverloads
+    public suspend fun runJobs(
+        jobs: List<OqtantJob>,
+        track: Boolean = false,
+        write: Boolean = false,
+        fileNames: List<String>? = null,
+        directory: Path? = null,
+        listener: OqtantStatusListener? = null,
+    ): List<String> {
+        if (fileNames != null && fileNames.size != jobs.size) {
+            throw ValidationException("fileNames", fileNames.size, "must have one name per job (${jobs.size})")
+        }
+        jobs.forEach { it.toSubmission() } // validates every job before the first is sent
+        val ids = ArrayList<String>(jobs.size)
+        val chunks = jobs.indices.chunked(MAX_JOBS_PER_RUN)
+        chunks.forEachIndexed { c, indices ->
+            val chunkIds = indices.map { submitJob(jobs[it]).jobId }
+            ids += chunkIds
+            if (track || c < chunks.lastIndex) {
+                trackJobs(chunkIds, write, fileNames?.let { names -> indices.map { names[it] } }, directory, listener)
+            }
+        }
+        return ids
+    }
+
+    /**
+     * Polls the jobs every [pollInterval] until each is COMPLETE, FAILED, INCOMPLETE or CANCELLED and
+     * returns them (run 1) in the order of [jobIds]. [listener] hears every status change. With
+     * [write], each job's runs are written to their job files as it finishes.
+     */
+    @JvmOverloads
+    public suspend fun trackJobs(
+        jobIds: List<String>,
+        write: Boolean = false,
+        fileNames: List<String>? = null,
+        directory: Path? = null,
+        listener: OqtantStatusListener? = null,
+    ): List<OqtantJob> {
+        if (fileNames != null && fileNames.size != jobIds.size) {
+            throw ValidationException("fileNames", fileNames.size, "must have one name per job (${jobIds.size})")
+        }
+        val last = HashMap<String, JobStatus>()
+        val done = HashMap<String, OqtantJob>()
+        val pending = jobIds.distinct().toMutableList()
+        while (pending.isNotEmpty()) {
+            for (id in pending.toList()) {
+                val job = getJob(id)
+                registry.put(job)
+                if (last.put(id, job.status) != job.status) listener?.onStatus(job)
+                if (job.status.isTerminal) {
+                    done[id] = job
+                    pending.remove(id)
+                    if (write) writeAllRuns(job, fileNames?.get(jobIds.indexOf(id)), directory)
+                }
+            }
+            if (pending.isNotEmpty()) delay(pollInterval.toKotlinDuration())
+        }
+        return jobIds.map { done.getValue(it) }
+    }
+
+    /** The jobs of this session (submitted or loaded), in the order they were added. */
+    public val activeJobs: List<OqtantJob> get() = registry.all()
+
+    /**
+     * The active jobs, after fetching again those still PENDING or RUNNING when [refresh] (Python
+     * `see_active_jobs`).
+     */
+    @JvmOverloads
+    public suspend fun seeActiveJobs(refresh: Boolean = true): List<OqtantJob> {
+        if (refresh) {
+            registry.all().filter { !it.status.isTerminal }.forEach { job ->
+                job.externalId?.let { registry.put(getJob(it, job.run ?: 1)) }
+            }
+        }
+        return registry.all()
+    }
+
+    /** Fetches run [run] of a job into the active jobs and returns it. */
+    @JvmOverloads
+    public suspend fun loadJobFromId(jobId: String, run: Int = 1): OqtantJob = getJob(jobId, run).also { registry.put(it) }
+
+    /** Fetches run 1 of each job into the active jobs. */
+    public suspend fun loadJobFromIdList(jobIds: List<String>): List<OqtantJob> = jobIds.map { loadJobFromId(it) }
+
+    /**
+     * Reads a job file into the active jobs. With [refresh], downloads the job again (the file's run)
+     * and overwrites the file with the fresh state.
+     *
+     * @throws OqtantJobFileException when the file cannot be read or parsed, or the refresh fails
+     */
+    @JvmOverloads
+    public suspend fun loadJobFromFile(path: Path, refresh: Boolean = true): OqtantJob {
+        var job = OqtantJobFiles.read(path)
+        if (refresh) {
+            val id = job.externalId ?: throw OqtantJobFileException("Failed to refresh job from $path: it has no external_id")
+            job = try {
+                getJob(id, job.run ?: 1)
+            } catch (e: io.qonduit.errors.QonduitException) {
+                throw OqtantJobFileException("Failed to refresh job from $path: ${e.message}", e)
+            }
+            OqtantJobFiles.write(job, filePath = path)
+        }
+        registry.put(job)
+        return job
+    }
+
+    /** [loadJobFromFile] for each path. */
+    @JvmOverloads
+    public suspend fun loadJobFromFileList(paths: List<Path>, refresh: Boolean = true): List<OqtantJob> =
+        paths.map { loadJobFromFile(it, refresh) }
+
+    /** Writes [job] to its job file; see [OqtantJobFiles.write]. */
+    @JvmOverloads
+    public fun writeJobToFile(job: OqtantJob, fileName: String? = null, filePath: Path? = null, directory: Path? = null): Path =
+        OqtantJobFiles.write(job, fileName, filePath, directory)
+
+    // ---- Qonduit jobs ------------------------------------------------------------------------
+
+    /**
+     * A Qonduit [Job] running [job] on this client's [backend] (not yet submitted).
+     *
+     * @throws ValidationException when the job breaks a limit
+     */
+    @JvmOverloads
+    public fun createJob(job: OqtantJob, tag: String? = null): Job = backend.createJob(job, tag)
+
+    /** One Qonduit job per Oqtant job, as a composite (not yet submitted). */
+    public fun createJobs(jobs: List<OqtantJob>): CompositeJob = CompositeJob(jobs.map { createJob(it) })
+
+    /** A Qonduit [Job] following a job already submitted as [jobId]. */
+    public suspend fun job(jobId: String): Job = backend.attach(getJob(jobId))
+
+    override fun close(): Unit = transport.close()
+
+    override fun toString(): String = "OqtantClient($baseUrl, user=$userId)"
+
+    // ---- Java bridges ------------------------------------------------------------------------
+
+    /** [submitJob] for Java. */
+    public fun submitJobAsync(job: OqtantJob): CompletableFuture<JobCreateResponse> = JavaBridge.future { submitJob(job) }
+
+    /** [getJob] for Java. */
+    @JvmOverloads
+    public fun getJobAsync(jobId: String, run: Int = 1): CompletableFuture<OqtantJob> = JavaBridge.future { getJob(jobId, run) }
+
+    /** [searchJobs] for Java. */
+    public fun searchJobsAsync(search: OqtantSearch): CompletableFuture<List<OqtantJob>> = JavaBridge.future { searchJobs(search) }
+
+    /** [cancelJob] for Java. */
+    public fun cancelJobAsync(jobId: String): CompletableFuture<Void?> = JavaBridge.future { cancelJob(jobId); null }
+
+    /** [deleteJob] for Java. */
+    public fun deleteJobAsync(jobId: String): CompletableFuture<Void?> = JavaBridge.future { deleteJob(jobId); null }
+
+    /** [getRawImages] for Java. */
+    public fun getRawImagesAsync(jobId: String): CompletableFuture<List<RawImages>> = JavaBridge.future { getRawImages(jobId) }
+
+    /** [getJobLimits] for Java. */
+    public fun getJobLimitsAsync(): CompletableFuture<JobLimits> = JavaBridge.future { getJobLimits() }
+
+    /** [runJobs] for Java. */
+    @JvmOverloads
+    public fun runJobsAsync(jobs: List<OqtantJob>, track: Boolean, write: Boolean = false, directory: Path? = null): CompletableFuture<List<String>> =
+        JavaBridge.future { runJobs(jobs, track, write, directory = directory) }
+
+    /** [trackJobs] for Java. */
+    public fun trackJobsAsync(jobIds: List<String>): CompletableFuture<List<OqtantJob>> = JavaBridge.future { trackJobs(jobIds) }
+
+    /** [seeActiveJobs] for Java. */
+    public fun seeActiveJobsAsync(refresh: Boolean): CompletableFuture<List<OqtantJob>> = JavaBridge.future { seeActiveJobs(refresh) }
+
+    /** [loadJobFromId] for Java. */
+    public fun loadJobFromIdAsync(jobId: String, run: Int): CompletableFuture<OqtantJob> = JavaBridge.future { loadJobFromId(jobId, run) }
+
+    /** [loadJobFromFile] for Java. */
+    public fun loadJobFromFileAsync(path: Path, refresh: Boolean): CompletableFuture<OqtantJob> = JavaBridge.future { loadJobFromFile(path, refresh) }
+
+    private suspend fun writeAllRuns(job: OqtantJob, fileName: String?, directory: Path?) {
+        val count = job.inputCount ?: 1
+        OqtantJobFiles.write(job, fileName, directory = directory)
+        for (run in 2..count) OqtantJobFiles.write(getJob(job.externalId!!, run), fileName, directory = directory)
+    }
+
+    private fun segment(id: String): String {
+        if (id.isEmpty() || id.any { it == '/' || it == '?' || it == '#' }) throw ValidationException("jobId", id, "must be a job's external id")
+        return id.encodeURLPathPart()
+    }
+
+    /** Builder for [OqtantClient]. */
+    public class Builder internal constructor(internal val token: Secret) {
+        internal var baseUrl: String = DEFAULT_BASE_URL
+        internal var config: TransportConfig = TransportConfig.DEFAULT
+        internal var clientVersion: String = DEFAULT_CLIENT_VERSION
+        internal var pollInterval: Duration = DEFAULT_POLL_INTERVAL
+
+        /** The API root (default [DEFAULT_BASE_URL]; the emulator's is `emulator.url("oqtant")`). */
+        public fun baseUrl(value: String): Builder = apply { baseUrl = value }
+
+        /** HTTP settings. */
+        public fun transportConfig(value: TransportConfig): Builder = apply { config = value }
+
+        /** The `X-Client-Version` header (default [DEFAULT_CLIENT_VERSION]). */
+        public fun clientVersion(value: String): Builder = apply {
+            require(value.isNotBlank()) { "clientVersion must not be blank" }
+            clientVersion = value
+        }
+
+        /** Wait between polls when tracking (default 2 s, as the Python client). */
+        public fun pollInterval(value: Duration): Builder = apply {
+            require(!value.isNegative && !value.isZero) { "pollInterval must be positive, was $value" }
+            pollInterval = value
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @throws OqtantTokenException when the token is not a JWT with a `sub` claim
+         */
+        public fun build(): OqtantClient = OqtantClient(this)
+    }
+
+    /** Factories and defaults. */
+    public companion object {
+        /** The service's API root. */
+        public const val DEFAULT_BASE_URL: String = "https://oqtant.infleqtion.com/api"
+
+        /** The Python client version whose API this client speaks, sent as `X-Client-Version`. */
+        public const val DEFAULT_CLIENT_VERSION: String = "3.3.4"
+
+        /** Most jobs one run call may submit. */
+        public const val MAX_JOBS_PER_RUN: Int = 30
+
+        /** Default wait between polls. */
+        @JvmField
+        public val DEFAULT_POLL_INTERVAL: Duration = Duration.ofSeconds(2)
+
+        /** A client of the real service. @throws OqtantTokenException for a malformed token */
+        @JvmStatic
+        public fun create(token: Secret): OqtantClient = builder(token).build()
+
+        /** A client of the service at [baseUrl]. @throws OqtantTokenException for a malformed token */
+        @JvmStatic
+        public fun create(token: Secret, baseUrl: String): OqtantClient = builder(token).baseUrl(baseUrl).build()
+
+        /** A builder authenticating with [token]. */
+        @JvmStatic
+        public fun builder(token: Secret): Builder = Builder(token)
+    }
+}
+
+/** Hears every status change while jobs are tracked. */
+public fun interface OqtantStatusListener {
+    /** [job] (run 1) was seen with a new status. */
+    public fun onStatus(job: OqtantJob)
+}
+
+/** The session's active jobs by external id, in insertion order. */
+private class ActiveJobs {
+    private val jobs = LinkedHashMap<String, OqtantJob>()
+
+    @Synchronized
+    fun put(job: OqtantJob) {
+        job.externalId?.let { jobs[it] = job }
+    }
+
+    @Synchronized
+    fun forget(id: String) {
+        jobs.remove(id)
+    }
+
+    @Synchronized
+    fun all(): List<OqtantJob> = jobs.values.toList()
+}

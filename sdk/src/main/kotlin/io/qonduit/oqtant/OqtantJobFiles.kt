@@ -1,0 +1,107 @@
+package io.qonduit.oqtant
+
+import io.qonduit.errors.QonduitException
+import io.qonduit.oqtant.model.OqtantJob
+import io.qonduit.oqtant.model.OqtantJson
+import kotlinx.serialization.SerializationException
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonObject
+import java.io.IOException
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.Paths
+
+/** A job file could not be written, read, parsed or refreshed (Python `JobWriteError`/`JobReadError`). */
+public class OqtantJobFileException internal constructor(message: String, cause: Throwable? = null) : QonduitException(message, cause)
+
+/**
+ * Job files interoperable with the Python client: one JSON document per file (what
+ * `OqtantJob.model_dump_json()` writes, keys in the same order) with a `.txt` extension, named
+ * `{id}.txt`, or `{id}_run_{run}_of_{n}.txt` when the job has several runs.
+ *
+ * Response-only keys the Python model drops (`qpu`, `paid`, `failed_inputs`) are not written, so a
+ * file has exactly the keys of a Python-written one.
+ */
+public object OqtantJobFiles {
+    private val jobKeys = listOf(
+        "name", "origin", "status", "display", "time_start", "time_complete", "qpu_name", "input_count", "inputs",
+        "external_id", "time_submit", "job_type",
+    )
+    private val inputKeys = listOf("job_id", "run", "values", "output", "notes")
+    private val outputKeys = listOf("input_id", "values")
+
+    /**
+     * The Python client's file name for [job]: `{base}.txt`, or `{base}_run_{run}_of_{n}.txt` when the
+     * job has more than one run; `base` is [fileName] or the job's external id.
+     *
+     * @throws OqtantJobFileException when neither a file name nor an external id is available
+     */
+    @JvmStatic
+    @JvmOverloads
+    public fun fileName(job: OqtantJob, fileName: String? = null): String {
+        val base = fileName?.takeIf { it.isNotBlank() } ?: job.externalId
+            ?: throw OqtantJobFileException("job '${job.name}' has no external id yet; give a file name")
+        val count = job.inputCount ?: job.inputs.size
+        return if (count > 1) "${base}_run_${job.run ?: 1}_of_$count.txt" else "$base.txt"
+    }
+
+    /** [job] as the Python client writes it: one JSON document, keys in the Python model's order. */
+    @JvmStatic
+    public fun encode(job: OqtantJob): String {
+        val tree = OqtantJson.format.parseToJsonElement(OqtantJson.encodeJob(job)) as JsonObject
+        val inputs = (tree["inputs"] as JsonArray).map { input ->
+            val obj = input as JsonObject
+            val output = obj["output"]
+            val ordered = ordered(obj, inputKeys)
+            if (output is JsonObject) JsonObject(ordered + ("output" to ordered(output, outputKeys))) else ordered
+        }
+        return JsonObject(ordered(tree, jobKeys) + ("inputs" to JsonArray(inputs))).toString()
+    }
+
+    /**
+     * Writes [job] and returns the file's path: [filePath] when given, else [fileName] (see
+     * [OqtantJobFiles.fileName]) inside [directory] (default: the working directory).
+     *
+     * @throws OqtantJobFileException when the file cannot be written
+     */
+    @JvmStatic
+    @JvmOverloads
+    public fun write(job: OqtantJob, fileName: String? = null, filePath: Path? = null, directory: Path? = null): Path {
+        val target = filePath ?: (directory ?: Paths.get("")).resolve(fileName(job, fileName))
+        try {
+            target.toAbsolutePath().parent?.let { Files.createDirectories(it) }
+            Files.writeString(target, encode(job))
+        } catch (e: IOException) {
+            throw OqtantJobFileException("Failed to write job '${job.externalId ?: job.name}' to $target: $e", e)
+        }
+        return target
+    }
+
+    /**
+     * Reads a job file (written by Qonduit or by the Python client).
+     *
+     * @throws OqtantJobFileException when the file cannot be read or is not an Oqtant job document
+     */
+    @JvmStatic
+    public fun read(path: Path): OqtantJob {
+        val text = try {
+            Files.readString(path)
+        } catch (e: IOException) {
+            throw OqtantJobFileException("Failed to load job from $path: $e", e)
+        }
+        return try {
+            OqtantJson.decodeJob(text)
+        } catch (e: SerializationException) {
+            throw OqtantJobFileException("Failed to parse job from $path: ${e.message?.lineSequence()?.first()}", e)
+        } catch (e: IllegalArgumentException) {
+            throw OqtantJobFileException("Failed to parse job from $path: ${e.message?.lineSequence()?.first()}", e)
+        }
+    }
+
+    private fun ordered(obj: JsonObject, keys: List<String>): JsonObject {
+        val out = LinkedHashMap<String, JsonElement>()
+        keys.forEach { k -> obj[k]?.let { out[k] = it } }
+        return JsonObject(out)
+    }
+}
