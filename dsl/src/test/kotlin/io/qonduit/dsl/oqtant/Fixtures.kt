@@ -19,7 +19,9 @@ object Fixtures {
         File(shared, "reference/fixtures/oqtant").also { require(it.isDirectory) { "no Oqtant fixtures at $it" } }
     }
 
-    fun tree(name: String): JsonElement = parse(File(dir, name).readText())
+    fun rawText(name: String): String = File(dir, name).readText()
+
+    fun tree(name: String): JsonElement = parse(rawText(name))
 
     /** Parses [json] with every number as a double, so `1` and `1.0` compare equal. */
     fun parse(json: String): JsonElement = numbersAsDoubles(Json.parseToJsonElement(json))
