@@ -148,6 +148,10 @@ public class CompositeJob @JvmOverloads constructor(
     /** [submit] for Java with the default timeout. */
     public fun submitAsync(): CompletableFuture<CompositeJob> = JavaBridge.future { submit() }
 
+    /** [submit] for Java. */
+    public fun submitAsync(timeout: java.time.Duration): CompletableFuture<CompositeJob> =
+        JavaBridge.future { submit(timeout.toKotlinOrNull()!!) }
+
     /** [execute] for Java with the default timeout. */
     public fun executeAsync(): CompletableFuture<JobOutputProxy> = JavaBridge.future { execute() }
 
@@ -157,6 +161,9 @@ public class CompositeJob @JvmOverloads constructor(
 
     /** [refresh] for Java. */
     public fun refreshAsync(): CompletableFuture<CompositeJob> = JavaBridge.future { refresh() }
+
+    /** [wait] for Java, with the default 10 s timeout. */
+    public fun waitAsync(): CompletableFuture<CompositeJob> = JavaBridge.future { wait() }
 
     /** [wait] for Java; a null timeout waits for ever. */
     public fun waitAsync(timeout: java.time.Duration?): CompletableFuture<CompositeJob> =

@@ -405,6 +405,10 @@ public class Job @JvmOverloads constructor(
     public companion object {
         internal val DEFAULT_SUBMIT_TIMEOUT: Duration = 30.seconds
 
+        /** A handle on a task that already exists at the provider (e.g. a job id the user kept). */
+        internal fun attach(backend: Backend, input: JobInput, taskId: String): Job =
+            Job(backend, input).also { it.markSubmitted(taskId) }
+
         /** Rebuilds a job from [snapshot], attached to the backend [resolver] finds for its provider. */
         @JvmStatic
         public fun fromSnapshot(snapshot: JobSnapshot, resolver: BackendResolver): Job {

@@ -18,6 +18,12 @@ public class PollCadence(delays: List<Duration>) {
     /** The wait before poll number [attempt] (0-based). */
     public fun delay(attempt: Int): Duration = delays[attempt.coerceIn(0, delays.lastIndex)]
 
+    /**
+     * [delay] in milliseconds, for Java: a function returning a Kotlin [Duration] (a value class) gets a
+     * mangled name Java cannot call.
+     */
+    public fun delayMillis(attempt: Int): Long = delay(attempt).inWholeMilliseconds
+
     /** The delays, the last one repeating. */
     public fun delays(): List<Duration> = delays
 

@@ -74,7 +74,7 @@ internal class HttpTransport(
     private val config: TransportConfig,
     private val authHeaders: suspend () -> Map<String, String>,
 ) : AutoCloseable {
-    val baseUrl: String = baseUrl.trimEnd('/')
+    val baseUrl: String = checkBaseUrl(baseUrl).trimEnd('/')
     private val trusted: MutableSet<String> = ConcurrentHashMap.newKeySet<String>().apply { add(origin(this@HttpTransport.baseUrl)) }
 
     private val client: HttpClient = HttpClient(config.engine ?: defaultEngine(this.baseUrl)) {
@@ -84,11 +84,6 @@ internal class HttpTransport(
             connectTimeoutMillis = config.connectTimeout.toMillis()
             requestTimeoutMillis = config.requestTimeout.toMillis()
         }
-    }
-
-    init {
-        val scheme = Url(this.baseUrl).protocol.name
-        require(scheme == "http" || scheme == "https") { "baseUrl must be http or https, was ${this.baseUrl}" }
     }
 
     /** Lets credentials go to [url]'s origin too (a URL the provider itself advertised). */
@@ -129,7 +124,7 @@ internal class HttpTransport(
                     delay(backoff(++attempt, null))
                     continue
                 }
-                throw ConnectionException("$method $logPath $what: ${e.message}", e)
+                throw ConnectionException("$method $logPath $what: ${withoutQueries(e.message)}", e)
             }
             val status = response.status.value
             val bytes = response.bodyAsBytes()
@@ -217,6 +212,20 @@ internal class HttpTransport(
         }
 
         private val IDEMPOTENT = setOf(HttpMethod.Get, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Head)
+
+        // Ktor reads a scheme-less string as a path on http://localhost, so the scheme is checked on the text itself.
+        private fun checkBaseUrl(baseUrl: String): String {
+            val scheme = baseUrl.substringBefore("://", missingDelimiterValue = "").lowercase()
+            require((scheme == "http" || scheme == "https") && Url(baseUrl).host.isNotEmpty()) {
+                "baseUrl must be an absolute http or https URL, was $baseUrl"
+            }
+            return baseUrl
+        }
+
+        private val QUERY = Regex("""(https?://[^\s?#\]]*)[?#][^\s,\]]*""")
+
+        /** Engine messages may quote the full URL; its query string can hold a presigned signature. */
+        fun withoutQueries(message: String?): String = message?.replace(QUERY, "$1") ?: "no details"
 
         fun origin(url: String): String {
             val u = Url(url)

@@ -80,6 +80,7 @@ class ScriptedBackend(
     private fun newId() = "task-${ids.incrementAndGet()}"
 
     companion object {
+        @JvmStatic
         fun failing(code: Int, message: String) = ScriptedBackend(
             listOf(TaskReport(JobState.RUNNING, "running"), TaskReport(JobState.FAILED, "failed", error = ErrorData(message, code))),
         )

@@ -25,6 +25,9 @@ internal class StateVector(val numQubits: Int) {
     }
 
     fun apply(op: UnitaryOp) {
+        // Locals, not fields, inside the loops: the JIT does not trust instance fields to stay put.
+        val re = re
+        val im = im
         val m = op.m
         val positions = op.sortedPositions
         val mask = op.controlMask
@@ -38,8 +41,12 @@ internal class StateVector(val numQubits: Int) {
                     for (k in lo until hi) {
                         val a = deposit(k, positions) or mask
                         val b = a or stride
-                        if (!phaseOnly) mul(a, r0, i0)
-                        mul(b, r1, i1)
+                        if (!phaseOnly) {
+                            val ar = re[a]; val ai = im[a]
+                            re[a] = ar * r0 - ai * i0; im[a] = ar * i0 + ai * r0
+                        }
+                        val br = re[b]; val bi = im[b]
+                        re[b] = br * r1 - bi * i1; im[b] = br * i1 + bi * r1
                     }
                 }
             }
@@ -79,6 +86,8 @@ internal class StateVector(val numQubits: Int) {
     }
 
     fun apply(op: SwapOp) {
+        val re = re
+        val im = im
         val positions = op.sortedPositions
         val mask = op.controlMask
         val bitA = 1 shl op.a
@@ -94,15 +103,10 @@ internal class StateVector(val numQubits: Int) {
         }
     }
 
-    private fun mul(index: Int, r: Double, i: Double) {
-        val ar = re[index]
-        val ai = im[index]
-        re[index] = ar * r - ai * i
-        im[index] = ar * i + ai * r
-    }
-
     /** Probability that [qubit] reads 1; chunk sums are added in a fixed order so results do not depend on scheduling. */
     fun probabilityOfOne(qubit: Int): Double {
+        val re = re
+        val im = im
         val positions = intArrayOf(qubit)
         val bit = 1 shl qubit
         return sumOver(dim ushr 1) { lo, hi ->
@@ -117,6 +121,8 @@ internal class StateVector(val numQubits: Int) {
 
     /** Projects [qubit] onto [outcome] (whose probability is [probability]) and renormalises. */
     fun collapse(qubit: Int, outcome: Boolean, probability: Double) {
+        val re = re
+        val im = im
         val positions = intArrayOf(qubit)
         val bit = 1 shl qubit
         val scale = 1.0 / sqrt(probability)
@@ -132,8 +138,29 @@ internal class StateVector(val numQubits: Int) {
         }
     }
 
+    /** Basis index drawn from the Born distribution, for a uniform [u] in [0, 1). */
+    fun sampleIndex(u: Double): Int {
+        val re = re
+        val im = im
+        var total = 0.0
+        for (k in 0 until dim) total += re[k] * re[k] + im[k] * im[k]
+        val target = u * total
+        var acc = 0.0
+        var last = 0
+        for (k in 0 until dim) {
+            val p = re[k] * re[k] + im[k] * im[k]
+            if (p == 0.0) continue
+            acc += p
+            last = k
+            if (acc > target) return k
+        }
+        return last
+    }
+
     /** Writes |amplitude|² into [out] (which may be [re] itself, destroying the state). */
     fun probabilitiesInto(out: DoubleArray) {
+        val re = re
+        val im = im
         forRange(dim) { lo, hi ->
             for (k in lo until hi) {
                 val r = re[k]; val i = im[k]
@@ -150,6 +177,10 @@ internal class StateVector(val numQubits: Int) {
         /** Spreads the bits of [k] around zero bits inserted at [positions] (ascending). */
         @JvmStatic
         fun deposit(k: Int, positions: IntArray): Int {
+            if (positions.size == 1) {
+                val p = positions[0]
+                return ((k ushr p) shl (p + 1)) or (k and ((1 shl p) - 1))
+            }
             var i = k
             for (p in positions) {
                 val low = i and ((1 shl p) - 1)

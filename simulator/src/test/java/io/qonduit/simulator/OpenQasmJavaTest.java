@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Exercises the public API from Java: static entry points, overloads and unchecked exceptions. */
@@ -43,5 +44,25 @@ class OpenQasmJavaTest {
                 IllegalArgumentException.class, () -> new StateVectorSimulator().run(OpenQasm.parse(BELL), 0));
         assertTrue(shots.getMessage().contains("shots"));
         assertEquals(28, StateVectorSimulator.MAX_QUBITS);
+    }
+
+    @Test
+    void exposesCircuitShapeAndAmplitudes() {
+        QuantumCircuit circuit = OpenQasm.parse(
+                "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg a[1];\ncreg b[1];\n"
+                        + "h q[0];\nmeasure q[0] -> a[0];\nif (a==1) x q[1];\nmeasure q[1] -> b[0];\n");
+        assertEquals(List.of(new QuantumRegister("q", 2)), circuit.getQuantumRegisters());
+        assertEquals(List.of(new ClassicalRegister("a", 1), new ClassicalRegister("b", 1)), circuit.getClassicalRegisters());
+        assertTrue(circuit.getHasMidCircuitMeasurement());
+        assertEquals(4, circuit.getOperationCount()); // h, measure, conditional x, measure
+        SimulationResult result = new StateVectorSimulator(5L).run(circuit, 100);
+        // b copies a through the classical condition, so only 00 and 11 occur.
+        assertTrue(Set.of("00", "11").containsAll(result.getClbitCounts().keySet()));
+        assertEquals(100, result.getClbitCounts().values().stream().mapToInt(Integer::intValue).sum());
+
+        double[] amplitudes = new StateVectorSimulator().amplitudes(OpenQasm.parse("OPENQASM 2.0;\nqreg q[1];\nU(pi/2, 0, pi) q[0];\n"));
+        assertEquals(4, amplitudes.length);
+        assertEquals(Math.sqrt(0.5), amplitudes[0], 1e-12);
+        assertEquals(Math.sqrt(0.5), amplitudes[2], 1e-12);
     }
 }

@@ -108,4 +108,24 @@ class GateMatrixSpec : FunSpec({
         checkColumns(4, "c3x q[0],q[1],q[2],q[3];", permutation(4, "c3x") { k -> if (k and 7 == 7) k xor 8 else k })
         checkColumns(2, "swap q[0],q[1];", permutation(2, "swap") { k -> ((k and 1) shl 1) or (k shr 1) })
     }
+
+    test("remaining controlled gates act only when every control is set") {
+        fun probs(n: Int, body: String) = StateVectorSimulator().probabilities(OpenQasm.parse(QELIB_HEADER + "qreg q[$n];\n$body"))
+        // ch, cy, csx: control off leaves |00>, control on moves the target.
+        probs(2, "ch q[0],q[1];")[0] shouldBe (1.0 plusOrMinus 1e-12)
+        probs(2, "x q[0];\nch q[0],q[1];").let { it[1] shouldBe (0.5 plusOrMinus 1e-12); it[3] shouldBe (0.5 plusOrMinus 1e-12) }
+        probs(2, "x q[0];\ncy q[0],q[1];")[3] shouldBe (1.0 plusOrMinus 1e-12)
+        probs(2, "x q[0];\ncsx q[0],q[1];\ncsx q[0],q[1];")[3] shouldBe (1.0 plusOrMinus 1e-12)
+        probs(2, "x q[0];\ncrx(pi) q[0],q[1];")[3] shouldBe (1.0 plusOrMinus 1e-12)
+        probs(2, "x q[1];\ncry(pi) q[0],q[1];")[2] shouldBe (1.0 plusOrMinus 1e-12)
+        // Multi-controlled X family, including the relative-phase Toffolis (same permutation up to phases).
+        probs(5, "x q[0];\nx q[1];\nx q[2];\nx q[3];\nc4x q[0],q[1],q[2],q[3],q[4];")[31] shouldBe (1.0 plusOrMinus 1e-12)
+        probs(5, "x q[0];\nx q[1];\nx q[2];\nc4x q[0],q[1],q[2],q[3],q[4];")[7] shouldBe (1.0 plusOrMinus 1e-12)
+        probs(4, "x q[0];\nx q[1];\nx q[2];\nc3sqrtx q[0],q[1],q[2],q[3];\nc3sqrtx q[0],q[1],q[2],q[3];")[15] shouldBe
+            (1.0 plusOrMinus 1e-12)
+        probs(3, "x q[0];\nx q[1];\nrccx q[0],q[1],q[2];")[7] shouldBe (1.0 plusOrMinus 1e-12)
+        probs(3, "x q[1];\nrccx q[0],q[1],q[2];")[2] shouldBe (1.0 plusOrMinus 1e-12)
+        probs(4, "x q[0];\nx q[1];\nx q[2];\nrc3x q[0],q[1],q[2],q[3];")[15] shouldBe (1.0 plusOrMinus 1e-12)
+        probs(4, "x q[0];\nx q[2];\nrc3x q[0],q[1],q[2],q[3];")[5] shouldBe (1.0 plusOrMinus 1e-12)
+    }
 })

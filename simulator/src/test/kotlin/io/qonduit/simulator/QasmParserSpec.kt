@@ -114,4 +114,12 @@ class QasmParserSpec : FunSpec({
         semanticError("OPENQASM 4.0;\n").message shouldContain "unsupported OpenQASM version"
         semanticError("OPENQASM 2.0;\ninclude \"other.inc\";\n").message shouldContain "other.inc"
     }
+
+    test("physical qubits form an implicit register sized by the highest index") {
+        val source = "OPENQASM 3;\ninclude \"stdgates.inc\";\nbit[2] c;\nh \$0;\ncx \$0, \$2;\nc[0] = measure \$0;\nc[1] = measure \$2;\n"
+        val circuit = OpenQasm.parse(source)
+        circuit.numQubits shouldBe 3
+        circuit.quantumRegisters shouldContainExactly listOf(QuantumRegister("\$", 3))
+        StateVectorSimulator(seed = 2).run(circuit, 500).counts.getValue("c").keys shouldBe setOf("00", "11")
+    }
 })

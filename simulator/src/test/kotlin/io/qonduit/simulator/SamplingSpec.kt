@@ -213,4 +213,32 @@ class SamplingSpec : FunSpec({
         result.counts shouldBe emptyMap()
         result.clbitCounts shouldBe mapOf("" to 3)
     }
+
+    test("negated and bare conditions") {
+        val source = """
+            OPENQASM 3;
+            include "stdgates.inc";
+            qubit[3] q;
+            bit[2] c;
+            bit[3] out;
+            x q[0];
+            c[0] = measure q[0];
+            c[1] = measure q[1];
+            if (c != 1) x q[2];
+            if (!c[1]) x q[1];
+            if (c) { x q[0]; }
+            out = measure q;
+        """.trimIndent()
+        StateVectorSimulator(seed = 1).run(OpenQasm.parse(source), 10).counts.getValue("out") shouldBe mapOf("010" to 10)
+    }
+
+    test("per-shot simulation on a state large enough to use both cores") {
+        // 17 qubits is above the parallel threshold; the mid-circuit measurement forces per-shot trajectories.
+        val body = (1 until 17).joinToString("") { "cx q[0],q[$it];\n" }
+        val source = QELIB_HEADER + "qreg q[17];\ncreg m[1];\ncreg c[17];\nh q[0];\nmeasure q[0] -> m[0];\n$body" +
+            "if (m==1) x q[16];\nmeasure q -> c;\n"
+        val result = StateVectorSimulator(seed = 6).run(OpenQasm.parse(source), 200)
+        result.clbitCounts.keys shouldBe setOf("0" + "0".repeat(17), "1" + "1".repeat(16) + "0")
+        shouldBeBinomial(result.counts.getValue("m")["1"] ?: 0, 200, 0.5)
+    }
 })

@@ -1,8 +1,6 @@
 package io.qonduit.simulator.qasm
 
 import io.qonduit.simulator.ClassicalRegister
-import io.qonduit.simulator.QasmSemanticException
-import io.qonduit.simulator.QasmSyntaxException
 import io.qonduit.simulator.QuantumCircuit
 import io.qonduit.simulator.QuantumRegister
 import java.util.BitSet
@@ -11,9 +9,8 @@ import java.util.BitSet
  * Recursive-descent parser for OpenQASM 2.0 and the OpenQASM 3 subset used by cloud providers.
  * It expands gate definitions and register broadcasting on the fly into a flat list of [Op]s.
  */
-internal class Parser(source: String, private val bindings: Map<String, Double>) {
-    private val tokens = Lexer(source).tokenize()
-    private var pos = 0
+internal class Parser(source: String, bindings: Map<String, Double>) :
+    ExpressionParser(Lexer(source).tokenize(), bindings) {
 
     private class Register(val name: String, val offset: Int, val size: Int)
 
@@ -25,7 +22,6 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
     private var numQubits = 0
     private var numClbits = 0
     private val gates = HashMap<String, GateDefinition>()
-    private val inputs = HashMap<String, Double>()
     private val ops = ArrayList<Op>()
     private val measured = BitSet()
     private var midCircuit = false
@@ -35,6 +31,7 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
 
     fun parse(): QuantumCircuit {
         for (name in GateLibrary.BUILT_IN_NAMES) gates[name] = GateLibrary.get(name)
+        declarePhysicalQubits()
         if (peek().isIdent("OPENQASM")) version()
         while (peek().kind != TokenKind.EOF) statement()
         return QuantumCircuit(
@@ -47,37 +44,21 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
         )
     }
 
-    // ---------------------------------------------------------------- token helpers
-
-    private fun peek(offset: Int = 0): Token = tokens[minOf(pos + offset, tokens.size - 1)]
-
-    private fun next(): Token = tokens[pos].also { if (pos < tokens.size - 1) pos++ }
-
-    private fun syntax(token: Token, what: String): Nothing = throw QasmSyntaxException(what, token.line, token.column)
-
-    private fun semantic(token: Token, what: String): Nothing = throw QasmSemanticException(what, token.line, token.column)
-
-    private fun expectSymbol(symbol: String): Token {
-        val t = next()
-        if (!t.isSymbol(symbol)) syntax(t, "expected '$symbol' but found $t")
-        return t
-    }
-
-    private fun acceptSymbol(symbol: String): Boolean {
-        if (peek().isSymbol(symbol)) { next(); return true }
-        return false
-    }
-
-    private fun expectIdent(what: String): Token {
-        val t = next()
-        if (t.kind != TokenKind.IDENT) syntax(t, "expected $what but found $t")
-        return t
-    }
-
-    private fun expectInt(what: String): Int {
-        val t = next()
-        if (t.kind != TokenKind.INT) syntax(t, "expected $what (a non-negative integer) but found $t")
-        return t.text.toIntOrNull() ?: semantic(t, "$what ${t.text} is too large")
+    /**
+     * OpenQASM 3 physical qubits (`$0`, `$3`, as in transpiled programs) need no declaration: they form an
+     * implicit register named `$`, sized by the highest index used, ahead of any declared register.
+     */
+    private fun declarePhysicalQubits() {
+        var highest = -1
+        for (t in tokens) {
+            if (t.kind != TokenKind.HARDWARE_QUBIT) continue
+            val index = t.text.toIntOrNull() ?: semantic(t, "physical qubit \$${t.text} is out of range")
+            highest = maxOf(highest, index)
+        }
+        if (highest >= 0) {
+            qregs[PHYSICAL] = Register(PHYSICAL, 0, highest + 1)
+            numQubits = highest + 1
+        }
     }
 
     // ---------------------------------------------------------------- statements
@@ -94,7 +75,6 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
     private fun statement() {
         val t = peek()
         if (t.kind != TokenKind.IDENT) {
-            if (t.kind == TokenKind.HARDWARE_QUBIT) semantic(t, "physical qubits (\$${t.text}) are not supported; declare a qubit register")
             syntax(t, "expected a statement but found $t")
         }
         when (t.text) {
@@ -204,15 +184,15 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
             val callName = expectIdent("a gate call")
             val def = gates[callName.text] ?: unknownGate(callName)
             val args = if (peek().isSymbol("(")) exprList(allowed) else emptyList()
-            val args2 = ArrayList<Token>()
+            val qubitArgs = ArrayList<Token>()
             do {
                 val q = expectIdent("a qubit argument")
                 if (qubits.none { it.text == q.text }) semantic(q, "'${q.text}' is not a qubit argument of gate '${name.text}'")
-                args2 += q
+                qubitArgs += q
             } while (acceptSymbol(","))
             expectSymbol(";")
-            checkArity(def, callName, args.size, args2.size)
-            body += GateCall(callName, args, args2)
+            checkArity(def, callName, args.size, qubitArgs.size)
+            body += GateCall(callName, args, qubitArgs)
         }
         gates[name.text] = UserGate(name.text, params.map { it.text }, qubits.map { it.text }, body)
     }
@@ -300,8 +280,9 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
         expectSymbol("(")
         val negated = acceptSymbol("!")
         val operand = classicalOperand()
-        var value = if (negated) 0L else -1L
-        var negate = false
+        // Bare `if (c)` is true when any bit is set, `if (!c)` when none is.
+        var value = 0L
+        var negate = !negated
         if (!negated && (peek().isSymbol("==") || peek().isSymbol("!="))) {
             negate = next().text == "!="
             val v = next()
@@ -312,7 +293,6 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
                 else -> syntax(v, "expected an integer to compare '${operand.token.text}' with but found $v")
             }
         }
-        if (value == -1L) { value = 0L; negate = true } // bare `if (c)`: true when any bit is set
         expectSymbol(")")
         val outer = emit
         val clbits = operand.indices
@@ -342,8 +322,7 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
         expectSymbol(";")
         checkArity(def, name, args.size, operands.size)
         if (def is OpaqueGate) semantic(name, "opaque gate '${name.text}' has no definition and cannot be simulated")
-        val env = environment()
-        val params = DoubleArray(args.size) { args[it].eval(env) }
+        val params = DoubleArray(args.size) { args[it].eval(bindings) }
 
         var width = 1
         var widthSource: Operand? = null
@@ -362,7 +341,7 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
                 qubits[i] = if (o.isRegister) o.indices[k] else o.indices[0]
                 for (j in 0 until i) if (qubits[j] == qubits[i]) semantic(o.token, "gate '${name.text}' uses the same qubit twice")
             }
-            apply(def, params, qubits.copyOf(), env)
+            apply(def, params, qubits.copyOf())
         }
     }
 
@@ -384,20 +363,19 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
         }
     }
 
-    private fun environment(): Map<String, Double> = if (inputs.isEmpty()) bindings else bindings + inputs
-
-    private fun apply(def: GateDefinition, params: DoubleArray, qubits: IntArray, outerEnv: Map<String, Double>) {
+    /** Expands [def] on global [qubits]; expressions see the caller's bindings (inputs are bound from them too). */
+    private fun apply(def: GateDefinition, params: DoubleArray, qubits: IntArray) {
         when (def) {
             is BuiltinGate -> def.expand(params, qubits, ::emitOp)
             is UserGate -> {
-                val env = HashMap(outerEnv)
+                val env = HashMap(bindings)
                 for (i in def.paramNames.indices) env[def.paramNames[i]] = params[i]
                 for (call in def.body) {
                     val callDef = gates.getValue(call.name.text)
                     if (callDef is OpaqueGate) semantic(call.name, "opaque gate '${call.name.text}' has no definition and cannot be simulated")
                     val p = DoubleArray(call.args.size) { call.args[it].eval(env) }
                     val q = IntArray(call.qubits.size) { qubits[def.qubitNames.indexOf(call.qubits[it].text)] }
-                    apply(callDef, p, q, outerEnv)
+                    apply(callDef, p, q)
                 }
             }
             is OpaqueGate -> error("opaque gates are rejected before expansion")
@@ -432,7 +410,11 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
 
     private fun operand(registers: Map<String, Register>, kind: String): Operand {
         val t = peek()
-        if (t.kind == TokenKind.HARDWARE_QUBIT) semantic(t, "physical qubits (\$${t.text}) are not supported; declare a qubit register")
+        if (t.kind == TokenKind.HARDWARE_QUBIT) {
+            next()
+            if (registers !== qregs) semantic(t, "physical qubit \$${t.text} cannot be used as a classical bit")
+            return Operand(intArrayOf(t.text.toInt()), false, t)
+        }
         val name = expectIdent("a $kind register")
         val reg = registers[name.text] ?: run {
             val other = if (registers === qregs) cregs else qregs
@@ -449,78 +431,8 @@ internal class Parser(source: String, private val bindings: Map<String, Double>)
         return Operand(intArrayOf(reg.offset + index), false, name)
     }
 
-    // ---------------------------------------------------------------- expressions
-
-    private fun exprList(formals: Set<String>): List<Expr> {
-        expectSymbol("(")
-        val out = ArrayList<Expr>()
-        if (acceptSymbol(")")) return out
-        do out += expression(formals) while (acceptSymbol(","))
-        expectSymbol(")")
-        return out
-    }
-
-    private fun expression(formals: Set<String>): Expr {
-        var left = term(formals)
-        while (peek().isSymbol("+") || peek().isSymbol("-")) {
-            val op = next()
-            left = Expr.Binary(op.text, left, term(formals), op)
-        }
-        return left
-    }
-
-    private fun term(formals: Set<String>): Expr {
-        var left = unary(formals)
-        while (peek().isSymbol("*") || peek().isSymbol("/")) {
-            val op = next()
-            left = Expr.Binary(op.text, left, unary(formals), op)
-        }
-        return left
-    }
-
-    private fun unary(formals: Set<String>): Expr {
-        if (peek().isSymbol("-") || peek().isSymbol("+")) {
-            val op = next()
-            return Expr.Unary(op.text, unary(formals), op)
-        }
-        return power(formals)
-    }
-
-    private fun power(formals: Set<String>): Expr {
-        val base = atom(formals)
-        if (peek().isSymbol("^") || peek().isSymbol("**")) {
-            val op = next()
-            return Expr.Binary("^", base, unary(formals), op)
-        }
-        return base
-    }
-
-    private fun atom(formals: Set<String>): Expr {
-        val t = next()
-        return when (t.kind) {
-            TokenKind.INT, TokenKind.REAL -> Expr.Num(t.text.toDouble(), t)
-            TokenKind.PLACEHOLDER -> {
-                if (t.text !in bindings) semantic(t, "unbound parameter '${t.text}': supply a value for it in parameters")
-                Expr.Name(t.text, t)
-            }
-            TokenKind.IDENT -> when {
-                t.text in Expr.FUNCTIONS && peek().isSymbol("(") -> {
-                    next()
-                    val arg = expression(formals)
-                    expectSymbol(")")
-                    Expr.Call(t.text, arg, t)
-                }
-                t.text in formals || t.text in Expr.CONSTANTS || t.text in inputs -> Expr.Name(t.text, t)
-                else -> semantic(t, "unknown identifier '${t.text}' in expression")
-            }
-            TokenKind.SYMBOL -> if (t.text == "(") {
-                val inner = expression(formals)
-                expectSymbol(")")
-                inner
-            } else {
-                syntax(t, "expected an expression but found $t")
-            }
-            else -> syntax(t, "expected an expression but found $t")
-        }
+    private companion object {
+        /** Name of the implicit register holding physical qubits. */
+        const val PHYSICAL = "$"
     }
 }

@@ -1,0 +1,83 @@
+package io.qonduit.emulator
+
+import java.time.Duration
+
+/**
+ * Settings for an [Emulator]: where it listens, how its simulators are seeded and how long
+ * emulated jobs stay in each state.
+ *
+ * @property port TCP port to listen on; `0` picks a free ephemeral port.
+ * @property host interface to bind; loopback by default so nothing is exposed to the network.
+ * @property seed seed for the simulators' random number generators, or `null` for a random seed.
+ *   With a seed, each job's shots are reproducible (job *n* uses `seed + n`).
+ * @property queuedDelay how long a submitted job stays queued (`pending`) before it starts running.
+ * @property runningDelay how long a job stays `running` before its results are produced.
+ */
+public class EmulatorConfig @JvmOverloads constructor(
+    public val port: Int = 0,
+    public val host: String = DEFAULT_HOST,
+    public val seed: Long? = null,
+    public val queuedDelay: Duration = DEFAULT_QUEUED_DELAY,
+    public val runningDelay: Duration = DEFAULT_RUNNING_DELAY,
+) {
+    init {
+        require(port in 0..MAX_PORT) { "port must be between 0 and $MAX_PORT, was $port" }
+        require(host.isNotBlank()) { "host must not be blank" }
+        require(!queuedDelay.isNegative) { "queuedDelay must not be negative, was $queuedDelay" }
+        require(!runningDelay.isNegative) { "runningDelay must not be negative, was $runningDelay" }
+    }
+
+    /** A builder pre-filled with this configuration's values. */
+    public fun toBuilder(): Builder =
+        Builder().port(port).host(host).seed(seed).queuedDelay(queuedDelay).runningDelay(runningDelay)
+
+    override fun toString(): String =
+        "EmulatorConfig(port=$port, host=$host, seed=$seed, queuedDelay=$queuedDelay, runningDelay=$runningDelay)"
+
+    /** Java-friendly builder for [EmulatorConfig]; every setter returns the builder. */
+    public class Builder {
+        private var port: Int = 0
+        private var host: String = DEFAULT_HOST
+        private var seed: Long? = null
+        private var queuedDelay: Duration = DEFAULT_QUEUED_DELAY
+        private var runningDelay: Duration = DEFAULT_RUNNING_DELAY
+
+        /** Sets [EmulatorConfig.port]. */
+        public fun port(port: Int): Builder = apply { this.port = port }
+
+        /** Sets [EmulatorConfig.host]. */
+        public fun host(host: String): Builder = apply { this.host = host }
+
+        /** Sets [EmulatorConfig.seed]; `null` means unseeded. */
+        public fun seed(seed: Long?): Builder = apply { this.seed = seed }
+
+        /** Sets [EmulatorConfig.queuedDelay]. */
+        public fun queuedDelay(delay: Duration): Builder = apply { this.queuedDelay = delay }
+
+        /** Sets [EmulatorConfig.runningDelay]. */
+        public fun runningDelay(delay: Duration): Builder = apply { this.runningDelay = delay }
+
+        /** Builds the configuration; throws [IllegalArgumentException] naming any invalid field. */
+        public fun build(): EmulatorConfig = EmulatorConfig(port, host, seed, queuedDelay, runningDelay)
+    }
+
+    /** Defaults and the [builder] factory. */
+    public companion object {
+        /** Loopback address the emulator binds by default. */
+        public const val DEFAULT_HOST: String = "127.0.0.1"
+
+        /** Default time a job spends `pending`. */
+        @JvmField
+        public val DEFAULT_QUEUED_DELAY: Duration = Duration.ofMillis(50)
+
+        /** Default time a job spends `running`. */
+        @JvmField
+        public val DEFAULT_RUNNING_DELAY: Duration = Duration.ofMillis(100)
+
+        private const val MAX_PORT = 65535
+
+        /** A new builder with default values. */
+        @JvmStatic
+        public fun builder(): Builder = Builder()
+    }
+}

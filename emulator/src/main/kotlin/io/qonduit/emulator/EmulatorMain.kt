@@ -1,0 +1,81 @@
+package io.qonduit.emulator
+
+import io.qonduit.emulator.qpi.QpiEmulatorState
+import java.util.concurrent.CountDownLatch
+import kotlin.system.exitProcess
+
+/**
+ * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S]`.
+ * Starts an emulator (port 8090 by default), prints its URLs and demo credentials, and serves
+ * until the process is killed. Run with `mvn -q -pl emulator exec:java -Dexec.args="--port 8090"`.
+ */
+public object EmulatorMain {
+    /** Default port, matching QPI's usual `http://localhost:8090`. */
+    public const val DEFAULT_PORT: Int = 8090
+
+    /** Starts the emulator from command-line [args] and blocks until the JVM shuts down. */
+    @JvmStatic
+    public fun main(args: Array<String>) {
+        val config = try {
+            parseArgs(args)
+        } catch (e: IllegalArgumentException) {
+            System.err.println("error: ${e.message}")
+            System.err.println(USAGE)
+            exitProcess(2)
+        } ?: run {
+            println(USAGE)
+            return
+        }
+        val emulator = Emulator.start(config)
+        val stopped = CountDownLatch(1)
+        Runtime.getRuntime().addShutdownHook(Thread {
+            emulator.close()
+            stopped.countDown()
+        })
+        println(banner(emulator))
+        stopped.await()
+    }
+
+    /**
+     * Parses `--port N`, `--host H`, `--seed S` (also `--name=value`). Returns `null` for `--help`;
+     * throws [IllegalArgumentException] naming the bad option otherwise.
+     */
+    @JvmStatic
+    public fun parseArgs(args: Array<String>): EmulatorConfig? {
+        val builder = EmulatorConfig.builder().port(DEFAULT_PORT)
+        val queue = ArrayDeque(args.flatMap { arg ->
+            if (arg.startsWith("--") && '=' in arg) listOf(arg.substringBefore('='), arg.substringAfter('=')) else listOf(arg)
+        })
+        while (queue.isNotEmpty()) {
+            when (val option = queue.removeFirst()) {
+                "--help", "-h" -> return null
+                "--port" -> builder.port(value(queue, option).toIntOrNull()?.takeIf { it in 0..MAX_PORT }
+                    ?: throw IllegalArgumentException("--port must be an integer between 0 and $MAX_PORT"))
+                "--host" -> builder.host(value(queue, option))
+                "--seed" -> builder.seed(value(queue, option).toLongOrNull()
+                    ?: throw IllegalArgumentException("--seed must be an integer"))
+                else -> throw IllegalArgumentException("unknown option '$option'")
+            }
+        }
+        return builder.build()
+    }
+
+    /** The text printed at start-up: base URL, one line per provider and the demo credentials. */
+    @JvmStatic
+    public fun banner(emulator: Emulator): String = buildString {
+        appendLine("Qonduit emulator listening on ${emulator.baseUrl}")
+        for (provider in emulator.providers) appendLine("  $provider: ${emulator.url(provider)}")
+        appendLine("QPI demo user : ${QpiEmulatorState.DEMO_IDENTITY} / ${QpiEmulatorState.DEMO_PASSWORD}, " +
+            "X-API-Token ${QpiEmulatorState.DEMO_TOKEN}")
+        appendLine("QPI admin     : ${QpiEmulatorState.ADMIN_IDENTITY} / ${QpiEmulatorState.ADMIN_PASSWORD}, " +
+            "X-API-Token ${QpiEmulatorState.ADMIN_TOKEN}")
+        append("Press Ctrl+C to stop.")
+    }
+
+    private fun value(queue: ArrayDeque<String>, option: String): String =
+        queue.removeFirstOrNull()?.takeIf { !it.startsWith("--") }
+            ?: throw IllegalArgumentException("$option needs a value")
+
+    private const val MAX_PORT = 65535
+    private const val USAGE = "usage: EmulatorMain [--port N (default $DEFAULT_PORT, 0 = any free port)] [--host H] [--seed S]"
+}

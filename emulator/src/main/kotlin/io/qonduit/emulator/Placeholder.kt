@@ -1,3 +1,0 @@
-package io.qonduit.emulator
-
-internal object Placeholder

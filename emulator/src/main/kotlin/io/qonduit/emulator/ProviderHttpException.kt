@@ -1,0 +1,16 @@
+package io.qonduit.emulator
+
+import io.ktor.http.HttpStatusCode
+import kotlinx.serialization.json.JsonElement
+
+/**
+ * An error a provider router answers with. Each provider renders its own error body (PocketBase,
+ * FastAPI, ...), so the shared status-page handler only needs [status] and [body].
+ */
+internal abstract class ProviderHttpException(
+    val status: HttpStatusCode,
+    message: String,
+) : RuntimeException(message) {
+    /** The JSON error body in the provider's own format. */
+    abstract fun body(): JsonElement
+}

@@ -1,0 +1,82 @@
+package io.qonduit.emulator.qpi
+
+import io.qonduit.emulator.EmulatorConfig
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
+import java.time.Duration
+import java.time.Instant
+import java.util.concurrent.ConcurrentHashMap
+
+/**
+ * Moves each submitted job through `pending` → `running` → `completed`/`failed`, like QPI's
+ * dispatcher and driver: wait [EmulatorConfig.queuedDelay], wait for an online QPU, run for
+ * [EmulatorConfig.runningDelay], then simulate. A cancel at any point before completion wins:
+ * every transition re-checks the status under the state lock.
+ */
+internal class QpiJobRunner(
+    private val state: QpiEmulatorState,
+    private val config: EmulatorConfig,
+    private val scope: CoroutineScope,
+) {
+    private val active = ConcurrentHashMap<String, Job>()
+
+    fun start(job: JobRecord) {
+        val handle = scope.launch { lifecycle(job) }
+        active[job.id] = handle
+        handle.invokeOnCompletion { active.remove(job.id) }
+    }
+
+    /** Stops the job's coroutine; the caller has already marked the job cancelled. */
+    fun stop(jobId: String) {
+        active.remove(jobId)?.cancel()
+    }
+
+    private suspend fun lifecycle(job: JobRecord) {
+        delay(config.queuedDelay.toMillis())
+        var qpu: QpuRecord? = null
+        while (qpu == null) {
+            qpu = state.locked {
+                if (job.status != JobStatus.PENDING) return
+                dispatchTarget(job)
+            }
+            if (qpu == null) delay(OFFLINE_POLL_MILLIS)
+        }
+        val startedAt = state.locked {
+            if (job.status != JobStatus.PENDING) return
+            job.status = JobStatus.RUNNING
+            job.qpuTarget = qpu.name
+            job.updated = Instant.now()
+            job.updated
+        }
+        delay(config.runningDelay.toMillis())
+        val seed = config.seed?.plus(job.sequence)
+        val results = QpiJobExecutor(seed).execute(job.payload, qpu.name, qpu.numQubits)
+        state.locked {
+            if (job.status != JobStatus.RUNNING) return
+            val now = Instant.now()
+            job.status = if ("error" in results) JobStatus.FAILED else JobStatus.COMPLETED
+            job.results = results
+            job.finishedAt = now
+            job.updated = now
+            job.duration = Duration.between(startedAt, now).toMillis() / MILLIS_PER_SECOND
+            val user = state.users[job.userId]
+            if (user != null) {
+                user.qpuSeconds -= job.duration
+                user.updated = now
+            }
+        }
+    }
+
+    /** The QPU to run [job] on now: its requested target if online, else the oldest online QPU. */
+    private fun dispatchTarget(job: JobRecord): QpuRecord? {
+        val online = state.qpus.values.filter { it.enabled }
+        return if (job.qpuTarget.isNotEmpty()) online.firstOrNull { it.name == job.qpuTarget } else online.firstOrNull()
+    }
+
+    private companion object {
+        const val OFFLINE_POLL_MILLIS = 20L
+        const val MILLIS_PER_SECOND = 1000.0
+    }
+}

@@ -1,0 +1,79 @@
+package io.qonduit.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qonduit.emulator.qpi.QpiEmulatorState;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The emulator's Java entry points: start/close, config builder, URLs, faults and a QPI call. */
+class EmulatorJavaTest {
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("X-API-Token", token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void startsServesQpiAndCloses() throws Exception {
+        String qpiUrl;
+        try (Emulator emulator = Emulator.start()) {
+            qpiUrl = emulator.url("qpi");
+            assertEquals("http://127.0.0.1:" + emulator.getPort() + "/qpi", qpiUrl);
+
+            HttpResponse<String> qpus = get(qpiUrl + "/api/qpus", null);
+            assertEquals(200, qpus.statusCode());
+            assertTrue(qpus.body().contains("\"name\":\"" + QpiEmulatorState.MOCK_QPU + "\""));
+
+            assertEquals(401, get(qpiUrl + "/api/jobs", null).statusCode());
+            assertEquals(200, get(qpiUrl + "/api/jobs", QpiEmulatorState.DEMO_TOKEN).statusCode());
+            assertEquals(QpiEmulatorState.DEMO_QPU_SECONDS, emulator.getQpi().qpuSeconds(QpiEmulatorState.DEMO_USER_ID));
+        }
+        String closedUrl = qpiUrl;
+        assertThrows(ConnectException.class, () -> get(closedUrl + "/api/qpus", null));
+    }
+
+    @Test
+    void builderConfigAndFaultsFromJava() throws Exception {
+        EmulatorConfig config = EmulatorConfig.builder()
+                .seed(3L)
+                .queuedDelay(Duration.ZERO)
+                .runningDelay(Duration.ofMillis(10))
+                .build();
+        try (Emulator emulator = Emulator.start(config)) {
+            emulator.getFaults().error("GET", "/qpi/api/qpus", 500, 1);
+            emulator.getFaults().dropConnection(null, "/qpi/api/qpus/mock");
+            assertEquals(500, get(emulator.url("qpi") + "/api/qpus", null).statusCode());
+            assertEquals(200, get(emulator.url("qpi") + "/api/qpus", null).statusCode());
+            long start = System.nanoTime();
+            IOException dropped = assertThrows(IOException.class, () -> get(emulator.url("qpi") + "/api/qpus/mock", null));
+            // A real drop, not the client's 10 s timeout.
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "took too long: " + dropped);
+            assertFalse(dropped instanceof java.net.http.HttpTimeoutException, dropped.toString());
+            assertEquals(3, emulator.getFaults().getRequests().size());
+            emulator.getFaults().clear();
+            assertEquals(200, get(emulator.url("qpi") + "/api/qpus/mock", null).statusCode());
+        }
+    }
+
+    @Test
+    void mainParsesArguments() {
+        EmulatorConfig config = EmulatorMain.parseArgs(new String[] {"--port", "9001", "--seed", "11"});
+        assertEquals(9001, config.getPort());
+        assertEquals(Long.valueOf(11L), config.getSeed());
+        assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parseArgs(new String[] {"--port", "-3"}));
+    }
+}

@@ -1,3 +1,0 @@
-package io.qonduit.samples
-
-internal object Placeholder

@@ -1,0 +1,52 @@
+package io.qonduit.samples
+
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.collections.shouldContainAll
+import io.kotest.matchers.doubles.plusOrMinus
+import io.kotest.matchers.collections.shouldNotBeEmpty
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.types.shouldBeInstanceOf
+import java.io.ByteArrayOutputStream
+import java.io.File
+import java.io.PrintStream
+import kotlin.script.experimental.api.ResultValue
+import kotlin.script.experimental.api.ResultWithDiagnostics
+import kotlin.script.experimental.api.ScriptDiagnostic
+import kotlin.script.experimental.host.toScriptSource
+import kotlin.script.experimental.jvmhost.BasicJvmScriptingHost
+import kotlin.script.experimental.jvmhost.createJvmCompilationConfigurationFromTemplate
+
+class SamplesSpec : FunSpec({
+    test("the main sample runs a composite on the local simulator with live status and counts") {
+        val buffer = ByteArrayOutputStream()
+        val composite = runMainSample(PrintStream(buffer, true))
+        val text = buffer.toString()
+        composite.completed shouldBe true
+        text shouldContain "status: 0/4 done"
+        text shouldContain "status: 4/4 done (COMPLETED=4)"
+        text shouldContain "bell (COMPLETED): c={00="
+        text shouldContain "ghz-5 (COMPLETED): c={00000="
+        val teleported = composite.jobs.last().result!!.counts("out")
+        // ry(2π/3): P(1) = sin²(π/3) = 0.75.
+        (teleported.getValue("1") / 2000.0) shouldBe (0.75 plusOrMinus 0.04)
+    }
+
+    test("every .main.kts sample compiles and runs") {
+        val scripts = File("scripts").listFiles { f -> f.name.endsWith(".main.kts") }.orEmpty().toList()
+        scripts.shouldNotBeEmpty()
+        val compilation = createJvmCompilationConfigurationFromTemplate<SampleScript>()
+        for (script in scripts) {
+            val result = BasicJvmScriptingHost().eval(script.toScriptSource(), compilation, null)
+            val errors = result.reports.filter { it.severity >= ScriptDiagnostic.Severity.ERROR }
+            check(errors.isEmpty()) { "${script.name}: ${errors.joinToString { it.render() }}" }
+            val value = (result as ResultWithDiagnostics.Success).value.returnValue
+            if (value is ResultValue.Error) throw AssertionError("${script.name} failed", value.error)
+            if (script.name == "bell-composite.main.kts") {
+                val counts = value.shouldBeInstanceOf<ResultValue.Value>().value as List<*>
+                (counts[0] as Map<*, *>).keys.shouldContainAll("00", "11")
+                (counts[1] as Map<*, *>).keys.shouldContainAll("000", "111")
+            }
+        }
+    }
+})

@@ -1,0 +1,128 @@
+package io.qonduit.qpi
+
+import io.qonduit.backend.Backend
+import io.qonduit.backend.ErrorData
+import io.qonduit.backend.ResultData
+import io.qonduit.backend.TaskRef
+import io.qonduit.backend.TaskReport
+import io.qonduit.job.CompositeJob
+import io.qonduit.job.Job
+import io.qonduit.job.JobInput
+import io.qonduit.job.JobState
+import io.qonduit.job.JavaBridge
+import io.qonduit.job.PollCadence
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.contentOrNull
+import java.util.concurrent.CompletableFuture
+
+/**
+ * One QPU of a QPI orchestrator as a Qonduit backend (provider `"qpi"`): QPI's `QPIBackend`.
+ *
+ * [run] submits circuits and returns a submitted [Job]; [createJob] builds one without submitting
+ * (for [CompositeJob]s and [Job.execute]). Results carry counts per classical register in
+ * big-endian notation; [QpiResults.of] gives every circuit result with QPI's hex keys too.
+ *
+ * Status mapping: `pending`/`queued` → QUEUED, `running` → RUNNING, `completed` → COMPLETED,
+ * `failed` → FAILED (error from `results.error`), `cancelled` → CANCELLED.
+ */
+public class QpiBackend internal constructor(
+    private val client: QpiClient,
+    /** The QPU name, sent as `qpu_target`. */
+    public val name: String,
+    /** The QPU's qubit count, when known; circuits wider than it are rejected before sending. */
+    public val numQubits: Int?,
+) : Backend {
+    override val provider: String get() = PROVIDER
+
+    override val defaultCadence: PollCadence = PollCadence.ofMillis(100, 200, 500, 1000, 2000)
+
+    /** A job for one OpenQASM program, not yet submitted. */
+    @JvmOverloads
+    public fun createJob(
+        qasm: String,
+        shots: Int = DEFAULT_SHOTS,
+        parameterValues: List<List<Double>>? = null,
+        measLevel: Int = 2,
+        measReturn: String = "single",
+        tag: String? = null,
+    ): Job = createJob(listOf(QpiCircuit(qasm, parameterValues)), shots, measLevel, measReturn, tag)
+
+    /** A job for several circuits (one QPI job), not yet submitted. */
+    @JvmOverloads
+    public fun createJob(
+        circuits: List<QpiCircuit>,
+        shots: Int = DEFAULT_SHOTS,
+        measLevel: Int = 2,
+        measReturn: String = "single",
+        tag: String? = null,
+    ): Job {
+        val input = QpiJobs.input(circuits, name, shots, measLevel, measReturn, tag)
+        QpiValidation.check(input, numQubits)
+        return Job(this, input)
+    }
+
+    /** One job per program, as a composite, not yet submitted. */
+    @JvmOverloads
+    public fun createJobs(programs: List<String>, shots: Int = DEFAULT_SHOTS): CompositeJob =
+        CompositeJob(programs.map { createJob(it, shots) })
+
+    /** Submits [qasm] and returns the submitted job (QPI's `backend.run(qasm=...)`). */
+    @JvmOverloads
+    public suspend fun run(qasm: String, shots: Int = DEFAULT_SHOTS, parameterValues: List<List<Double>>? = null): Job =
+        createJob(qasm, shots, parameterValues).submit()
+
+    /** Submits several circuits as one QPI job. */
+    @JvmOverloads
+    public suspend fun run(circuits: List<QpiCircuit>, shots: Int = DEFAULT_SHOTS): Job = createJob(circuits, shots).submit()
+
+    /** [run] for Java. */
+    public fun runAsync(qasm: String, shots: Int): CompletableFuture<Job> = JavaBridge.future { run(qasm, shots) }
+
+    override suspend fun submit(input: JobInput): String {
+        QpiValidation.check(input, numQubits)
+        return client.submit(input)
+    }
+
+    override suspend fun poll(task: TaskRef): TaskReport {
+        val record = client.getJob(task.taskId)
+        val state = stateOf(record.status)
+        val results = record.results as? JsonObject
+        return when (state) {
+            JobState.COMPLETED -> {
+                val decoded = QpiResults.decode(results ?: JsonObject(emptyMap()), task.input)
+                TaskReport(state, record.status, result = ResultData(decoded.firstOrNull()?.counts.orEmpty(), results ?: JsonObject(emptyMap())))
+            }
+            JobState.FAILED -> {
+                val message = (results?.get("error") as? JsonPrimitive)?.contentOrNull ?: results?.get("error")?.toString() ?: "QPI job failed without an error message"
+                TaskReport(state, record.status, error = ErrorData(message))
+            }
+            else -> TaskReport(state, record.status)
+        }
+    }
+
+    override suspend fun cancel(task: TaskRef) {
+        client.cancelJob(task.taskId)
+    }
+
+    override fun toString(): String = "QpiBackend($name, qubits=$numQubits)"
+
+    public companion object {
+        /** Provider name recorded in snapshots. */
+        public const val PROVIDER: String = "qpi"
+
+        /** Shots when none are given (QPI's default). */
+        public const val DEFAULT_SHOTS: Int = 1024
+
+        /** Unified state of a QPI status; null for a status QPI does not define. */
+        @JvmStatic
+        public fun stateOf(status: String): JobState? = when (status) {
+            "pending", "queued" -> JobState.QUEUED
+            "running" -> JobState.RUNNING
+            "completed" -> JobState.COMPLETED
+            "failed" -> JobState.FAILED
+            "cancelled" -> JobState.CANCELLED
+            else -> null
+        }
+    }
+}

@@ -1,0 +1,352 @@
+package io.qonduit.qpi
+
+import io.ktor.http.HttpMethod
+import io.qonduit.errors.ApiException
+import io.qonduit.errors.AuthorizationException
+import io.qonduit.errors.QonduitException
+import io.qonduit.job.Job
+import io.qonduit.job.JobInput
+import io.qonduit.job.JavaBridge
+import io.qonduit.transport.Body
+import io.qonduit.transport.HttpReply
+import io.qonduit.transport.HttpTransport
+import io.qonduit.transport.Secret
+import io.qonduit.transport.TransportConfig
+import kotlinx.serialization.KSerializer
+import kotlinx.serialization.builtins.ListSerializer
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.contentOrNull
+import kotlinx.serialization.json.intOrNull
+import kotlinx.serialization.json.jsonObject
+import kotlinx.serialization.json.jsonPrimitive
+import kotlinx.serialization.json.put
+import java.util.concurrent.CompletableFuture
+import java.util.concurrent.atomic.AtomicReference
+
+/**
+ * Client of a QPI orchestrator (PocketBase-based): every call of QPI's Python `QPIClient`, plus
+ * [backend] for running circuits as Qonduit [Job]s.
+ *
+ * Authenticates with an API token (`X-API-Token`) or, after [authWithPassword], with the session's
+ * bearer token. Credentials are sent only to the orchestrator's own origin and never appear in
+ * `toString`, logs or errors.
+ *
+ * ```
+ * QpiClient.create(emulator.url("qpi"), Secret.of(token)).use { qpi ->
+ *     val job = qpi.backend("mock").run(bellQasm, shots = 1000)
+ *     println(job.execute().raiseForError().resultList().single().counts("c"))
+ * }
+ * ```
+ */
+public class QpiClient private constructor(
+    baseUrl: String,
+    apiToken: Secret?,
+    config: TransportConfig,
+) : AutoCloseable {
+    private val apiToken: Secret? = apiToken
+    private val bearer = AtomicReference<Secret?>(null)
+    internal val transport: HttpTransport = HttpTransport(baseUrl, config) {
+        val token = this.apiToken
+        val session = bearer.get()
+        when {
+            token != null -> mapOf("X-API-Token" to token.reveal())
+            session != null -> mapOf("Authorization" to "Bearer ${session.reveal()}")
+            else -> emptyMap()
+        }
+    }
+
+    /** The orchestrator's root URL. */
+    public val baseUrl: String get() = transport.baseUrl
+
+    // ---- authentication ----------------------------------------------------------------------
+
+    /**
+     * Logs in with identity and password (`auth-with-password`); later calls send the returned
+     * bearer token. Returns the user record.
+     */
+    public suspend fun authWithPassword(identity: String, password: Secret): JsonObject {
+        val body = buildJsonObject {
+            put("identity", identity)
+            put("password", password.reveal())
+        }
+        val reply = try {
+            transport.post("/api/collections/users/auth-with-password", body).json().jsonObject
+        } catch (e: ApiException) {
+            // PocketBase answers a wrong identity or password with 400 "Failed to authenticate."
+            if (e.statusCode == 400) throw AuthorizationException(e.statusCode, e.body, e.method, e.path)
+            throw e
+        }
+        val token = (reply["token"] as? JsonPrimitive)?.contentOrNull
+            ?: throw QonduitException("auth-with-password answered without a token")
+        bearer.set(Secret(token))
+        return reply["record"] as? JsonObject ?: JsonObject(emptyMap())
+    }
+
+    // ---- jobs --------------------------------------------------------------------------------
+
+    /**
+     * Submits a job and returns its id. The server answers 201 with the whole record; the id is
+     * read from `id`, or `job_id`.
+     */
+    @JvmOverloads
+    public suspend fun submitJob(
+        circuits: List<QpiCircuit>,
+        shots: Int = QpiBackend.DEFAULT_SHOTS,
+        measLevel: Int = 2,
+        measReturn: String = "single",
+        qpuTarget: String = "",
+    ): String = submit(QpiJobs.input(circuits, qpuTarget, shots, measLevel, measReturn, null).also { QpiValidation.check(it, null) })
+
+    internal suspend fun submit(input: JobInput): String {
+        val reply = transport.post("/api/jobs", QpiJobs.submitBody(input)).json().jsonObject
+        return listOf("id", "job_id").firstNotNullOfOrNull { (reply[it] as? JsonPrimitive)?.contentOrNull?.takeIf(String::isNotEmpty) }
+            ?: throw QonduitException("QPI accepted the job but its answer has no id")
+    }
+
+    /** The job record. @throws io.qonduit.errors.NotFoundException for an unknown id or someone else's job */
+    public suspend fun getJob(jobId: String): QpiJobRecord = transport.get("/api/jobs/${path(jobId)}").decode(QpiJobRecord.serializer())
+
+    /** The caller's jobs, newest first by default. */
+    @JvmOverloads
+    public suspend fun listJobs(sort: String? = null, skip: Int? = null, limit: Int? = null): List<QpiJobRecord> {
+        val reply = transport.get("/api/jobs", mapOf("sort" to sort, "skip" to skip, "limit" to limit)).json()
+        // The server returns a bare list; QPI's client also accepts {"jobs": [...]}.
+        val items = reply as? JsonArray ?: (reply as? JsonObject)?.get("jobs") as? JsonArray ?: JsonArray(emptyList())
+        return items.map { HttpTransport.json.decodeFromJsonElement(QpiJobRecord.serializer(), it) }
+    }
+
+    /** Requests cancellation. @throws io.qonduit.errors.NotFoundException when the job already finished */
+    public suspend fun cancelJob(jobId: String): JsonObject = transport.post("/api/jobs/${path(jobId)}/cancel", null).json().jsonObject
+
+    /**
+     * The backend for QPU [name]: looks the QPU up (as QPI's `get_backend` does) and fails when it
+     * does not exist.
+     */
+    @JvmOverloads
+    public suspend fun backend(name: String = "qpi"): QpiBackend {
+        val qpu = getQpu(name)
+        return QpiBackend(this, name, qpu.numQubits)
+    }
+
+    /** A [Job] handle on an existing job id (polling it fetches its state). */
+    public suspend fun job(jobId: String): Job {
+        val record = getJob(jobId)
+        val input = record.payload?.let { QpiJobs.fromPayload(it, record.qpuTarget.orEmpty()) }
+            ?: JobInput("", record.qpuTarget.orEmpty())
+        return Job.attach(QpiBackend(this, record.qpuTarget.orEmpty(), null), input, jobId)
+    }
+
+    // ---- QPUs --------------------------------------------------------------------------------
+
+    /** Online QPUs. */
+    @JvmOverloads
+    public suspend fun listQpus(sort: String? = null, skip: Int? = null, limit: Int? = null): List<QpiQpu> =
+        transport.get("/api/qpus", mapOf("sort" to sort, "skip" to skip, "limit" to limit)).decode(ListSerializer(QpiQpu.serializer()))
+
+    /** One QPU by name. */
+    public suspend fun getQpu(name: String): QpiQpu = transport.get("/api/qpus/${path(name)}").decode(QpiQpu.serializer())
+
+    /** Creates a QPU (admin). */
+    @JvmOverloads
+    public suspend fun createQpu(name: String, numQubits: Int? = null, enabled: Boolean? = null): JsonObject =
+        transport.post("/api/op/qpus/create", buildJsonObject {
+            put("name", name)
+            numQubits?.let { put("num_qubits", it) }
+            enabled?.let { put("enabled", it) }
+        }).json().jsonObject
+
+    /** Enables or disables a QPU (admin). */
+    public suspend fun toggleQpu(qpuId: String, enabled: Boolean): JsonObject =
+        transport.post("/api/op/qpu/toggle", buildJsonObject {
+            put("id", qpuId)
+            put("enabled", enabled)
+        }).json().jsonObject
+
+    /** Server version information (admin). */
+    public suspend fun version(): JsonObject = transport.get("/api/op/version").json().jsonObject
+
+    // ---- notifications -----------------------------------------------------------------------
+
+    /** The caller's notifications (first page). */
+    public suspend fun listNotifications(): List<JsonObject> = page("/api/collections/notifications/records").items
+
+    /** Dismisses a notification. */
+    public suspend fun dismissNotification(notificationId: String): JsonObject =
+        transport.post("/api/notifications/${path(notificationId)}/dismiss", null).json().jsonObject
+
+    // ---- time slots --------------------------------------------------------------------------
+
+    /** Booked time slots. */
+    public suspend fun listTimeSlots(): List<JsonObject> = page("/api/collections/time_slots/records").items
+
+    /** Books a time slot; times are RFC 3339 text. */
+    @JvmOverloads
+    public suspend fun createTimeSlot(startTime: String, endTime: String, bookedBy: String? = null): JsonObject =
+        transport.post("/api/collections/time_slots/records", buildJsonObject {
+            put("start_time", startTime)
+            put("end_time", endTime)
+            bookedBy?.let { put("booked_by", it) }
+        }).json().jsonObject
+
+    /** Changes a time slot; null keeps a field. */
+    @JvmOverloads
+    public suspend fun updateTimeSlot(slotId: String, startTime: String? = null, endTime: String? = null, bookedBy: String? = null): JsonObject =
+        transport.patch("/api/collections/time_slots/records/${path(slotId)}", buildJsonObject {
+            startTime?.let { put("start_time", it) }
+            endTime?.let { put("end_time", it) }
+            bookedBy?.let { put("booked_by", it) }
+        }).json().jsonObject
+
+    /** Deletes a time slot. */
+    public suspend fun deleteTimeSlot(slotId: String) {
+        transport.delete("/api/collections/time_slots/records/${path(slotId)}")
+    }
+
+    // ---- QPU time requests and users ---------------------------------------------------------
+
+    /** The caller's QPU time requests (all, for admins). */
+    public suspend fun listTimeRequests(): List<JsonObject> = page("/api/collections/qpu_time_requests/records").items
+
+    /** Asks for more QPU seconds. */
+    @JvmOverloads
+    public suspend fun createTimeRequest(seconds: Int, requestedReason: String? = null): JsonObject =
+        transport.post("/api/collections/qpu_time_requests/records", buildJsonObject {
+            put("seconds", seconds)
+            requestedReason?.let { put("requested_reason", it) }
+        }).json().jsonObject
+
+    /** Approves or rejects a time request (admin): [status] is `approved` or `rejected`. */
+    @JvmOverloads
+    public suspend fun updateTimeRequest(requestId: String, status: String, rejectionReason: String? = null): JsonObject =
+        transport.patch("/api/collections/qpu_time_requests/records/${path(requestId)}", buildJsonObject {
+            put("status", status)
+            rejectionReason?.let { put("rejection_reason", it) }
+        }).json().jsonObject
+
+    /** All users (admin). */
+    public suspend fun listUsers(): List<JsonObject> = page("/api/collections/users/records").items
+
+    /** Sets a user's QPU seconds (admin). */
+    public suspend fun allocateQpuTime(userId: String, seconds: Int): JsonObject =
+        transport.patch("/api/collections/users/records/${path(userId)}", buildJsonObject { put("qpu_seconds", seconds) }).json().jsonObject
+
+    // ---- API tokens --------------------------------------------------------------------------
+
+    /** Creates an API token. The raw token is returned this once, as a [Secret]. */
+    @JvmOverloads
+    public suspend fun createToken(name: String? = null, expiresAt: String? = null): Pair<QpiTokenInfo, Secret> {
+        val reply = transport.post("/api/tokens", buildJsonObject {
+            name?.let { put("name", it) }
+            expiresAt?.let { put("expires_at", it) }
+        }).json().jsonObject
+        val raw = (reply["token"] as? JsonPrimitive)?.contentOrNull ?: throw QonduitException("token creation answered without a token")
+        return HttpTransport.json.decodeFromJsonElement(QpiTokenInfo.serializer(), reply) to Secret(raw)
+    }
+
+    /** The caller's tokens (metadata only). */
+    public suspend fun listTokens(): List<QpiTokenInfo> = transport.get("/api/tokens").decode(ListSerializer(QpiTokenInfo.serializer()))
+
+    /** One token's metadata. */
+    public suspend fun getToken(tokenId: String): QpiTokenInfo = transport.get("/api/tokens/${path(tokenId)}").decode(QpiTokenInfo.serializer())
+
+    /** Renames a token or changes its expiry. */
+    @JvmOverloads
+    public suspend fun updateToken(tokenId: String, name: String? = null, expiresAt: String? = null): QpiTokenInfo =
+        transport.patch("/api/tokens/${path(tokenId)}", buildJsonObject {
+            name?.let { put("name", it) }
+            expiresAt?.let { put("expires_at", it) }
+        }).decode(QpiTokenInfo.serializer())
+
+    /** Revokes a token. */
+    public suspend fun deleteToken(tokenId: String) {
+        transport.delete("/api/tokens/${path(tokenId)}")
+    }
+
+    override fun close(): Unit = transport.close()
+
+    override fun toString(): String = "QpiClient($baseUrl)"
+
+    // ---- Java bridges ------------------------------------------------------------------------
+
+    /** [authWithPassword] for Java. */
+    public fun authWithPasswordAsync(identity: String, password: Secret): CompletableFuture<JsonObject> = JavaBridge.future { authWithPassword(identity, password) }
+
+    /** [submitJob] for Java. */
+    public fun submitJobAsync(circuits: List<QpiCircuit>, shots: Int, qpuTarget: String): CompletableFuture<String> =
+        JavaBridge.future { submitJob(circuits, shots, qpuTarget = qpuTarget) }
+
+    /** [getJob] for Java. */
+    public fun getJobAsync(jobId: String): CompletableFuture<QpiJobRecord> = JavaBridge.future { getJob(jobId) }
+
+    /** [listJobs] for Java. */
+    public fun listJobsAsync(): CompletableFuture<List<QpiJobRecord>> = JavaBridge.future { listJobs() }
+
+    /** [cancelJob] for Java. */
+    public fun cancelJobAsync(jobId: String): CompletableFuture<JsonObject> = JavaBridge.future { cancelJob(jobId) }
+
+    /** [backend] for Java. */
+    public fun backendAsync(name: String): CompletableFuture<QpiBackend> = JavaBridge.future { backend(name) }
+
+    /** [job] for Java. */
+    public fun jobAsync(jobId: String): CompletableFuture<Job> = JavaBridge.future { job(jobId) }
+
+    /** [listQpus] for Java. */
+    public fun listQpusAsync(): CompletableFuture<List<QpiQpu>> = JavaBridge.future { listQpus() }
+
+    /** [getQpu] for Java. */
+    public fun getQpuAsync(name: String): CompletableFuture<QpiQpu> = JavaBridge.future { getQpu(name) }
+
+    /** [listTimeSlots] for Java. */
+    public fun listTimeSlotsAsync(): CompletableFuture<List<JsonObject>> = JavaBridge.future { listTimeSlots() }
+
+    /** [createToken] for Java. */
+    public fun createTokenAsync(name: String?): CompletableFuture<Pair<QpiTokenInfo, Secret>> = JavaBridge.future { createToken(name) }
+
+    private suspend fun page(path: String): QpiPage<JsonObject> {
+        val reply = transport.get(path).json()
+        val obj = reply as? JsonObject ?: return QpiPage(1, 0, 0, 0, (reply as? JsonArray)?.mapNotNull { it as? JsonObject }.orEmpty())
+        fun int(key: String) = (obj[key] as? JsonPrimitive)?.intOrNull ?: 0
+        val items = (obj["items"] as? JsonArray)?.mapNotNull { it as? JsonObject }.orEmpty()
+        return QpiPage(int("page"), int("perPage"), int("totalItems"), int("totalPages"), items)
+    }
+
+    private fun path(segment: String): String {
+        require(segment.isNotEmpty() && segment.none { it == '/' || it == '?' || it == '#' }) { "invalid id '$segment'" }
+        return segment
+    }
+
+    /** Builder for [QpiClient]. */
+    public class Builder internal constructor(private val baseUrl: String) {
+        private var apiToken: Secret? = null
+        private var config: TransportConfig = TransportConfig.DEFAULT
+
+        /** Authenticates every call with this API token (`X-API-Token`). */
+        public fun apiToken(token: Secret): Builder = apply { apiToken = token }
+
+        /** HTTP settings. */
+        public fun transport(config: TransportConfig): Builder = apply { this.config = config }
+
+        /** Builds the client. */
+        public fun build(): QpiClient = QpiClient(baseUrl, apiToken, config)
+    }
+
+    public companion object {
+        /** A client for [baseUrl] using API token [apiToken] (null: call [authWithPassword] first). */
+        @JvmStatic
+        @JvmOverloads
+        public fun create(baseUrl: String, apiToken: Secret? = null, config: TransportConfig = TransportConfig.DEFAULT): QpiClient =
+            QpiClient(baseUrl, apiToken, config)
+
+        /** A builder for a client of [baseUrl]. */
+        @JvmStatic
+        public fun builder(baseUrl: String): Builder = Builder(baseUrl)
+
+        /** A client from the environment: `QPI_URL` (default `http://localhost:8090`) and `QPI_API_TOKEN`. */
+        @JvmStatic
+        public fun fromEnv(): QpiClient = create(System.getenv("QPI_URL") ?: "http://localhost:8090", Secret.fromEnv("QPI_API_TOKEN"))
+    }
+}

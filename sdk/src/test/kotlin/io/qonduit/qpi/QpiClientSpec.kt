@@ -1,0 +1,236 @@
+package io.qonduit.qpi
+
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.collections.shouldContain
+import io.kotest.matchers.collections.shouldHaveSize
+import io.kotest.matchers.collections.shouldNotContain
+import io.kotest.matchers.doubles.plusOrMinus
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.string.shouldNotContain
+import io.kotest.matchers.types.shouldBeInstanceOf
+import io.qonduit.emulator.qpi.QpiEmulatorState
+import io.qonduit.errors.AuthorizationException
+import io.qonduit.errors.ConnectionException
+import io.qonduit.errors.NotFoundException
+import io.qonduit.errors.ValidationException
+import io.qonduit.job.JobState
+import io.qonduit.transport.Secret
+import java.time.Duration as JavaDuration
+import kotlin.time.Duration.Companion.seconds
+
+class QpiClientSpec : FunSpec({
+    val qpi = QpiEmulatorFixture()
+    val client = qpi.client()
+    afterSpec {
+        client.close()
+        qpi.close()
+    }
+
+    val bell = """
+        OPENQASM 3.0;
+        include "stdgates.inc";
+        qubit[2] q;
+        bit[2] c;
+        h q[0];
+        cx q[0], q[1];
+        c = measure q;
+    """.trimIndent()
+
+    val x0 = """
+        OPENQASM 3.0;
+        include "stdgates.inc";
+        qubit[2] q;
+        bit[2] c;
+        x q[0];
+        c = measure q;
+    """.trimIndent()
+
+    test("a Bell circuit runs on the emulated QPU over HTTP: big-endian counts and QPI hex keys") {
+        val backend = client.backend(QpiEmulatorState.MOCK_QPU)
+        backend.numQubits shouldBe QpiEmulatorState.MOCK_QPU_QUBITS
+        val job = backend.run(bell, shots = 2000)
+        job.state shouldBe JobState.QUEUED
+        val result = job.execute(10.seconds).raiseForError().resultList().single()
+        job.rawStatus shouldBe "completed"
+        val counts = result.counts("c")
+        counts.keys shouldBe setOf("00", "11")
+        counts.getValue("00") / 2000.0 shouldBe (0.5 plusOrMinus 0.06)
+        QpiResults.of(result).single().hexCounts.keys shouldBe setOf("0x0", "0x3")
+        client.getJob(job.taskId!!).qpuTarget shouldBe QpiEmulatorState.MOCK_QPU
+    }
+
+    test("the driver's little-endian keys become big-endian per register; hex keys follow QPI's client") {
+        val result = client.backend(QpiEmulatorState.MOCK_QPU).run(x0, shots = 50).execute(10.seconds).resultList().single()
+        val circuit = QpiResults.of(result).single()
+        circuit.driverCounts shouldBe mapOf("01" to 50)
+        circuit.hexCounts shouldBe mapOf("0x1" to 50)
+        result.counts("c") shouldBe mapOf("10" to 50)
+        QpiCounts.toRegisters(mapOf("0x1" to 3), listOf(io.qonduit.simulator.ClassicalRegister("a", 1), io.qonduit.simulator.ClassicalRegister("b", 2))) shouldBe
+            mapOf("a" to mapOf("1" to 3), "b" to mapOf("00" to 3))
+    }
+
+    test("parameter values give one circuit result per binding") {
+        val rotation = """
+            OPENQASM 3.0;
+            include "stdgates.inc";
+            input float[64] theta;
+            qubit[1] q;
+            bit[1] c;
+            rx(theta) q[0];
+            c = measure q;
+        """.trimIndent()
+        val job = client.backend(QpiEmulatorState.MOCK_QPU).run(rotation, shots = 100, parameterValues = listOf(listOf(0.0), listOf(Math.PI)))
+        val circuits = QpiResults.of(job.execute(10.seconds).resultList().single())
+        circuits shouldHaveSize 2
+        circuits[0].counts shouldBe mapOf("c" to mapOf("0" to 100))
+        circuits[1].counts shouldBe mapOf("c" to mapOf("1" to 100))
+        circuits[1].parameterValues shouldBe listOf(Math.PI)
+    }
+
+    test("several circuits in one QPI job") {
+        val job = client.backend(QpiEmulatorState.MOCK_QPU).run(listOf(QpiCircuit(bell), QpiCircuit(x0)), shots = 64)
+        val circuits = QpiResults.of(job.execute(10.seconds).resultList().single())
+        circuits.map { it.counts.getValue("c").keys } shouldBe listOf(setOf("00", "11"), setOf("10"))
+    }
+
+    test("a program the QPU cannot parse fails the job with the error position") {
+        val job = client.backend(QpiEmulatorState.MOCK_QPU).run("OPENQASM 3.0;\nqubit[1] q;\nfoo q[0];\n")
+        val error = job.execute(10.seconds).errorList().single()
+        job.state shouldBe JobState.FAILED
+        error.message shouldContain "line 3"
+    }
+
+    test("limits are checked before anything is sent") {
+        val backend = client.backend(QpiEmulatorState.MOCK_QPU)
+        qpi.emulator.faults.clearRequests()
+        val wide = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[12] q;\nbit[12] c;\nc = measure q;\n"
+        shouldThrow<ValidationException> { backend.createJob(wide) }.message shouldContain "has 8 qubits"
+        val e = shouldThrow<ValidationException> { backend.createJob(bell, shots = 0, measReturn = "everything") }
+        e.violations.map { it.field } shouldBe listOf("shots", "meas_return")
+        shouldThrow<ValidationException> { backend.createJob(bell, parameterValues = listOf(listOf(1.0))) }.message shouldContain "0 value(s)"
+        qpi.emulator.faults.requests("/qpi/api/jobs", "POST") shouldHaveSize 0
+    }
+
+    test("cancel moves a pending job to cancelled; cancelling a finished job is a 404") {
+        QpiEmulatorFixture(queuedDelay = JavaDuration.ofSeconds(5)).use { slow ->
+            slow.client().use { c ->
+                val job = c.backend(QpiEmulatorState.MOCK_QPU).run(bell)
+                job.cancel().state shouldBe JobState.CANCELLED
+                job.rawStatus shouldBe "cancelled"
+            }
+        }
+        val done = client.backend(QpiEmulatorState.MOCK_QPU).run(bell).execute(10.seconds)
+        shouldThrow<NotFoundException> { client.cancelJob(done.latest!!.taskId!!) }.statusCode shouldBe 404
+    }
+
+    test("jobs are listed newest first, with skip and limit; job(id) reattaches a past job") {
+        val a = client.submitJob(listOf(QpiCircuit(bell)), shots = 10, qpuTarget = QpiEmulatorState.MOCK_QPU)
+        val b = client.submitJob(listOf(QpiCircuit(x0)), shots = 10, qpuTarget = QpiEmulatorState.MOCK_QPU)
+        val newest = client.listJobs(limit = 2)
+        newest.map { it.id } shouldBe listOf(b, a)
+        client.listJobs(sort = "created", limit = 1).single().id shouldNotContain b
+        client.listJobs(skip = 1, limit = 1).single().id shouldBe a
+        val past = client.job(b)
+        past.program shouldBe x0
+        past.wait(10.seconds).result!!.counts("c") shouldBe mapOf("10" to 10)
+    }
+
+    test("authentication: missing or wrong credentials are typed errors; password login gives a bearer session") {
+        qpi.client(null).use { anonymous ->
+            anonymous.listQpus().map { it.name } shouldContain QpiEmulatorState.MOCK_QPU
+            shouldThrow<AuthorizationException> { anonymous.listJobs() }.statusCode shouldBe 401
+            shouldThrow<AuthorizationException> {
+                anonymous.authWithPassword(QpiEmulatorState.DEMO_IDENTITY, Secret.of("wrong"))
+            }
+            anonymous.authWithPassword(QpiEmulatorState.DEMO_IDENTITY, Secret.of(QpiEmulatorState.DEMO_PASSWORD))["email"].toString() shouldContain "demo@"
+            anonymous.backend(QpiEmulatorState.MOCK_QPU).run(x0, shots = 5).execute(10.seconds).resultList().single().counts("c") shouldBe mapOf("10" to 5)
+        }
+        qpi.client("not-a-token").use { shouldThrow<AuthorizationException> { it.listJobs() } }
+    }
+
+    test("QPUs: only online ones are listed; an unknown one is a 404") {
+        val names = client.listQpus().map { it.name }
+        names shouldContain QpiEmulatorState.SIM_QPU
+        names shouldNotContain QpiEmulatorState.OFFLINE_QPU
+        client.getQpu(QpiEmulatorState.SIM_QPU).numQubits shouldBe QpiEmulatorState.SIM_QPU_QUBITS
+        shouldThrow<NotFoundException> { client.backend("no-such-qpu") }
+    }
+
+    test("API tokens: the raw token comes back once, as a Secret, and authenticates") {
+        val (info, secret) = client.createToken("ci")
+        secret.toString() shouldBe "Secret(****)"
+        client.listTokens().map { it.id } shouldContain info.id
+        client.getToken(info.id).name shouldBe "ci"
+        client.updateToken(info.id, name = "ci-2").name shouldBe "ci-2"
+        QpiClient.create(qpi.url, secret).use { it.listJobs() }
+        client.deleteToken(info.id)
+        QpiClient.create(qpi.url, secret).use { shouldThrow<AuthorizationException> { it.listJobs() } }
+    }
+
+    test("time slots, time requests, notifications, users and admin operations") {
+        val slot = client.createTimeSlot("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z")
+        val slotId = slot["id"].toString().trim('"')
+        client.listTimeSlots().map { it["id"].toString().trim('"') } shouldContain slotId
+        client.updateTimeSlot(slotId, endTime = "2026-12-01T12:00:00Z")["end_time"].toString() shouldContain "12:00"
+        client.deleteTimeSlot(slotId)
+        client.listTimeSlots().map { it["id"].toString().trim('"') } shouldNotContain slotId
+
+        val request = client.createTimeRequest(600, "calibration study")
+        val requestId = request["id"].toString().trim('"')
+        client.listTimeRequests().map { it["id"].toString().trim('"') } shouldContain requestId
+        val before = qpi.emulator.qpi.qpuSeconds(QpiEmulatorState.DEMO_USER_ID)
+        shouldThrow<AuthorizationException> { client.updateTimeRequest(requestId, "approved") }
+        qpi.admin().use { admin ->
+            admin.updateTimeRequest(requestId, "approved")
+            qpi.emulator.qpi.qpuSeconds(QpiEmulatorState.DEMO_USER_ID) shouldBe before + 600
+            admin.listUsers().size shouldBe 2
+            admin.allocateQpuTime(QpiEmulatorState.DEMO_USER_ID, 120)
+            qpi.emulator.qpi.qpuSeconds(QpiEmulatorState.DEMO_USER_ID) shouldBe 120.0
+            admin.allocateQpuTime(QpiEmulatorState.DEMO_USER_ID, 3600)
+            admin.version().keys.isNotEmpty() shouldBe true
+            val created = admin.createQpu("extra-4", numQubits = 4, enabled = true)
+            client.getQpu("extra-4").numQubits shouldBe 4
+            admin.toggleQpu(created["id"].toString().trim('"'), false)["enabled"].toString() shouldBe "false"
+        }
+        shouldThrow<AuthorizationException> { client.listUsers() }
+        shouldThrow<AuthorizationException> { client.createQpu("nope") }
+
+        val note = qpi.emulator.qpi.addNotification("Maintenance", "QPU down at noon", QpiEmulatorState.DEMO_USER_ID)
+        client.listNotifications().map { it["id"].toString().trim('"') } shouldContain note
+        client.dismissNotification(note)["status"].toString() shouldContain "dismissed"
+    }
+
+    test("no QPU seconds left: submission is refused with 403") {
+        qpi.emulator.qpi.setQpuSeconds(QpiEmulatorState.DEMO_USER_ID, 0.0)
+        try {
+            shouldThrow<AuthorizationException> { client.backend(QpiEmulatorState.MOCK_QPU).run(bell) }.statusCode shouldBe 403
+        } finally {
+            qpi.emulator.qpi.setQpuSeconds(QpiEmulatorState.DEMO_USER_ID, QpiEmulatorState.DEMO_QPU_SECONDS)
+        }
+    }
+
+    test("polling survives server errors by retrying; a dropped submission is reported, not repeated") {
+        val job = client.backend(QpiEmulatorState.MOCK_QPU).run(bell, shots = 10)
+        qpi.emulator.faults.error("GET", "/qpi/api/jobs/*", 503, times = 2)
+        job.execute(10.seconds).resultList() shouldHaveSize 1
+
+        qpi.emulator.faults.clear()
+        qpi.emulator.faults.dropConnection("POST", "/qpi/api/jobs", times = 1)
+        shouldThrow<ConnectionException> { client.backend(QpiEmulatorState.MOCK_QPU).run(bell) }
+        qpi.emulator.faults.requests("/qpi/api/jobs", "POST") shouldHaveSize 1
+        qpi.emulator.faults.clear()
+    }
+
+    test("the API token never appears in logs, toString, errors or snapshots") {
+        val job = client.backend(QpiEmulatorState.MOCK_QPU).run(bell, shots = 10)
+        job.execute(10.seconds)
+        val file = kotlin.io.path.createTempFile(suffix = ".json")
+        job.save(file)
+        val texts = listOf(client.toString(), job.toString(), java.nio.file.Files.readString(file)) + synchronized(qpi.log) { qpi.log.toList() }
+        val error = shouldThrow<NotFoundException> { client.getJob("missing") }
+        (texts + error.message!!).forEach { it shouldNotContain QpiEmulatorState.DEMO_TOKEN }
+        error.shouldBeInstanceOf<NotFoundException>().body shouldContain "not found"
+    }
+})
