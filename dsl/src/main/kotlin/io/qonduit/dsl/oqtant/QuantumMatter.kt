@@ -1,0 +1,96 @@
+package io.qonduit.dsl.oqtant
+
+import io.qonduit.errors.ValidationException
+import io.qonduit.errors.Violation
+import io.qonduit.oqtant.model.Input
+import io.qonduit.oqtant.model.InputValues
+import io.qonduit.oqtant.model.JobType
+import io.qonduit.oqtant.model.OqtantJob
+import io.qonduit.oqtant.model.OqtantValidation
+import io.qonduit.oqtant.model.RfEvaporation
+import io.qonduit.oqtant.model.RfInterpolationType
+
+/**
+ * One Oqtant experiment, as built by [quantumMatter] or [QuantumMatterBuilder] (the Python client's
+ * `QuantumMatter`). It is checked only when turned into a model: [toJob], [toInput] and [toInputValues]
+ * throw one [ValidationException] listing every problem, those of the DSL (lifetime too short, evolve
+ * without a keyframe, ...) and every service limit of [OqtantValidation].
+ *
+ * @property name job name, 1..50 characters
+ * @property note note attached to the run, at most 500 characters, or null
+ */
+public class QuantumMatter internal constructor(
+    public val name: String,
+    public val note: String?,
+    private val values: InputValues,
+    private val dslViolations: List<Violation>,
+) {
+    /** The job type the service will compute for this experiment (`BEC`, `BARRIER` or `PAINT_1D`). */
+    public val jobType: JobType get() = values.jobType
+
+    /** Every problem of this experiment (DSL checks, then service limits); empty when it can be submitted. */
+    public fun violations(): List<Violation> = dslViolations + OqtantValidation.violations(uncheckedJob())
+
+    /** The run's values. @throws ValidationException listing every problem */
+    public fun toInputValues(): InputValues {
+        throwIfInvalid()
+        return values
+    }
+
+    /** The run as job input number [run] (with the note). @throws ValidationException listing every problem */
+    @JvmOverloads
+    public fun toInput(run: Int = 1): Input {
+        throwIfInvalid()
+        return uncheckedInput(run)
+    }
+
+    /** A single-run job named [name], ready for the Oqtant client. @throws ValidationException listing every problem */
+    public fun toJob(): OqtantJob {
+        throwIfInvalid()
+        return uncheckedJob()
+    }
+
+    override fun toString(): String = "QuantumMatter(name=$name, jobType=$jobType)"
+
+    internal fun uncheckedInput(run: Int): Input = Input(values, note, run)
+
+    internal fun dslViolations(): List<Violation> = dslViolations
+
+    private fun uncheckedJob(): OqtantJob = OqtantJob(name, listOf(uncheckedInput(1)))
+
+    private fun throwIfInvalid() {
+        val all = violations()
+        if (all.isNotEmpty()) throw ValidationException(all)
+    }
+
+    /** Defaults and constants of the Python client's `QuantumMatter`. */
+    public companion object {
+        /** Default name. */
+        public const val DEFAULT_NAME: String = "quantum matter"
+
+        /** Default lifetime (`end_time_ms`), ms. */
+        public const val DEFAULT_LIFETIME_MS: Double = 10.0
+
+        /** Default time of flight, ms. */
+        public const val DEFAULT_TIME_OF_FLIGHT_MS: Double = 12.0
+
+        /** Highest temperature a [QuantumMatter] accepts, nK. */
+        public const val MAX_TEMPERATURE_NK: Double = 500.0
+
+        /** Final RF frequency per nanokelvin of requested temperature, MHz/nK (`0.067 / 200`). */
+        public const val TEMPERATURE_TO_EVAP_FREQUENCY: Double = 0.067 / 200
+
+        /** The evaporation used when none is given (Python `DEFAULT_RF_EVAP`). */
+        @JvmField
+        public val DEFAULT_RF_EVAP: RfEvaporation = RfEvaporation(
+            timesMs = listOf(-1100, -1050, -800, -300, 0),
+            frequenciesMhz = listOf(21.12, 12.12, 5.12, 0.62, 0.02),
+            powersMw = listOf(600.0, 800.0, 600.0, 400.0, 400.0),
+            interpolation = RfInterpolationType.LINEAR,
+        )
+
+        /** The final RF frequency, MHz, that gives [temperatureNk] (Python: `TEMPERATURE_TO_EVAP_FREQUENCY * temperature`). */
+        @JvmStatic
+        public fun evaporationFrequencyMhz(temperatureNk: Double): Double = TEMPERATURE_TO_EVAP_FREQUENCY * temperatureNk
+    }
+}
