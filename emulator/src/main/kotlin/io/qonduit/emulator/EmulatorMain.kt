@@ -1,5 +1,7 @@
 package io.qonduit.emulator
 
+import io.qonduit.emulator.oqc.OqcEmulatorState
+import io.qonduit.emulator.oqtant.OqtantEmulatorState
 import io.qonduit.emulator.qpi.QpiEmulatorState
 import java.util.concurrent.CountDownLatch
 import kotlin.system.exitProcess
@@ -69,6 +71,8 @@ public object EmulatorMain {
             "X-API-Token ${QpiEmulatorState.DEMO_TOKEN}")
         appendLine("QPI admin     : ${QpiEmulatorState.ADMIN_IDENTITY} / ${QpiEmulatorState.ADMIN_PASSWORD}, " +
             "X-API-Token ${QpiEmulatorState.ADMIN_TOKEN}")
+        appendLine("OQC demo      : ${OqcEmulatorState.DEMO_EMAIL} / ${OqcEmulatorState.DEMO_PASSWORD}, Authentication-Token ${OqcEmulatorState.DEMO_TOKEN}")
+        appendLine("Oqtant demo   : Bearer ${OqtantEmulatorState.DEMO_TOKEN}")
         append("Press Ctrl+C to stop.")
     }
 
