@@ -1,6 +1,7 @@
 package io.qonduit.dsl.oqtant
 
 import io.qonduit.errors.ValidationException
+import io.qonduit.oqtant.QuantumMatter as SdkQuantumMatter
 import io.qonduit.errors.Violation
 import io.qonduit.oqtant.model.Input
 import io.qonduit.oqtant.model.InputValues
@@ -8,7 +9,6 @@ import io.qonduit.oqtant.model.JobType
 import io.qonduit.oqtant.model.OqtantJob
 import io.qonduit.oqtant.model.OqtantValidation
 import io.qonduit.oqtant.model.RfEvaporation
-import io.qonduit.oqtant.model.RfInterpolationType
 
 /**
  * One Oqtant experiment, as built by [quantumMatter] or [QuantumMatterBuilder] (the Python client's
@@ -63,31 +63,26 @@ public class QuantumMatter internal constructor(
         if (all.isNotEmpty()) throw ValidationException(all)
     }
 
-    /** Defaults and constants of the Python client's `QuantumMatter`. */
+    /** Defaults and limits, shared with the SDK's object API ([SdkQuantumMatter]) so the two never drift. */
     public companion object {
-        /** Default name. */
-        public const val DEFAULT_NAME: String = "quantum matter"
+        /** Name used when none is given. */
+        public const val DEFAULT_NAME: String = SdkQuantumMatter.DEFAULT_NAME
 
         /** Default lifetime (`end_time_ms`), ms. */
-        public const val DEFAULT_LIFETIME_MS: Double = 10.0
+        public const val DEFAULT_LIFETIME_MS: Double = SdkQuantumMatter.DEFAULT_LIFETIME_MS
 
         /** Default time of flight, ms. */
-        public const val DEFAULT_TIME_OF_FLIGHT_MS: Double = 12.0
+        public const val DEFAULT_TIME_OF_FLIGHT_MS: Double = SdkQuantumMatter.DEFAULT_TIME_OF_FLIGHT_MS
 
-        /** Highest temperature a [QuantumMatter] accepts, nK. */
-        public const val MAX_TEMPERATURE_NK: Double = 500.0
+        /** Highest temperature the service accepts, nK. */
+        public const val MAX_TEMPERATURE_NK: Double = SdkQuantumMatter.MAX_TEMPERATURE_NK
 
-        /** Final RF frequency per nanokelvin of requested temperature, MHz/nK (`0.067 / 200`). */
-        public const val TEMPERATURE_TO_EVAP_FREQUENCY: Double = 0.067 / 200
+        /** MHz of final RF frequency per nK of temperature. */
+        public const val TEMPERATURE_TO_EVAP_FREQUENCY: Double = SdkQuantumMatter.TEMPERATURE_TO_EVAP_FREQUENCY
 
         /** The evaporation used when none is given (Python `DEFAULT_RF_EVAP`). */
         @JvmField
-        public val DEFAULT_RF_EVAP: RfEvaporation = RfEvaporation(
-            timesMs = listOf(-1100, -1050, -800, -300, 0),
-            frequenciesMhz = listOf(21.12, 12.12, 5.12, 0.62, 0.02),
-            powersMw = listOf(600.0, 800.0, 600.0, 400.0, 400.0),
-            interpolation = RfInterpolationType.LINEAR,
-        )
+        public val DEFAULT_RF_EVAP: RfEvaporation = SdkQuantumMatter.DEFAULT_RF_EVAP
 
         /** The final RF frequency, MHz, that gives [temperatureNk] (Python: `TEMPERATURE_TO_EVAP_FREQUENCY * temperature`). */
         @JvmStatic

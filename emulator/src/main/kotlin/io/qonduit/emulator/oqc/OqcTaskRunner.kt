@@ -1,12 +1,10 @@
 package io.qonduit.emulator.oqc
 
 import io.qonduit.emulator.EmulatorConfig
+import io.qonduit.emulator.JobCoroutines
 import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.Job
 import kotlinx.coroutines.delay
-import kotlinx.coroutines.launch
 import java.time.Instant
-import java.util.concurrent.ConcurrentHashMap
 
 /**
  * Moves each submitted task through `SUBMITTED` → `RUNNING` → `COMPLETED`/`FAILED`: queued for
@@ -17,18 +15,16 @@ import java.util.concurrent.ConcurrentHashMap
 internal class OqcTaskRunner(
     private val state: OqcEmulatorState,
     private val config: EmulatorConfig,
-    private val scope: CoroutineScope,
+    scope: CoroutineScope,
 ) {
-    private val active = ConcurrentHashMap<String, Job>()
+    private val coroutines = JobCoroutines(scope)
 
     fun start(task: OqcTaskRecord) {
-        val handle = scope.launch { lifecycle(task) }
-        active[task.id] = handle
-        handle.invokeOnCompletion { active.remove(task.id) }
+        coroutines.start(task.id) { lifecycle(task) }
     }
 
     fun stop(taskId: String) {
-        active.remove(taskId)?.cancel()
+        coroutines.stop(taskId)
     }
 
     private suspend fun lifecycle(task: OqcTaskRecord) {

@@ -1,14 +1,12 @@
 package io.qonduit.emulator.oqtant
 
 import io.qonduit.emulator.EmulatorConfig
+import io.qonduit.emulator.JobCoroutines
 import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.Job
 import kotlinx.coroutines.delay
-import kotlinx.coroutines.launch
 import kotlinx.serialization.json.JsonObject
 import java.time.Instant
 import java.util.Random
-import java.util.concurrent.ConcurrentHashMap
 
 /**
  * Moves each job PENDING → RUNNING → COMPLETE: [EmulatorConfig.queuedDelay] in the queue,
@@ -19,19 +17,17 @@ import java.util.concurrent.ConcurrentHashMap
 internal class OqtantJobRunner(
     private val state: OqtantEmulatorState,
     private val config: EmulatorConfig,
-    private val scope: CoroutineScope,
+    scope: CoroutineScope,
 ) {
-    private val active = ConcurrentHashMap<String, Job>()
+    private val coroutines = JobCoroutines(scope)
     private val qpu = kotlinx.coroutines.sync.Mutex()
 
     fun start(job: OqtantJobRecord) {
-        val handle = scope.launch { lifecycle(job) }
-        active[job.externalId] = handle
-        handle.invokeOnCompletion { active.remove(job.externalId) }
+        coroutines.start(job.externalId) { lifecycle(job) }
     }
 
     fun stop(externalId: String) {
-        active.remove(externalId)?.cancel()
+        coroutines.stop(externalId)
     }
 
     private suspend fun lifecycle(job: OqtantJobRecord) {

@@ -1,13 +1,11 @@
 package io.qonduit.emulator.qpi
 
 import io.qonduit.emulator.EmulatorConfig
+import io.qonduit.emulator.JobCoroutines
 import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.Job
 import kotlinx.coroutines.delay
-import kotlinx.coroutines.launch
 import java.time.Duration
 import java.time.Instant
-import java.util.concurrent.ConcurrentHashMap
 
 /**
  * Moves each submitted job through `pending` → `running` → `completed`/`failed`, like QPI's
@@ -18,19 +16,17 @@ import java.util.concurrent.ConcurrentHashMap
 internal class QpiJobRunner(
     private val state: QpiEmulatorState,
     private val config: EmulatorConfig,
-    private val scope: CoroutineScope,
+    scope: CoroutineScope,
 ) {
-    private val active = ConcurrentHashMap<String, Job>()
+    private val coroutines = JobCoroutines(scope)
 
     fun start(job: JobRecord) {
-        val handle = scope.launch { lifecycle(job) }
-        active[job.id] = handle
-        handle.invokeOnCompletion { active.remove(job.id) }
+        coroutines.start(job.id) { lifecycle(job) }
     }
 
     /** Stops the job's coroutine; the caller has already marked the job cancelled. */
     fun stop(jobId: String) {
-        active.remove(jobId)?.cancel()
+        coroutines.stop(jobId)
     }
 
     private suspend fun lifecycle(job: JobRecord) {

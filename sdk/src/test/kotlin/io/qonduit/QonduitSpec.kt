@@ -1,0 +1,33 @@
+package io.qonduit
+
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.types.shouldBeInstanceOf
+import io.kotest.matchers.types.shouldBeSameInstanceAs
+import io.qonduit.emulator.qpi.QpiEmulatorState
+import io.qonduit.job.Job
+import io.qonduit.job.JobInput
+import io.qonduit.local.LocalBackend
+import io.qonduit.qpi.QpiBackend
+import io.qonduit.qpi.QpiEmulatorFixture
+import io.qonduit.testing.Qasm
+import kotlin.time.Duration.Companion.seconds
+
+class QonduitSpec : FunSpec({
+    test("with no account configured the default target is the embedded simulator") {
+        val backend = Qonduit.defaultBackend(emptyMap())
+        backend.shouldBeSameInstanceAs(Qonduit.local())
+        backend.shouldBeInstanceOf<LocalBackend>()
+        Job(backend, JobInput(Qasm.X0, LocalBackend.DEVICE)).execute(10.seconds).resultList().single().counts("c").keys shouldBe setOf("100")
+        Qonduit.defaultBackend(mapOf(Qonduit.QPI_URL to "http://127.0.0.1:1")).shouldBeSameInstanceAs(Qonduit.local())
+    }
+
+    test("a configured QPI account becomes the default target") {
+        QpiEmulatorFixture().use { qpi ->
+            val env = mapOf(Qonduit.QPI_URL to qpi.url, Qonduit.QPI_API_TOKEN to QpiEmulatorState.DEMO_TOKEN, Qonduit.QPI_QPU to QpiEmulatorState.SIM_QPU)
+            val backend = Qonduit.defaultBackend(env).shouldBeInstanceOf<QpiBackend>()
+            backend.name shouldBe QpiEmulatorState.SIM_QPU
+            backend.numQubits shouldBe QpiEmulatorState.SIM_QPU_QUBITS
+        }
+    }
+})
