@@ -6,6 +6,7 @@ import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.collections.shouldNotBeEmpty
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.string.shouldNotContain
 import io.kotest.matchers.types.shouldBeInstanceOf
 import java.io.ByteArrayOutputStream
 import java.io.File
@@ -42,10 +43,27 @@ class SamplesSpec : FunSpec({
             check(errors.isEmpty()) { "${script.name}: ${errors.joinToString { it.render() }}" }
             val value = (result as ResultWithDiagnostics.Success).value.returnValue
             if (value is ResultValue.Error) throw AssertionError("${script.name} failed", value.error)
-            if (script.name == "bell-composite.main.kts") {
-                val counts = value.shouldBeInstanceOf<ResultValue.Value>().value as List<*>
-                (counts[0] as Map<*, *>).keys.shouldContainAll("00", "11")
-                (counts[1] as Map<*, *>).keys.shouldContainAll("000", "111")
+            val returned = value.shouldBeInstanceOf<ResultValue.Value>().value as List<*>
+            when (script.name) {
+                "bell-composite.main.kts" -> {
+                    (returned[0] as Map<*, *>).keys.shouldContainAll("00", "11")
+                    (returned[1] as Map<*, *>).keys.shouldContainAll("000", "111")
+                }
+                "oqc-composite.main.kts" -> {
+                    // 2 programs x 2 QPUs, each with counts and fetched timings and metrics.
+                    returned.size shouldBe 4
+                    returned.forEach { line -> (line as String) shouldContain "timings=[" ; line shouldNotContain "timings=null" }
+                    returned.count { (it as String).contains("{10=") } shouldBe 2
+                }
+                "oqtant-barrier-sweep.main.kts" -> {
+                    // No barrier, no dip; a barrier carves one, and a 10 kHz barrier cuts the cloud.
+                    val dips = returned.map { (it as Pair<*, *>).second as Double }
+                    dips.size shouldBe 5
+                    (dips.first() > 0.95) shouldBe true
+                    dips.drop(1).forEach { (it < dips.first()) shouldBe true }
+                    (dips.last() < 0.1) shouldBe true
+                }
+                else -> error("add expectations for ${script.name}")
             }
         }
     }

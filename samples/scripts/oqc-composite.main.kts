@@ -1,0 +1,55 @@
+// Two programs × two QPUs on OQC QCaaS (here the loopback emulator), batch-submitted per QPU, with
+// live status and the diagnostics (timings, metrics, metadata) fetched for every task.
+// Standalone: `mvn -q install -DskipTests`, then `kotlin samples/scripts/oqc-composite.main.kts`.
+@file:DependsOn("io.qonduit:qonduit-sdk:0.1.0-SNAPSHOT")
+@file:DependsOn("io.qonduit:qonduit-emulator:0.1.0-SNAPSHOT")
+
+import io.qonduit.emulator.Emulator
+import io.qonduit.emulator.oqc.OqcEmulatorState
+import io.qonduit.job.PollCadence
+import io.qonduit.oqc.OqcSdk
+import io.qonduit.transport.Secret
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.runBlocking
+import kotlin.time.Duration.Companion.seconds
+
+val bell = """
+    OPENQASM 2.0;
+    include "qelib1.inc";
+    qreg q[2];
+    creg c[2];
+    h q[0];
+    cx q[0], q[1];
+    measure q -> c;
+""".trimIndent()
+
+val flip = """
+    OPENQASM 2.0;
+    include "qelib1.inc";
+    qreg q[2];
+    creg c[2];
+    x q[0];
+    measure q -> c;
+""".trimIndent()
+
+val summary = runBlocking {
+    Emulator.start().use { emulator ->
+        OqcSdk.builder(emulator.url("oqc"))
+            .token(Secret.of(OqcEmulatorState.DEMO_TOKEN))
+            .pollCadence(PollCadence.ofMillis(100, 200, 500)) // the emulator is fast; OQC's default starts at 1 s
+            .build()
+            .use { oqc ->
+                oqc.open()
+                val qpus = listOf(OqcEmulatorState.LUCY_SIMULATOR, OqcEmulatorState.TOSHIKO)
+                val composite = oqc.createJob(listOf(bell, flip), qpus, fetchDiagnostics = true)
+                launch { composite.progress.collect { println("status: $it") } }
+                composite.execute(timeout = 60.seconds).raiseForError()
+                composite.jobs.map { job ->
+                    val line = "${job.device}: ${job.result!!.counts("c")}  timings=${job.timings?.keys}  metrics=${job.metrics?.keys}"
+                    println(line)
+                    line
+                }
+            }
+    }
+}
+summary
