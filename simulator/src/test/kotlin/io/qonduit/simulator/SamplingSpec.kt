@@ -31,14 +31,13 @@ class SamplingSpec : FunSpec({
         }
     }
 
-    test("20-qubit GHZ completes quickly") {
+    test("20-qubit GHZ (the parallel kernels) samples only all-zeros and all-ones") {
+        // Speed is measured in bench/ (BENCHMARKS.md), not asserted here.
         val body = (1 until 20).joinToString("") { "cx q[${it - 1}],q[$it];\n" }
         val circuit = OpenQasm.parse(QELIB_HEADER + "qreg q[20];\ncreg c[20];\nh q[0];\n$body measure q -> c;\n")
-        val start = System.nanoTime()
         val counts = StateVectorSimulator(seed = 1).run(circuit, 100_000).counts.getValue("c")
-        val seconds = (System.nanoTime() - start) / 1e9
         counts.keys shouldBe setOf("0".repeat(20), "1".repeat(20))
-        (seconds < 5.0) shouldBe true
+        shouldBeBinomial(counts.getValue("1".repeat(20)), 100_000, 0.5)
     }
 
     test("bitstrings are big-endian: c[0] is the leftmost character") {
