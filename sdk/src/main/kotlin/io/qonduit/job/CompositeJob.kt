@@ -16,6 +16,7 @@ import kotlinx.coroutines.withTimeoutOrNull
 import java.nio.file.Path
 import java.util.concurrent.CompletableFuture
 import kotlin.time.Duration
+import kotlin.time.toKotlinDuration
 import kotlin.time.TimeSource
 
 /**
@@ -99,11 +100,15 @@ public class CompositeJob @JvmOverloads constructor(
 
     /** Polls every active child once, batching per backend. */
     override suspend fun refresh(): CompositeJob {
-        val active = activeJobs
-        for ((backend, group) in active.groupBy { it.backend }) {
-            val refs = group.map { TaskRef(it.taskId!!, it.input) }
-            val reports = backend.pollAll(refs, maxConcurrency)
-            group.indices.forEach { i -> group[i].applyReport(refs[i].taskId, refs[i].input, reports[i]) }
+        // Read each child's task once: a child reset meanwhile is skipped, and a stale report is
+        // dropped by applyReport.
+        val polled = jobs.mapNotNull { job ->
+            val status = job.status.value
+            if (status.taskId == null || status.state.isTerminal) null else job to TaskRef(status.taskId, job.input)
+        }
+        for ((backend, group) in polled.groupBy { it.first.backend }) {
+            val reports = backend.pollAll(group.map { it.second }, maxConcurrency)
+            group.forEachIndexed { i, (job, ref) -> job.applyReport(ref.taskId, ref.input, reports[i]) }
         }
         return this
     }
@@ -121,7 +126,7 @@ public class CompositeJob @JvmOverloads constructor(
             if (timeout != null) {
                 val left = timeout - started.elapsedNow()
                 if (!left.isPositive()) {
-                    throw JobTimeoutException("waiting for", active.map { it.taskId!! }, timeout, active.map { it.state })
+                    throw JobTimeoutException("waiting for", active.mapNotNull { it.taskId }, timeout, active.map { it.state })
                 }
                 pause = minOf(pause, left)
             }
@@ -150,7 +155,7 @@ public class CompositeJob @JvmOverloads constructor(
 
     /** [submit] for Java. */
     public fun submitAsync(timeout: java.time.Duration): CompletableFuture<CompositeJob> =
-        JavaBridge.future { submit(timeout.toKotlinOrNull()!!) }
+        JavaBridge.future { submit(timeout.toKotlinDuration()) }
 
     /** [execute] for Java with the default timeout. */
     public fun executeAsync(): CompletableFuture<JobOutputProxy> = JavaBridge.future { execute() }

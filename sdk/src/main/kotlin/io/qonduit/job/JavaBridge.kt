@@ -6,6 +6,7 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.future.future
 import java.util.concurrent.CompletableFuture
+import kotlin.time.toKotlinDuration
 
 /**
  * Runs suspend operations for Java callers. Cancelling a returned future cancels the operation; a
@@ -18,5 +19,4 @@ internal object JavaBridge {
 }
 
 /** Converts a Java [java.time.Duration] (null = no limit) to a Kotlin one. */
-internal fun java.time.Duration?.toKotlinOrNull(): kotlin.time.Duration? =
-    this?.let { kotlin.time.Duration.parseIsoString(it.toString()) }
+internal fun java.time.Duration?.toKotlinOrNull(): kotlin.time.Duration? = this?.toKotlinDuration()

@@ -23,6 +23,7 @@ import java.nio.file.Path
 import java.time.Instant
 import java.util.concurrent.CompletableFuture
 import kotlin.time.Duration
+import kotlin.time.toKotlinDuration
 import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.Duration.Companion.seconds
 import kotlin.time.TimeSource
@@ -289,7 +290,7 @@ public class Job @JvmOverloads constructor(
 
     /** [submit] for Java. */
     public fun submitAsync(timeout: java.time.Duration): CompletableFuture<Job> =
-        JavaBridge.future { submit(timeout.toKotlinOrNull()!!) }
+        JavaBridge.future { submit(timeout.toKotlinDuration()) }
 
     /** [execute] for Java, with the default 10 s timeout. */
     public fun executeAsync(): CompletableFuture<JobOutputProxy> = JavaBridge.future { execute() }
