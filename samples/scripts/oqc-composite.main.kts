@@ -42,13 +42,16 @@ val summary = runBlocking {
                 oqc.open()
                 val qpus = listOf(OqcEmulatorState.LUCY_SIMULATOR, OqcEmulatorState.TOSHIKO)
                 val composite = oqc.createJob(listOf(bell, flip), qpus, fetchDiagnostics = true)
-                launch { composite.progress.collect { println("status: $it") } }
+                // Live status: the progress flow emits on every change and completes once all are done.
+                val statuses = mutableListOf<String>()
+                val watcher = launch { composite.progress.collect { println("status: $it"); statuses += it.toString() } }
                 composite.execute(timeout = 60.seconds).raiseForError()
+                watcher.join()
                 composite.jobs.map { job ->
                     val line = "${job.device}: ${job.result!!.counts("c")}  timings=${job.timings?.keys}  metrics=${job.metrics?.keys}"
                     println(line)
                     line
-                }
+                } + "last status: ${statuses.last()} after ${statuses.size} updates"
             }
     }
 }

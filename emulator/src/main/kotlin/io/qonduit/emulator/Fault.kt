@@ -41,4 +41,14 @@ public sealed class Fault {
     public object DropConnection : Fault() {
         override fun toString(): String = "DropConnection"
     }
+
+    /**
+     * Lets the provider route handle the request — its effects happen, e.g. tasks are created —
+     * then breaks the connection instead of sending the reply, as [DropConnection] does. The
+     * client sees a failure although the server acted: a lost reply, the case that makes a retried
+     * POST unsafe unless the request is idempotent.
+     */
+    public object LoseReply : Fault() {
+        override fun toString(): String = "LoseReply"
+    }
 }

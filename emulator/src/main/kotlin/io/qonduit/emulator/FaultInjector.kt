@@ -8,8 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList
  * can exercise retries, timeouts and broken connections, and assert on what was sent.
  *
  * Rules are checked in the order they were added. All matching active [Fault.Latency] rules add
- * their delays; then the first matching active [Fault.ErrorResponse] or [Fault.DropConnection]
- * rule, if any, replaces the normal response. Each applied rule uses up one of its `times`.
+ * their delays; then the first matching active [Fault.ErrorResponse], [Fault.DropConnection] or
+ * [Fault.LoseReply] rule, if any, replaces the normal response (after handling, for [Fault.LoseReply]). Each applied rule uses up one of its `times`.
  */
 public class FaultInjector internal constructor() {
     private val ruleList = CopyOnWriteArrayList<FaultRule>()
@@ -55,6 +55,14 @@ public class FaultInjector internal constructor() {
     @JvmOverloads
     public fun dropConnection(method: String?, pathPattern: String, times: Int = FaultRule.ALWAYS): FaultRule =
         add(FaultRule(method, pathPattern, Fault.DropConnection, times))
+
+    /**
+     * Handles the next [times] matching requests normally, then breaks their connections instead of
+     * replying (see [Fault.LoseReply]).
+     */
+    @JvmOverloads
+    public fun loseReply(method: String?, pathPattern: String, times: Int = FaultRule.ALWAYS): FaultRule =
+        add(FaultRule(method, pathPattern, Fault.LoseReply, times))
 
     /** Removes all rules and forgets all recorded requests. */
     public fun clear() {

@@ -6,6 +6,7 @@ import io.ktor.http.content.OutgoingContent
 import io.ktor.server.application.Application
 import io.ktor.server.application.ApplicationCallPipeline
 import io.ktor.server.request.httpMethod
+import io.ktor.server.response.ApplicationSendPipeline
 import io.ktor.server.request.path
 import io.ktor.server.response.respond
 import io.ktor.server.response.respondText
@@ -21,7 +22,10 @@ import java.io.IOException
 import java.time.Instant
 import kotlin.coroutines.CoroutineContext
 
-/** Records each request in [faults] and applies its matching faults before any provider route runs. */
+/**
+ * Records each request in [faults] and applies its matching faults before any provider route runs
+ * ([Fault.LoseReply] after it).
+ */
 internal fun Application.installFaultInterceptor(faults: FaultInjector) {
     intercept(ApplicationCallPipeline.Plugins) {
         val call = context
@@ -48,6 +52,13 @@ internal fun Application.installFaultInterceptor(faults: FaultInjector) {
             Fault.DropConnection -> {
                 call.respond(TruncatedBody(connectionJob(currentCoroutineContext())))
                 finish()
+            }
+            Fault.LoseReply -> {
+                // The route runs; whatever it answers is swapped for a broken body on the way out.
+                val connection = connectionJob(currentCoroutineContext())
+                call.response.pipeline.intercept(ApplicationSendPipeline.After) {
+                    if (subject !is TruncatedBody) proceedWith(TruncatedBody(connection))
+                }
             }
             is Fault.Latency -> error("latency is never a terminal fault")
         }

@@ -70,6 +70,17 @@ class EmulatorJavaTest {
     }
 
     @Test
+    void loseReplyRunsTheRouteThenBreaksTheConnection() throws Exception {
+        try (Emulator emulator = Emulator.start()) {
+            String url = emulator.url("qpi") + "/api/qpus";
+            FaultRule rule = emulator.getFaults().loseReply("GET", "/qpi/api/qpus", 1);
+            assertThrows(IOException.class, () -> get(url, null));
+            assertEquals(1, rule.getApplied());
+            assertEquals(200, get(url, null).statusCode());
+        }
+    }
+
+    @Test
     void mainParsesArguments() {
         EmulatorConfig config = EmulatorMain.parseArgs(new String[] {"--port", "9001", "--seed", "11"});
         assertEquals(9001, config.getPort());

@@ -50,10 +50,14 @@ class SamplesSpec : FunSpec({
                     (returned[1] as Map<*, *>).keys.shouldContainAll("000", "111")
                 }
                 "oqc-composite.main.kts" -> {
-                    // 2 programs x 2 QPUs, each with counts and fetched timings and metrics.
-                    returned.size shouldBe 4
-                    returned.forEach { line -> (line as String) shouldContain "timings=[" ; line shouldNotContain "timings=null" }
-                    returned.count { (it as String).contains("{10=") } shouldBe 2
+                    // 2 programs x 2 QPUs, each with counts and fetched timings and metrics, then the live status.
+                    returned.size shouldBe 5
+                    val jobs = returned.take(4).map { it as String }
+                    jobs.forEach { line -> line shouldContain "timings=[" ; line shouldNotContain "timings=null" }
+                    jobs.count { it.contains("{10=") } shouldBe 2
+                    val status = returned.last() as String
+                    status shouldContain "last status: 4/4 done (COMPLETED=4)"
+                    (Regex("after (\\d+) updates").find(status)!!.groupValues[1].toInt() > 1) shouldBe true
                 }
                 "oqtant-barrier-sweep.main.kts" -> {
                     // No barrier, no dip; a barrier carves one, and a 10 kHz barrier cuts the cloud.

@@ -84,6 +84,9 @@ public class OqcSdk internal constructor(
     /** The [io.qonduit.backend.Backend] that runs this SDK's jobs (provider name `"oqc"`). */
     public val backend: OqcBackend = OqcBackend(this)
 
+    /** Per-task calls by task id: status, results, error, all-info, timings, metrics, metadata, cancel-many. */
+    public val tasks: OqcTaskCalls = OqcTaskCalls(this)
+
     private val openLock = Mutex()
 
     @Volatile
@@ -404,6 +407,12 @@ public class OqcSdk internal constructor(
 
     /** `null`, `""` and `"lucy"` mean the default QPU, as in OQC's client. */
     internal fun resolveQpu(qpuId: String?): String = if (qpuId.isNullOrEmpty() || qpuId == "lucy") defaultQpuId else qpuId
+
+    /** The base URL of [qpuId] (default when null, `""` or `"lucy"`), resolved after opening. */
+    internal suspend fun qpuUrl(qpuId: String?): String {
+        ensureOpen()
+        return taskUrl(resolveQpu(qpuId), forSubmission = false)
+    }
 
     /**
      * The base URL of [qpuId] from `/admin/qpu` (opening the SDK first if needed).

@@ -20,6 +20,7 @@ import io.qonduit.job.JobState;
 import io.qonduit.job.PollCadence;
 import io.qonduit.oqc.config.CompilerConfig;
 import io.qonduit.oqc.config.TaskConfig;
+import io.qonduit.oqc.wire.OqcTaskStatus;
 import io.qonduit.oqc.wire.QpuInfo;
 import io.qonduit.transport.Secret;
 import io.qonduit.transport.TransportConfig;
@@ -124,6 +125,26 @@ class OqcSdkJavaTest {
                 back.executeAsync(TIMEOUT).get();
                 assertEquals(2, back.getHistory().getSize());
             }
+        }
+    }
+
+    @Test
+    void taskCallsById() throws Exception {
+        try (OqcSdk sdk = tokenSdk()) {
+            Job job = sdk.createJob(BELL, OqcEmulatorState.TOSHIKO, CompilerConfig.builder().shots(20).build());
+            job.executeAsync(TIMEOUT).get();
+            String id = job.getTaskId();
+            OqcTaskCalls tasks = sdk.getTasks();
+            assertEquals(OqcTaskStatus.COMPLETED, tasks.statusAsync(id, OqcEmulatorState.TOSHIKO).get().getTaskStatus());
+            Map<String, Long> counts = tasks.resultsAsync(id, OqcEmulatorState.TOSHIKO).get().counts().get("c");
+            assertEquals(20L, counts.values().stream().mapToLong(Long::longValue).sum());
+            assertNull(tasks.errorAsync(id, OqcEmulatorState.TOSHIKO).get().getTaskError());
+            assertEquals(OqcTaskStatus.COMPLETED, tasks.allInfoAsync(id, OqcEmulatorState.TOSHIKO).get().getTaskStatus());
+            assertEquals(7, tasks.timingsAsync(id, OqcEmulatorState.TOSHIKO).get().instants().size());
+            assertEquals(Long.valueOf(4L), tasks.metricsAsync(id, OqcEmulatorState.TOSHIKO).get().getOptimizedInstructionCount());
+            assertEquals(id, tasks.metadataAsync(id, OqcEmulatorState.TOSHIKO).get().getMetadata().getId());
+            String notCancelled = tasks.cancelAsync(List.of(id), OqcEmulatorState.TOSHIKO).get().toString();
+            assertTrue(notCancelled.contains("\"not_cancelled\":[\"" + id + "\"]"), notCancelled);
         }
     }
 

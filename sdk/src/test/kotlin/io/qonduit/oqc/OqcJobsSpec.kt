@@ -9,10 +9,14 @@ import io.kotest.matchers.maps.shouldContainKey
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.string.shouldNotContain
 import io.kotest.matchers.types.shouldBeInstanceOf
+import io.qonduit.emulator.oqc.OqcEmulatorState
+import io.qonduit.errors.ConnectionException
 import io.qonduit.errors.ServerException
 import io.qonduit.errors.ValidationException
 import io.qonduit.job.CompositeJob
+import io.qonduit.job.Endianness
 import io.qonduit.job.Job
 import io.qonduit.job.JobFailedException
 import io.qonduit.job.JobState
@@ -77,6 +81,17 @@ class OqcJobsSpec : FunSpec({
         val x0 = CompositeJob(composite.jobs.drop(2)).outputs.like("1**", "c")
         x0.bitstrings shouldBe listOf("100")
         x0.totals().toList() shouldBe listOf(200, 200)
+        // The same results in little-endian (Qiskit) notation: c[0] is the rightmost character.
+        val x0Outputs = CompositeJob(composite.jobs.drop(2)).outputs
+        val little = x0Outputs.countsTable("c", Endianness.LITTLE)
+        little.endianness shouldBe Endianness.LITTLE
+        little.bitstrings shouldBe listOf("001")
+        little.bits.toList() shouldBe listOf(4L)
+        little[0, "001"] shouldBe 200
+        x0Outputs.like("**1", "c", Endianness.LITTLE).totals().toList() shouldBe listOf(200, 200)
+        x0Outputs.like("1**", "c", Endianness.LITTLE).columns shouldBe 0
+        val bellLittle = CompositeJob(composite.jobs.take(2)).outputs.like("1*", "c", Endianness.LITTLE)
+        bellLittle.bitstrings shouldBe listOf("11")
     }
 
     test("broadcasting: configs pair with programs, lengths must be 1 or equal") {
@@ -96,6 +111,34 @@ class OqcJobsSpec : FunSpec({
         error.message shouldContain "foo"
         job.state shouldBe JobState.FAILED
         shouldThrow<JobFailedException> { job.raiseForStatus() }.code shouldBe 400
+    }
+
+    test("OQC's failure payloads (fixture) become a JobError and a JobFailedException with code and message") {
+        // all_info says FAILED without task_error, so the client reads GET /tasks/{id}/error: OQC's fixture reply.
+        emulator.faults.error("GET", "$LUCY_PATH/tasks/*/all_info", 200, times = 1, body = """{"status": "FAILED"}""")
+        emulator.faults.error("GET", "$LUCY_PATH/tasks/*/error", 200, times = 1, body = OqcFixtures.text("GET_tasks_id_error.response.json"))
+        val job = sdk.createJob(Qasm.BELL, LUCY, shots(10))
+        val outputs = job.execute(10.seconds)
+        job.state shouldBe JobState.FAILED
+        outputs.errorList().single().let {
+            it.code shouldBe 400
+            it.message shouldBe "Error"
+        }
+        val raised = shouldThrow<JobFailedException> { job.raiseForStatus() }
+        raised.code shouldBe 400
+        raised.details shouldBe "Error"
+        raised.taskId shouldBe job.taskId
+        raised.device shouldBe LUCY
+        shouldThrow<JobFailedException> { outputs.raiseForError() }.details shouldBe "Error"
+        // task_error inside all_info is used as is.
+        val inline = """{"status": "FAILED", "task_error": {"error_message": "QPU calibration in progress", "error_code": 503}}"""
+        emulator.faults.error("GET", "$LUCY_PATH/tasks/*/all_info", 200, times = 1, body = inline)
+        job.execute(10.seconds)
+        shouldThrow<JobFailedException> { job.raiseForStatus() }.let {
+            it.code shouldBe 503
+            it.details shouldBe "QPU calibration in progress"
+            it.message!! shouldContain "with code 503: QPU calibration in progress"
+        }
     }
 
     test("the config is checked against the QPU's Maximum Shots before sending") {
@@ -144,11 +187,32 @@ class OqcJobsSpec : FunSpec({
         emulator.faults.requests("$LUCY_PATH/tasks/submit") shouldHaveSize 1
         emulator.faults.clear()
         emulator.faults.error("POST", "$LUCY_PATH/tasks/submit", 503, times = 1)
+        val before = emulator.oqc.tasks().size
         val composite = sdk.createJob(listOf(Qasm.BELL, Qasm.X0), listOf(LUCY), listOf(shots(5)))
         composite.execute(10.seconds)
         composite.completed shouldBe true
         emulator.faults.requests("$LUCY_PATH/tasks/submit") shouldHaveSize 2
         emulator.faults.requests("$LUCY_PATH/tasks", "POST") shouldHaveSize 1
+        emulator.oqc.tasks().size shouldBe before + 2
+    }
+
+    test("a batch submit whose reply is lost after the server acted is retried safely: N tasks, not 2N") {
+        emulator.faults.loseReply("POST", "$LUCY_PATH/tasks/submit", times = 1)
+        val before = emulator.oqc.tasks().size
+        val composite = sdk.createJob(listOf(Qasm.BELL, Qasm.X0, Qasm.BELL), listOf(LUCY), listOf(shots(5)))
+        val outputs = composite.execute(10.seconds)
+        composite.completed shouldBe true
+        outputs.resultList() shouldHaveSize 3
+        emulator.faults.requests("$LUCY_PATH/tasks/submit", "POST") shouldHaveSize 2
+        emulator.faults.requests("$LUCY_PATH/tasks", "POST") shouldHaveSize 1
+        val created = emulator.oqc.tasks().drop(before)
+        created shouldHaveSize 3
+        created.map { it.id }.toSet() shouldBe composite.jobs.map { it.taskId }.toSet()
+        created.forEach { it.status shouldBe "COMPLETED" }
+        // A single task has no pre-allocated id: its lost reply is reported, never repeated.
+        emulator.faults.loseReply("POST", "$LUCY_PATH/tasks/submit", times = 1)
+        shouldThrow<ConnectionException> { sdk.createJob(Qasm.BELL, LUCY).submit() }
+        emulator.faults.requests("$LUCY_PATH/tasks/submit", "POST") shouldHaveSize 3
     }
 
     test("a request over 128 KiB is refused before sending, naming the field and the limit") {
@@ -165,12 +229,17 @@ class OqcJobsSpec : FunSpec({
         val dir = tempdir()
         try {
             val file = File(dir, "composite.json").toPath()
-            OqcTesting.sdk(slow).use { first ->
+            val submittedIds = OqcTesting.sdk(slow).use { first ->
                 val composite = first.createJob(listOf(Qasm.BELL), listOf(LUCY, TOSHIKO), listOf(shots(64)))
                 composite.submit()
                 composite.activeJobs shouldHaveSize 2
                 composite.save(file)
+                composite.jobs.map { it.taskId!! }
             }
+            val saved = file.toFile().readText()
+            submittedIds.forEach { saved shouldContain it }
+            saved shouldNotContain OqcEmulatorState.DEMO_TOKEN
+            saved shouldNotContain "Authentication-Token"
             OqcTesting.sdk(slow).use { second ->
                 val restored = second.load(file).shouldBeInstanceOf<CompositeJob>()
                 restored.jobs.map { it.backend } shouldBe listOf(second.backend, second.backend)

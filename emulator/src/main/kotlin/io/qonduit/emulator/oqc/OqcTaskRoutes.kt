@@ -44,7 +44,7 @@ internal fun Route.taskRoutes(state: OqcEmulatorState) {
             throw OqcHttpException.badRequest("tasks must hold 1 to $MAX_TASKS_PER_CALL tasks, held ${tasks.size}.")
         }
         val parsed = tasks.mapIndexed { i, element -> parseTask(i, element, qpu) }
-        val submitted = state.locked {
+        val (replied, started) = state.locked {
             if (!qpu.active) throw OqcHttpException.badRequest("QPU ${qpu.id} is not active.")
             // Check every pre-allocated id before changing anything, so a bad batch changes nothing.
             val records = parsed.mapIndexed { i, task ->
@@ -56,13 +56,17 @@ internal fun Route.taskRoutes(state: OqcEmulatorState) {
                     if (record == null || record.owner != owner || record.qpuId != qpu.id) {
                         throw OqcHttpException.badRequest("tasks[$i].task_id $id was not allocated on ${qpu.id}.")
                     }
-                    if (record.status != OqcTaskStates.CREATED) {
+                    if (record.status != OqcTaskStates.CREATED && !record.isSameSubmission(task)) {
                         throw OqcHttpException.badRequest("tasks[$i].task_id $id was already submitted.")
                     }
                     record
                 }
             }
-            parsed.zip(records).map { (task, allocated) ->
+            // A repeated submission of an id (same program and config) is a retry after a lost reply
+            // (inferred): it is answered with the id again and changes nothing.
+            val fresh = mutableListOf<OqcTaskRecord>()
+            val all = parsed.zip(records).map { (task, allocated) ->
+                if (allocated != null && allocated.status != OqcTaskStates.CREATED) return@map allocated
                 val record = allocated ?: state.newTask(qpu.id, owner, task.tag)
                 val now = Instant.now()
                 record.program = task.program
@@ -72,11 +76,13 @@ internal fun Route.taskRoutes(state: OqcEmulatorState) {
                 record.status = OqcTaskStates.SUBMITTED
                 record.timings["SERVER_RECEIVED"] = now
                 record.timings["SERVER_ENQUEUED"] = now
+                fresh += record
                 record
             }
+            all to fresh
         }
-        submitted.forEach { state.runner.start(it) }
-        call.respondOqc(state, JsonArray(submitted.map { buildJsonObject { put("task_id", it.id) } }))
+        started.forEach { state.runner.start(it) }
+        call.respondOqc(state, JsonArray(replied.map { buildJsonObject { put("task_id", it.id) } }))
     }
 
     get("/tasks") {
@@ -187,6 +193,10 @@ private fun parseTask(index: Int, element: JsonElement, qpu: OqcQpuRecord): Subm
     }
     return SubmittedTask(program, config, task.string("tag"), taskId, external)
 }
+
+/** Whether [task] repeats what was already submitted under this record's id. */
+private fun OqcTaskRecord.isSameSubmission(task: SubmittedTask): Boolean =
+    program == task.program && config == task.config && externalConfig == task.externalConfig
 
 private fun requireSameQpu(qpuId: String?, qpu: OqcQpuRecord, field: String = "qpu_id") {
     if (qpuId != qpu.id) throw OqcHttpException.badRequest("$field must be ${qpu.id} at this QPU's URL, was $qpuId.")

@@ -1,10 +1,12 @@
 package io.qonduit.emulator.oqc
 
+import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainExactly
 import io.kotest.matchers.collections.shouldHaveSize
 import io.kotest.matchers.maps.shouldContainKey
 import io.kotest.matchers.shouldBe
+import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.string.shouldContain
 import io.qonduit.emulator.Emulator
 import io.qonduit.emulator.EmulatorConfig
@@ -15,6 +17,7 @@ import kotlinx.serialization.json.int
 import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive
+import java.io.IOException
 import java.time.Duration
 import java.time.LocalDate
 import java.time.ZoneOffset
@@ -61,15 +64,41 @@ class OqcTasksSpec : FunSpec({
         metrics.getValue("optimized_instruction_count").jsonPrimitive.int shouldBe 4
     }
 
-    test("ids are pre-allocated with POST /tasks, then submitted together; an id is used once") {
+    test("ids are pre-allocated with POST /tasks (CREATED over HTTP), then submitted together") {
         val ids = http.post("$lucy/tasks", """{"qpu_id":"${OqcEmulatorState.LUCY_SIMULATOR}","task_count":2,"tag":null}""", TOKEN).arr.strings()
         ids shouldHaveSize 2
-        ids.forEach { emulator.oqc.task(it)!!.status shouldBe "CREATED" }
+        ids.forEach {
+            http.get("$lucy/tasks/$it/status", TOKEN).str("status") shouldBe "CREATED"
+            http.get("$lucy/tasks/$it/all_info", TOKEN).str("status") shouldBe "CREATED"
+        }
         val submitted = http.post("$lucy/tasks/submit", submitBody(oqcTask(taskId = ids[0]), oqcTask(taskId = ids[1])), TOKEN)
         submitted.arr.map { it.jsonObject["task_id"]!!.jsonPrimitive.content } shouldContainExactly ids
         ids.forEach { http.awaitTask(OqcEmulatorState.LUCY_SIMULATOR, it).first.last() shouldBe "COMPLETED" }
-        http.post("$lucy/tasks/submit", submitBody(oqcTask(taskId = ids[0])), TOKEN).status shouldBe 400
         http.post("$lucy/tasks/submit", submitBody(oqcTask(taskId = "00000000-0000-0000-0000-000000000000")), TOKEN).status shouldBe 400
+    }
+
+    test("a submitted id may be submitted again with the same task (a retry) but not with another one") {
+        val ids = http.post("$lucy/tasks", """{"qpu_id":"${OqcEmulatorState.LUCY_SIMULATOR}","task_count":2,"tag":null}""", TOKEN).arr.strings()
+        val body = submitBody(oqcTask(taskId = ids[0]), oqcTask(config = oqcConfig(repeats = 7), taskId = ids[1]))
+        http.post("$lucy/tasks/submit", body, TOKEN).status shouldBe 200
+        ids.forEach { http.awaitTask(OqcEmulatorState.LUCY_SIMULATOR, it).first.last() shouldBe "COMPLETED" }
+        val before = emulator.oqc.tasks().size
+        val again = http.post("$lucy/tasks/submit", body, TOKEN)
+        again.status shouldBe 200
+        again.arr.map { it.jsonObject["task_id"]!!.jsonPrimitive.content } shouldContainExactly ids
+        emulator.oqc.tasks().size shouldBe before
+        ids.forEach { emulator.oqc.task(it)!!.status shouldBe "COMPLETED" } // not run again
+        http.post("$lucy/tasks/submit", submitBody(oqcTask(OQC_BROKEN, taskId = ids[0])), TOKEN).status shouldBe 400
+        http.post("$lucy/tasks/submit", submitBody(oqcTask(config = oqcConfig(repeats = 8), taskId = ids[1])), TOKEN).status shouldBe 400
+    }
+
+    test("a lost reply: the submission is applied, then the connection breaks") {
+        val ids = http.post("$lucy/tasks", """{"qpu_id":"${OqcEmulatorState.LUCY_SIMULATOR}","task_count":1,"tag":null}""", TOKEN).arr.strings()
+        emulator.faults.loseReply("POST", "/oqc/qpu/*/tasks/submit", times = 1)
+        shouldThrow<IOException> { http.post("$lucy/tasks/submit", submitBody(oqcTask(taskId = ids[0])), TOKEN) }
+        http.get("$lucy/tasks/${ids[0]}/status", TOKEN).str("status") shouldNotBe "CREATED"
+        http.post("$lucy/tasks/submit", submitBody(oqcTask(taskId = ids[0])), TOKEN).status shouldBe 200
+        emulator.faults.clear()
     }
 
     test("task_id -1 gets a fresh id") {
@@ -129,6 +158,31 @@ class OqcTasksSpec : FunSpec({
         (all[0] as JsonObject).keys shouldContainExactly setOf("id", "qpu_id", "tag", "status", "created_at")
         http.get("$lucy/tasks?end_date=${today.minusDays(1)}", TOKEN).arr shouldHaveSize 0
         http.get("$lucy/tasks?start_date=yesterday", TOKEN).status shouldBe 400
+    }
+})
+
+class OqcLifecycleSpec : FunSpec({
+    // Long enough stages that polling every 10 ms sees each one.
+    val emulator = Emulator.start(EmulatorConfig.builder().seed(5).queuedDelay(Duration.ofMillis(300)).runningDelay(Duration.ofMillis(300)).build())
+    afterSpec { emulator.close() }
+    val http = TestHttp(emulator.url("oqc"))
+    val lucy = "/qpu/${short(OqcEmulatorState.LUCY_SIMULATOR)}"
+
+    test("a pre-allocated task goes CREATED -> SUBMITTED -> RUNNING -> COMPLETED, as seen over HTTP") {
+        val id = http.post("$lucy/tasks", """{"qpu_id":"${OqcEmulatorState.LUCY_SIMULATOR}","task_count":1,"tag":"t"}""", TOKEN).arr.strings().single()
+        val created = http.get("$lucy/tasks/$id/all_info", TOKEN).str("status")
+        http.post("$lucy/tasks/submit", submitBody(oqcTask(taskId = id)), TOKEN).status shouldBe 200
+        val (seen, _) = http.awaitTask(OqcEmulatorState.LUCY_SIMULATOR, id)
+        (listOf(created) + seen) shouldContainExactly listOf("CREATED", "SUBMITTED", "RUNNING", "COMPLETED")
+    }
+
+    test("a failing task goes SUBMITTED -> RUNNING -> FAILED; a cancelled one SUBMITTED -> CANCELLED") {
+        val failing = http.post("$lucy/tasks/submit", submitBody(oqcTask(OQC_BROKEN)), TOKEN).arr[0].jsonObject["task_id"]!!.jsonPrimitive.content
+        http.awaitTask(OqcEmulatorState.LUCY_SIMULATOR, failing).first shouldContainExactly listOf("SUBMITTED", "RUNNING", "FAILED")
+        val cancelled = http.post("$lucy/tasks/submit", submitBody(oqcTask()), TOKEN).arr[0].jsonObject["task_id"]!!.jsonPrimitive.content
+        http.get("$lucy/tasks/$cancelled/status", TOKEN).str("status") shouldBe "SUBMITTED"
+        http.post("$lucy/tasks/cancel_many", """{"tasks":["$cancelled"]}""", TOKEN).status shouldBe 200
+        http.awaitTask(OqcEmulatorState.LUCY_SIMULATOR, cancelled).first shouldContainExactly listOf("CANCELLED")
     }
 })
 
