@@ -377,6 +377,23 @@ public class OqcSdk internal constructor(
     public fun listTasksAsync(qpuId: String?, startDate: LocalDate?, endDate: LocalDate?): CompletableFuture<List<JsonObject>> =
         JavaBridge.future { listTasks(qpuId, startDate, endDate) }
 
+    /** [getWindowHistory] for Java. */
+    public fun getWindowHistoryAsync(qpuId: String?, latest: Boolean): CompletableFuture<JsonElement> =
+        JavaBridge.future { getWindowHistory(qpuId, latest) }
+
+    /** [getTaskWaitTimes] for Java. */
+    public fun getTaskWaitTimesAsync(taskIds: List<String>, qpuId: String?): CompletableFuture<JsonElement> =
+        JavaBridge.future { getTaskWaitTimes(taskIds, qpuId) }
+
+    /** [getAuthTokenExpiry] for Java; a null token asks about this SDK's own. */
+    public fun getAuthTokenExpiryAsync(token: Secret?): CompletableFuture<Instant?> = JavaBridge.future { getAuthTokenExpiry(token) }
+
+    /** [createAuthToken] for Java. */
+    public fun createAuthTokenAsync(expiresAt: Instant): CompletableFuture<Secret> = JavaBridge.future { createAuthToken(expiresAt) }
+
+    /** [deleteAuthToken] for Java. */
+    public fun deleteAuthTokenAsync(token: Secret): CompletableFuture<Void?> = JavaBridge.future { deleteAuthToken(token); null }
+
     override fun toString(): String = "OqcSdk(url=$url, open=$isOpen, defaultQpuId=$defaultQpuId)"
 
     // ---- internals ----------------------------------------------------------------------------

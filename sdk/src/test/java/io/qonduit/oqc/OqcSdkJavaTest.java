@@ -159,6 +159,12 @@ class OqcSdkJavaTest {
             Job listed = sdk.createJob(BELL).submitAsync().get();
             assertTrue(sdk.listTasksAsync(null, LocalDate.now(ZoneOffset.UTC), null).get().stream()
                     .anyMatch(t -> t.get("id").toString().contains(listed.getTaskId())));
+            assertTrue(sdk.getWindowHistoryAsync(OqcEmulatorState.TOSHIKO, false).get() != null);
+            assertTrue(sdk.getTaskWaitTimesAsync(List.of(listed.getTaskId()), null).get() != null);
+            assertTrue(sdk.getAuthTokenExpiryAsync(null).get() != null);
+            Secret extra = sdk.createAuthTokenAsync(java.time.Instant.now().plusSeconds(3600)).get();
+            assertEquals("Secret(****)", extra.toString());
+            sdk.deleteAuthTokenAsync(extra).get();
             String huge = "// " + "x".repeat(130 * 1024) + "\n" + BELL;
             ExecutionException tooBig = assertThrows(ExecutionException.class, () -> sdk.createJob(huge).submitAsync().get());
             ValidationException validation = assertInstanceOf(ValidationException.class, tooBig.getCause());
