@@ -35,6 +35,9 @@ public data class RfShield @JvmOverloads constructor(
  * becomes `TEMPERATURE_TO_EVAP_FREQUENCY × temperature` (it wins over [rfEvap]'s last frequency);
  * an [rfShield] appends one RF point at its lifetime.
  *
+ * The experiment DSL (module `qonduit-dsl`) has its own `io.qonduit.dsl.oqtant.QuantumMatter`, the
+ * result of `quantumMatter { }`; its `toObjectApi()` converts it to this class.
+ *
  * @throws io.qonduit.errors.ValidationException when [temperatureNk] is outside 0..500 nK or
  *   [lifetimeMs] ends before the last barrier keyframe, landscape snapshot or laser pulse
  */

@@ -19,8 +19,12 @@ import io.qonduit.oqtant.model.InTrapOutput
 import io.qonduit.oqtant.model.JobStatus
 import io.qonduit.oqtant.model.TimeOfFlightOutput
 import io.qonduit.local.LocalBackend
+import kotlinx.coroutines.async
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.flow.toList
+import kotlinx.coroutines.withTimeout
 import java.nio.file.Files
 import kotlin.time.Duration.Companion.seconds
 
@@ -79,6 +83,22 @@ class OqtantBackendSpec : FunSpec({
             job.submit()
             job.cancel()
             job.state shouldBe JobState.CANCELLED
+        }
+    }
+
+    test("the track() flow of an Oqtant job ends when the job is cancelled elsewhere (the Python client would poll forever)") {
+        OqtantTestEnv(queued = 5_000).use { slow ->
+            val job = slow.client.createJob(becJob("cancelled elsewhere"))
+            job.submit()
+            val states = coroutineScope {
+                val tracking = async { job.track().map { it.state }.toList() }
+                delay(50)
+                slow.client.cancelJob(job.taskId!!) // not job.cancel(): only the polls can see it
+                withTimeout(10.seconds) { tracking.await() }
+            }
+            states.first() shouldBe JobState.QUEUED
+            states.last() shouldBe JobState.CANCELLED
+            job.rawStatus shouldBe "CANCELLED"
         }
     }
 

@@ -9,6 +9,7 @@ import io.qonduit.oqtant.model.JobStatus
 import kotlinx.coroutines.async
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.delay
+import kotlinx.coroutines.withTimeout
 import java.util.concurrent.CopyOnWriteArrayList
 
 class OqtantRunJobsSpec : FunSpec({
@@ -61,6 +62,16 @@ class OqtantRunJobsSpec : FunSpec({
                 tracking.await()
             }
             tracked.single().status shouldBe JobStatus.CANCELLED
+
+            // runJobs(track = true) returns too once its only job is cancelled.
+            val ids = coroutineScope {
+                val running = async { env.client.runJobs(listOf(becJob("run-then-cancel")), track = true) }
+                while (env.client.activeJobs.none { it.name == "run-then-cancel" }) delay(10)
+                env.client.cancelJob(env.client.activeJobs.single { it.name == "run-then-cancel" }.externalId!!)
+                withTimeout(10_000) { running.await() }
+            }
+            env.client.getJob(ids.single()).status shouldBe JobStatus.CANCELLED
+            env.client.activeJobs.single { it.externalId == ids.single() }.status shouldBe JobStatus.CANCELLED
         }
         OqtantTestEnv().use { env ->
             env.emulator.oqtant.failNextJob("FAILED")

@@ -16,6 +16,11 @@ import io.qonduit.oqtant.model.RfEvaporation
  * throw one [ValidationException] listing every problem, those of the DSL (lifetime too short, evolve
  * without a keyframe, ...) and every service limit of [OqtantValidation].
  *
+ * Not to be confused with the SDK's [io.qonduit.oqtant.QuantumMatter] (the Python object API that
+ * `QuantumMatterFactory` submits): this one is the DSL's checked, finished experiment. Hand it to the
+ * client as a job ([toJob], for `OqtantClient.runJobs`/`createJob`) or convert it with [toObjectApi]
+ * for `QuantumMatterFactory`.
+ *
  * @property name job name, 1..50 characters
  * @property note note attached to the run, at most 500 characters, or null
  */
@@ -49,6 +54,16 @@ public class QuantumMatter internal constructor(
         throwIfInvalid()
         return uncheckedJob()
     }
+
+    /**
+     * The same experiment as the SDK's object-API [SdkQuantumMatter], e.g. for
+     * `QuantumMatterFactory.submit`. It maps to exactly the same run values: a temperature is already
+     * folded into the last RF frequency (so the result has none of its own), and an RF shield becomes
+     * its `rfShield`.
+     *
+     * @throws ValidationException listing every problem, as [toInputValues]
+     */
+    public fun toObjectApi(): SdkQuantumMatter = SdkQuantumMatter.fromInput(name, toInputValues(), note)
 
     override fun toString(): String = "QuantumMatter(name=$name, jobType=$jobType)"
 

@@ -2,9 +2,14 @@ package io.qonduit.dsl.oqtant
 
 import io.qonduit.errors.ValidationException
 import io.qonduit.errors.Violation
+import io.qonduit.job.CompositeJob
+import io.qonduit.job.JobState
+import io.qonduit.oqtant.OqtantClient
 import io.qonduit.oqtant.model.Input
 import io.qonduit.oqtant.model.OqtantJob
+import io.qonduit.oqtant.model.OqtantJson
 import io.qonduit.oqtant.model.OqtantValidation
+import io.qonduit.oqtant.oqtantOutputs
 import io.qonduit.oqtant.model.Output
 import java.util.function.BiFunction
 import java.util.function.Function
@@ -13,8 +18,9 @@ import java.util.function.Function
  * One experiment per value of a swept parameter, with the value kept beside it so results can be paired
  * back with what produced them. Build with [sweep] (Kotlin) or [Sweep.of] / [Sweep.product] (Java).
  *
- * Submit it either as ONE multi-run job ([toJob]: value `i` is run `i + 1`, at most 30 runs) or as a list
- * of single-run jobs ([toJobs]: value `i` is job `i`).
+ * Submit it either as ONE multi-run job ([toJob]: value `i` is run `i + 1`, at most 30 runs; pair the runs
+ * back with [pairRuns]) or as a list of single-run jobs ([toJobs], or [toCompositeJob] to run them as one
+ * Qonduit [CompositeJob]: value `i` is job `i`; pair the results back with [pairResults]).
  *
  * @param T the type of the swept value, e.g. `Kilohertz` or `Pair<Kilohertz, Milliseconds>`
  * @property points the experiments in sweep order
@@ -49,6 +55,54 @@ public class Sweep<T> internal constructor(public val points: List<SweepPoint<T>
         val problems = points.flatMap { p -> p.matter.violations().under("jobs[${p.index}]") }
         if (problems.isNotEmpty()) throw ValidationException(problems)
         return points.map { it.matter.toJob() }
+    }
+
+    /**
+     * The jobs of [toJobs] as one Qonduit [CompositeJob] on [client]'s Oqtant backend, not yet submitted:
+     * job `i` runs point `i`. Any number of points works (the 30-run limit is per job); run it with
+     * `execute`, then read the results with [pairResults].
+     *
+     * ```
+     * val composite = heights.toCompositeJob(oqtant)
+     * composite.execute(5.minutes)
+     * heights.pairResults(composite).forEach { (height, output) -> println("$height: $output") }
+     * ```
+     *
+     * @throws ValidationException listing every problem of every job, as [toJobs]
+     */
+    public fun toCompositeJob(client: OqtantClient): CompositeJob = client.createJobs(toJobs())
+
+    /**
+     * Pairs each swept value with the output of the job at the same position of [composite] (made by
+     * [toCompositeJob]), in sweep order. Jobs that did not complete (yet) are left out, so a partly failed
+     * sweep still yields the values that worked.
+     *
+     * @throws ValidationException if [composite] does not hold one job per point, or a job does not run
+     *   this sweep's experiment at its position (e.g. a composite of another sweep)
+     */
+    public fun pairResults(composite: CompositeJob): List<Pair<T, Output>> {
+        val jobs = composite.jobs
+        if (jobs.size != points.size) {
+            throw ValidationException("composite.jobs", jobs.size, "must hold one job per sweep point (${points.size})")
+        }
+        val problems = mutableListOf<Violation>()
+        val pairs = points.zip(jobs).mapNotNull { (point, job) ->
+            val submitted = try {
+                OqtantJson.decodeJob(job.program).inputs.map { it.values }
+            } catch (e: IllegalArgumentException) { // SerializationException included: not an Oqtant job
+                null
+            }
+            if (submitted != listOf(point.matter.toInputValues())) {
+                problems += Violation("composite.jobs[${point.index}]", job.program.take(80), "must run the experiment of sweep point ${point.index} (${point.value})")
+                null
+            } else if (job.state != JobState.COMPLETED) {
+                null
+            } else {
+                job.result?.oqtantOutputs()?.singleOrNull()?.let { point.value to it }
+            }
+        }
+        if (problems.isNotEmpty()) throw ValidationException(problems)
+        return pairs
     }
 
     /**

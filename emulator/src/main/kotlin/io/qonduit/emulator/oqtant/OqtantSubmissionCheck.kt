@@ -12,7 +12,8 @@ internal class CheckedSubmission(val name: String, val jobType: String, val inpu
 /**
  * The service-side validation of `POST {U}/jobs` (bert_schemas limits, oqtant.md §2): answers 422
  * naming every problem's location. Covers the envelope, ranges, list sizes, equal lengths, RF rules,
- * and "no time after end_time_ms".
+ * the 0.1 ms resolution of `TimeMs` fields, NATIVE widths, terminator pulses and "no time after
+ * end_time_ms". Unsorted lists are accepted, as the service re-orders them (quirk Q11).
  */
 internal object OqtantSubmissionCheck {
     private val imageTypes = setOf("IN_TRAP", "TIME_OF_FLIGHT", "MOT")
@@ -63,7 +64,9 @@ internal object OqtantSubmissionCheck {
     private fun checkValues(v: ValuesDto, loc: List<Any>, fail: (List<Any>, String) -> Unit) {
         val end = v.endTimeMs
         if (end !in 0.0..200.0) fail(loc + "end_time_ms", "Input should be between 0.0 and 200.0")
+        if (!onTimeGrid(end)) fail(loc + "end_time_ms", TIME_DECIMALS)
         if (v.timeOfFlightMs !in 2.0..20.0) fail(loc + "time_of_flight_ms", "Input should be between 2.0 and 20.0")
+        if (!onTimeGrid(v.timeOfFlightMs)) fail(loc + "time_of_flight_ms", TIME_DECIMALS)
         if (v.imageType !in imageTypes) fail(loc + "image_type", "Input should be 'IN_TRAP', 'TIME_OF_FLIGHT' or 'MOT'")
 
         val rf = v.rfEvaporation
@@ -92,6 +95,9 @@ internal object OqtantSubmissionCheck {
                 if (barrier.timesMs.any { it < 0.0 || it > end }) {
                     fail(bLoc + "times_ms", "optical_barriers[$b].times_ms max values cannot exceed end_time_ms")
                 }
+                if (!barrier.timesMs.all(::onTimeGrid)) fail(bLoc + "times_ms", TIME_DECIMALS)
+                if (barrier.timesMs.toSet().size != n) fail(bLoc + "times_ms", "Values must be unique")
+                if (barrier.shape == "NATIVE" && barrier.widthsUm.any { it != 0.5 }) fail(bLoc + "widths_um", "NATIVE barriers require every width to be 0.5")
                 if (barrier.positionsUm.any { it !in -60.0..60.0 }) fail(bLoc + "positions_um", "Values should be between -60.0 and 60.0")
                 if (barrier.heightsKhz.any { it !in 0.0..100.0 }) fail(bLoc + "heights_khz", "Values should be between 0.0 and 100.0")
                 if (barrier.widthsUm.any { it !in 0.5..20.0 }) fail(bLoc + "widths_um", "Values should be between 0.5 and 20.0")
@@ -102,11 +108,14 @@ internal object OqtantSubmissionCheck {
         v.opticalLandscape?.let { landscape ->
             val lLoc = loc + "optical_landscape"
             if (landscape.landscapes.size !in 2..5) fail(lLoc + "landscapes", "List should have between 2 and 5 items")
+            val tenths = landscape.landscapes.map { Math.round(it.timeMs * 10) }
+            if (tenths.toSet().size != tenths.size) fail(lLoc + "landscapes", "Landscape times must be distinct at 0.1 ms resolution")
             landscape.landscapes.forEachIndexed { s, snap ->
                 val sLoc = lLoc + "landscapes" + s
                 if (snap.positionsUm.size !in 2..121) fail(sLoc + "positions_um", "List should have between 2 and 121 items")
                 if (snap.positionsUm.size != snap.potentialsKhz.size) fail(sLoc, "Landscape data lists must be of equal length")
                 if (snap.timeMs < 0.0 || snap.timeMs > end) fail(sLoc + "time_ms", "optical_landscape time_ms cannot exceed end_time_ms")
+                if (!onTimeGrid(snap.timeMs)) fail(sLoc + "time_ms", TIME_DECIMALS)
                 if (snap.positionsUm.any { it !in -60.0..60.0 }) fail(sLoc + "positions_um", "Values should be between -60.0 and 60.0")
                 if (snap.potentialsKhz.any { it !in 0.0..100.0 }) fail(sLoc + "potentials_khz", "Values should be between 0.0 and 100.0")
             }
@@ -122,9 +131,23 @@ internal object OqtantSubmissionCheck {
                     if (pulse.timesMs.size != 2 || pulse.timesMs.any { it < 0.0 || it > end }) {
                         fail(lLoc + "pulses" + p + "times_ms", "Two pulse times within 0..end_time_ms are required")
                     }
-                    if (pulse.intensitiesMwPerCm2.any { it != 1.0 }) fail(lLoc + "pulses" + p, "Intensity control is not supported.")
+                    if (!pulse.timesMs.all(::onTimeGrid)) fail(lLoc + "pulses" + p + "times_ms", TIME_DECIMALS)
+                    if (pulse.timesMs.toSet().size != pulse.timesMs.size) fail(lLoc + "pulses" + p + "times_ms", "Values must be unique")
+                    if (pulse.intensitiesMwPerCm2.size != 2 || pulse.intensitiesMwPerCm2.any { it != 1.0 }) {
+                        fail(lLoc + "pulses" + p, "Intensity control is not supported.")
+                    }
+                    if (pulse.detuningMhz != 0.0) fail(lLoc + "pulses" + p + "detuning_mhz", "Detuning is not supported.")
+                    if (pulse.interpolation != "OFF") fail(lLoc + "pulses" + p + "interpolation", "Pulse interpolation must be OFF")
                 }
             }
         }
+    }
+
+    private const val TIME_DECIMALS = "Decimal input should have no more than 1 decimal place"
+
+    /** `TimeMs` has one decimal place: a multiple of 0.1 ms, within floating-point noise. */
+    private fun onTimeGrid(ms: Double): Boolean {
+        val tenths = ms * 10
+        return tenths.isFinite() && kotlin.math.abs(tenths - Math.round(tenths)) <= 1e-6 * maxOf(1.0, kotlin.math.abs(tenths))
     }
 }
