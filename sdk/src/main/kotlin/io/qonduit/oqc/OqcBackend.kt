@@ -133,9 +133,13 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
     }
 
     private suspend fun errorOf(info: TaskAllInfo, qpuUrl: String, taskId: String): ErrorData {
-        val error = info.taskError ?: runCatching {
+        // all_info normally carries the error; the /error call is a fallback whose failure must not
+        // hide that the task failed (but coroutine cancellation still propagates).
+        val error = info.taskError ?: try {
             OqcApi.decode(TaskErrorResponse.serializer(), sdk.api.get("$qpuUrl/tasks/$taskId/error"), "GET /tasks/{id}/error").taskError
-        }.getOrNull()
+        } catch (e: QonduitException) {
+            null
+        }
         return ErrorData(error?.errorMessage ?: "task $taskId failed without an error message", error?.errorCode)
     }
 

@@ -73,5 +73,5 @@ public object QpiCounts {
     internal fun width(counts: Map<String, Int>): Int =
         counts.keys.maxOfOrNull { if (it.startsWith("0x")) it.removePrefix("0x").toBigInteger(16).bitLength() else it.length } ?: 0
 
-    internal fun intOf(element: JsonElement?): Int? = (element as? JsonPrimitive)?.let { runCatching { it.jsonPrimitive.intOrNull }.getOrNull() }
+    internal fun intOf(element: JsonElement?): Int? = (element as? JsonPrimitive)?.intOrNull
 }

@@ -60,5 +60,5 @@ internal object QpiJobs {
         )
     }
 
-    private fun JsonObject.int(key: String): Int? = (this[key] as? JsonPrimitive)?.let { runCatching { it.jsonPrimitive.intOrNull }.getOrNull() }
+    private fun JsonObject.int(key: String): Int? = QpiCounts.intOf(this[key])
 }
