@@ -6,7 +6,7 @@ import java.time.Instant
  * Everything known about a job's progress at one moment: the unified [state], the provider's own
  * [rawStatus], and the queue information when the provider reports it.
  */
-public class JobStatus(
+public class JobStatus @JvmOverloads constructor(
     /** Unified state. */
     public val state: JobState,
     /** The provider's task id, or null before submission. */
