@@ -5,41 +5,18 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.qonduit.dsl.units.Milliseconds
 import io.qonduit.oqtant.model.InputValues
+import io.qonduit.dsl.testing.SnippetCompiler
 import kotlinx.serialization.KSerializer
 import org.jetbrains.kotlin.cli.common.ExitCode
-import org.jetbrains.kotlin.cli.jvm.K2JVMCompiler
-import java.io.ByteArrayOutputStream
-import java.io.File
-import java.io.PrintStream
-import java.nio.file.Files
 
 /** Compiles snippets against the DSL: units are checked by the compiler and scopes cannot leak into each other. */
 class OqtantDslTypeSafetySpec : FunSpec({
-    val classpath = listOf(QuantumMatter::class.java, Milliseconds::class.java, InputValues::class.java,
-        KSerializer::class.java, KotlinVersion::class.java)
-        .map { File(it.protectionDomain.codeSource.location.toURI()).path }
-        .distinct()
-        .joinToString(File.pathSeparator)
+    val compiler = SnippetCompiler(
+        listOf(QuantumMatter::class.java, Milliseconds::class.java, InputValues::class.java, KSerializer::class.java, KotlinVersion::class.java),
+        listOf("io.qonduit.dsl.units.*", "io.qonduit.dsl.oqtant.*", "io.qonduit.oqtant.model.*"),
+    )
 
-    fun compile(body: String): Pair<ExitCode, String> {
-        val dir = Files.createTempDirectory("oqtant-dsl-snippet").toFile()
-        try {
-            val source = File(dir, "Snippet.kt")
-            source.writeText(
-                "import io.qonduit.dsl.units.*\nimport io.qonduit.dsl.oqtant.*\nimport io.qonduit.oqtant.model.*\n\n" +
-                    "fun snippet() {\n$body\n}\n",
-            )
-            val log = ByteArrayOutputStream()
-            val code = K2JVMCompiler().exec(
-                PrintStream(log, true, Charsets.UTF_8),
-                "-no-stdlib", "-no-reflect", "-classpath", classpath,
-                "-d", File(dir, "out").path, source.path,
-            )
-            return code to log.toString(Charsets.UTF_8)
-        } finally {
-            dir.deleteRecursively()
-        }
-    }
+    fun compile(body: String) = compiler.compile(body)
 
     test("a well-typed experiment compiles") {
         val (code, log) = compile(

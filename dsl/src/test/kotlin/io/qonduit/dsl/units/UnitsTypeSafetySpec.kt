@@ -3,34 +3,14 @@ package io.qonduit.dsl.units
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
+import io.qonduit.dsl.testing.SnippetCompiler
 import org.jetbrains.kotlin.cli.common.ExitCode
-import org.jetbrains.kotlin.cli.jvm.K2JVMCompiler
-import java.io.ByteArrayOutputStream
-import java.io.File
-import java.io.PrintStream
-import java.nio.file.Files
 
 /** Compiles snippets against the units to prove that mixing them up is a compile error, not a runtime bug. */
 class UnitsTypeSafetySpec : FunSpec({
-    val classpath = listOf(Milliseconds::class.java, KotlinVersion::class.java)
-        .joinToString(File.pathSeparator) { File(it.protectionDomain.codeSource.location.toURI()).path }
+    val compiler = SnippetCompiler(listOf(Milliseconds::class.java, KotlinVersion::class.java), listOf("io.qonduit.dsl.units.*"))
 
-    fun compile(body: String): Pair<ExitCode, String> {
-        val dir = Files.createTempDirectory("units-snippet").toFile()
-        try {
-            val source = File(dir, "Snippet.kt")
-            source.writeText("import io.qonduit.dsl.units.*\n\nfun snippet() {\n$body\n}\n")
-            val log = ByteArrayOutputStream()
-            val code = K2JVMCompiler().exec(
-                PrintStream(log, true, Charsets.UTF_8),
-                "-no-stdlib", "-no-reflect", "-classpath", classpath,
-                "-d", File(dir, "out").path, source.path,
-            )
-            return code to log.toString(Charsets.UTF_8)
-        } finally {
-            dir.deleteRecursively()
-        }
-    }
+    fun compile(body: String) = compiler.compile(body)
 
     test("well-typed unit code compiles") {
         val (code, log) = compile(
