@@ -11,7 +11,6 @@ import io.qonduit.job.Diagnostics
 import io.qonduit.job.JobInput
 import io.qonduit.job.JobState
 import io.qonduit.job.PollCadence
-import io.qonduit.oqc.wire.CancelTasksRequest
 import io.qonduit.oqc.wire.CreateTaskIdsRequest
 import io.qonduit.oqc.wire.OqcNotices
 import io.qonduit.oqc.wire.OqcTaskId
@@ -20,7 +19,6 @@ import io.qonduit.oqc.wire.OqcWireJson
 import io.qonduit.oqc.wire.SubmitTasksRequest
 import io.qonduit.oqc.wire.SubmittedTask
 import io.qonduit.oqc.wire.TaskAllInfo
-import io.qonduit.oqc.wire.TaskErrorResponse
 import kotlinx.coroutines.async
 import kotlinx.coroutines.coroutineScope
 import kotlinx.serialization.builtins.ListSerializer
@@ -100,7 +98,7 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
             OqcTaskStatus.RUNNING -> TaskReport(JobState.RUNNING, raw, message = message)
             OqcTaskStatus.CANCELLED -> TaskReport(JobState.CANCELLED, raw, message = message)
             OqcTaskStatus.COMPLETED -> TaskReport(JobState.COMPLETED, raw, message = message, result = info.results?.let { resultData(it) })
-            OqcTaskStatus.FAILED -> TaskReport(JobState.FAILED, raw, message = message, error = errorOf(info, qpuUrl, task.taskId))
+            OqcTaskStatus.FAILED -> TaskReport(JobState.FAILED, raw, message = message, error = errorOf(info, task))
             OqcTaskStatus.EXPIRED -> TaskReport(
                 JobState.FAILED, raw, message = message,
                 error = ErrorData("task ${task.taskId} expired before it ran (OQC status EXPIRED)"),
@@ -109,11 +107,11 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
     }
 
     override suspend fun cancel(task: TaskRef) {
-        cancelOn(task.input.device, listOf(task.taskId))
+        sdk.tasks.cancel(listOf(task.taskId), task.input.device)
     }
 
     override suspend fun cancelAll(tasks: List<TaskRef>, maxConcurrency: Int) {
-        tasks.groupBy { it.input.device }.forEach { (qpu, group) -> cancelOn(qpu, group.map { it.taskId }) }
+        tasks.groupBy { it.input.device }.forEach { (qpu, group) -> sdk.tasks.cancel(group.map { it.taskId }, qpu) }
     }
 
     override suspend fun diagnostics(task: TaskRef): Diagnostics = coroutineScope {
@@ -127,20 +125,15 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
 
     override fun toString(): String = "OqcBackend(${sdk.url})"
 
-    private suspend fun cancelOn(qpu: String, ids: List<String>) {
-        val qpuUrl = sdk.taskUrl(qpu, forSubmission = false)
-        sdk.api.post("$qpuUrl/tasks/cancel_many", OqcWireJson.encodeToJsonElement(CancelTasksRequest.serializer(), CancelTasksRequest(ids)), field = "tasks")
-    }
-
-    private suspend fun errorOf(info: TaskAllInfo, qpuUrl: String, taskId: String): ErrorData {
+    private suspend fun errorOf(info: TaskAllInfo, task: TaskRef): ErrorData {
         // all_info normally carries the error; the /error call is a fallback whose failure must not
         // hide that the task failed (but coroutine cancellation still propagates).
         val error = info.taskError ?: try {
-            OqcApi.decode(TaskErrorResponse.serializer(), sdk.api.get("$qpuUrl/tasks/$taskId/error"), "GET /tasks/{id}/error").taskError
+            sdk.tasks.error(task.taskId, task.input.device).taskError
         } catch (e: QonduitException) {
             null
         }
-        return ErrorData(error?.errorMessage ?: "task $taskId failed without an error message", error?.errorCode)
+        return ErrorData(error?.errorMessage ?: "task ${task.taskId} failed without an error message", error?.errorCode)
     }
 
     /** Counts when every register holds BinaryCount counts; otherwise no counts and the raw results. */

@@ -44,16 +44,14 @@ import java.util.concurrent.atomic.AtomicReference
  */
 public class QpiClient private constructor(
     baseUrl: String,
-    apiToken: Secret?,
+    private val apiToken: Secret?,
     config: TransportConfig,
 ) : AutoCloseable {
-    private val apiToken: Secret? = apiToken
     private val bearer = AtomicReference<Secret?>(null)
     internal val transport: HttpTransport = HttpTransport(baseUrl, config) {
-        val token = this.apiToken
         val session = bearer.get()
         when {
-            token != null -> mapOf("X-API-Token" to token.reveal())
+            apiToken != null -> mapOf("X-API-Token" to apiToken.reveal())
             session != null -> mapOf("Authorization" to "Bearer ${session.reveal()}")
             else -> emptyMap()
         }
