@@ -3,6 +3,7 @@
 @file:DependsOn("io.qonduit:qonduit-sdk:0.1.0-SNAPSHOT")
 
 import io.qonduit.local.LocalBackend
+import io.qonduit.program.OpenQasmProgram
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import kotlin.time.Duration.Companion.seconds
@@ -22,7 +23,7 @@ val ghz3 = bell.replace("qreg q[2];", "qreg q[3];").replace("creg c[2];", "creg 
 
 val counts = runBlocking {
     LocalBackend(seed = 1).use { local ->
-        val composite = local.createJobs(listOf(bell, ghz3), shots = 500)
+        val composite = local.createJobs(listOf(OpenQasmProgram(bell), OpenQasmProgram(ghz3)), shots = 500)
         launch { composite.progress.collect { println("status: $it") } }
         composite.execute(timeout = 30.seconds).raiseForError().resultList().map { it.counts("c") }
     }

@@ -4,6 +4,7 @@
 @file:DependsOn("io.qonduit:qonduit-sdk:0.1.0-SNAPSHOT")
 @file:DependsOn("io.qonduit:qonduit-emulator:0.1.0-SNAPSHOT")
 
+import io.qonduit.program.OpenQasmProgram
 import io.qonduit.emulator.Emulator
 import io.qonduit.emulator.oqc.OqcEmulatorState
 import io.qonduit.job.PollCadence
@@ -41,7 +42,7 @@ val summary = runBlocking {
             .use { oqc ->
                 oqc.open()
                 val qpus = listOf(OqcEmulatorState.LUCY_SIMULATOR, OqcEmulatorState.TOSHIKO)
-                val composite = oqc.createJob(listOf(bell, flip), qpus, fetchDiagnostics = true)
+                val composite = oqc.createJob(listOf(OpenQasmProgram(bell), OpenQasmProgram(flip)), qpus, fetchDiagnostics = true)
                 // Live status: the progress flow emits on every change and completes once all are done.
                 val statuses = mutableListOf<String>()
                 val watcher = launch { composite.progress.collect { println("status: $it"); statuses += it.toString() } }

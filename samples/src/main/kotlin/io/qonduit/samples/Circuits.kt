@@ -1,10 +1,14 @@
 package io.qonduit.samples
 
+import io.qonduit.program.OpenQasmProgram
+import io.qonduit.program.Program
+
 /** The circuits the samples run. */
 public object Circuits {
     /** A Bell pair: counts only `00` and `11`. */
     @JvmField
-    public val BELL: String = """
+    public val BELL: Program = OpenQasmProgram(
+        """
         OPENQASM 2.0;
         include "qelib1.inc";
         qreg q[2];
@@ -12,11 +16,13 @@ public object Circuits {
         h q[0];
         cx q[0], q[1];
         measure q -> c;
-    """.trimIndent()
+    """.trimIndent(),
+    )
 
     /** An [n]-qubit GHZ state: all zeros or all ones. */
     @JvmStatic
-    public fun ghz(n: Int): String = buildString {
+    public fun ghz(n: Int): Program = OpenQasmProgram(
+        buildString {
         appendLine("OPENQASM 2.0;")
         appendLine("include \"qelib1.inc\";")
         appendLine("qreg q[$n];")
@@ -24,14 +30,16 @@ public object Circuits {
         appendLine("h q[0];")
         for (i in 1 until n) appendLine("cx q[${i - 1}], q[$i];")
         appendLine("measure q -> c;")
-    }
+        },
+    )
 
     /**
      * Teleports `ry(theta)|0>` from q[0] to q[2] with mid-circuit measurement and classically
      * controlled corrections; `out` reads 1 with probability sin²(theta/2).
      */
     @JvmField
-    public val TELEPORT: String = """
+    public val TELEPORT: Program = OpenQasmProgram(
+        """
         OPENQASM 2.0;
         include "qelib1.inc";
         qreg q[3];
@@ -48,5 +56,6 @@ public object Circuits {
         if (m1 == 1) x q[2];
         if (m0 == 1) z q[2];
         measure q[2] -> out[0];
-    """.trimIndent()
+    """.trimIndent(),
+    )
 }

@@ -34,7 +34,7 @@ public suspend fun runMainSample(out: PrintStream): CompositeJob = LocalBackend(
     }
     circuits.keys.zip(composite.jobs).forEach { (name, job) ->
         val result = job.result as JobResult
-        out.println("$name (${job.state}): " + result.counts.entries.joinToString("  ") { (creg, counts) -> "$creg=$counts" })
+        out.println("$name (${job.state}): " + result.item.counts.entries.joinToString("  ") { (creg, counts) -> "$creg=$counts" })
     }
     composite
 }

@@ -1,7 +1,7 @@
 package io.qonduit.backend
 
 import io.qonduit.job.JobState
-import kotlinx.serialization.json.JsonObject
+import io.qonduit.job.ResultItem
 import java.time.Instant
 
 /**
@@ -29,14 +29,12 @@ public class TaskReport @JvmOverloads constructor(
 )
 
 /**
- * The result payload of a completed task, as the backend decoded it.
- *
- * @property counts counts per classical register, big-endian bitstrings (`c[0]` leftmost)
- * @property data the raw provider payload
+ * The result of a completed task, decoded by the backend: one [ResultItem] per program × binding of
+ * the task's input, in the order of [io.qonduit.job.JobInput.plan].
  */
-public class ResultData @JvmOverloads constructor(
-    public val counts: Map<String, Map<String, Int>>,
-    public val data: JsonObject = JsonObject(emptyMap()),
+public class ResultData(
+    /** The result items. */
+    public val items: List<ResultItem>,
 )
 
 /** The error of a failed task: the provider's [code] (when any) and [message]. */

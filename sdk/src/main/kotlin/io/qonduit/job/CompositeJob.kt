@@ -151,34 +151,34 @@ public class CompositeJob @JvmOverloads constructor(
     // ---- Java bridges -------------------------------------------------------------------------
 
     /** [submit] for Java with the default timeout. */
-    public fun submitAsync(): CompletableFuture<CompositeJob> = JavaBridge.future { submit() }
+    override fun submitAsync(): CompletableFuture<CompositeJob> = JavaBridge.future { submit() }
 
     /** [submit] for Java. */
-    public fun submitAsync(timeout: java.time.Duration): CompletableFuture<CompositeJob> =
+    override fun submitAsync(timeout: java.time.Duration): CompletableFuture<CompositeJob> =
         JavaBridge.future { submit(timeout.toKotlinDuration()) }
 
     /** [execute] for Java with the default timeout. */
-    public fun executeAsync(): CompletableFuture<JobOutputProxy> = JavaBridge.future { execute() }
+    override fun executeAsync(): CompletableFuture<JobOutputProxy> = JavaBridge.future { execute() }
 
     /** [execute] for Java; a null timeout waits for ever. */
-    public fun executeAsync(timeout: java.time.Duration?): CompletableFuture<JobOutputProxy> =
+    override fun executeAsync(timeout: java.time.Duration?): CompletableFuture<JobOutputProxy> =
         JavaBridge.future { execute(timeout.toKotlinOrNull()) }
 
     /** [refresh] for Java. */
-    public fun refreshAsync(): CompletableFuture<CompositeJob> = JavaBridge.future { refresh() }
+    override fun refreshAsync(): CompletableFuture<CompositeJob> = JavaBridge.future { refresh() }
 
     /** [wait] for Java, with the default 10 s timeout. */
-    public fun waitAsync(): CompletableFuture<CompositeJob> = JavaBridge.future { wait() }
+    override fun waitAsync(): CompletableFuture<CompositeJob> = JavaBridge.future { wait() }
 
     /** [wait] for Java; a null timeout waits for ever. */
-    public fun waitAsync(timeout: java.time.Duration?): CompletableFuture<CompositeJob> =
+    override fun waitAsync(timeout: java.time.Duration?): CompletableFuture<CompositeJob> =
         JavaBridge.future { wait(timeout.toKotlinOrNull()) }
 
     /** [cancel] for Java. */
-    public fun cancelAsync(): CompletableFuture<CompositeJob> = JavaBridge.future { cancel() }
+    override fun cancelAsync(): CompletableFuture<CompositeJob> = JavaBridge.future { cancel() }
 
     /** [cancelIfActive] for Java. */
-    public fun cancelIfActiveAsync(): CompletableFuture<CompositeJob> = JavaBridge.future { cancelIfActive() }
+    override fun cancelIfActiveAsync(): CompletableFuture<CompositeJob> = JavaBridge.future { cancelIfActive() }
 
     /** [progress] as a [java.util.concurrent.Flow.Publisher]. */
     public fun progressPublisher(): java.util.concurrent.Flow.Publisher<Progress> = progress.asPublisher(Dispatchers.Default)

@@ -3,9 +3,9 @@ package io.qonduit.job
 import io.qonduit.errors.ValidationException
 
 /**
- * Counts of one classical register across several results: one row per result, one column per
- * bitstring observed in any of them, zero where a result did not observe it (OQC's counts
- * DataArray).
+ * Counts of one classical register across result items: one row per item (program × binding, in
+ * submission order, across every result), one column per bitstring observed in any of them, zero
+ * where an item did not observe it (OQC's counts DataArray). Counts are 64-bit.
  *
  * Columns are sorted by [bits], the physical big-endian integer value, whatever the [endianness] of
  * the [bitstrings] labels.
@@ -18,11 +18,11 @@ public class CountsTable internal constructor(
     private val bitValues: LongArray,
     /** Column labels, written in [endianness]. */
     public val bitstrings: List<String>,
-    private val cells: Array<IntArray>,
+    private val cells: Array<LongArray>,
     /** How many error outputs were skipped because they carry no counts. */
     public val skippedErrors: Int,
 ) {
-    /** Number of rows (results). */
+    /** Number of rows (result items). */
     public val rows: Int get() = cells.size
 
     /** Number of columns (distinct bitstrings). */
@@ -32,25 +32,25 @@ public class CountsTable internal constructor(
     public val bits: LongArray get() = bitValues.copyOf()
 
     /** The count in [row] for column [column]. */
-    public operator fun get(row: Int, column: Int): Int = cells[row][column]
+    public operator fun get(row: Int, column: Int): Long = cells[row][column]
 
     /** The count in [row] for the bitstring [label] (written in [endianness]); 0 when never observed. */
-    public operator fun get(row: Int, label: String): Int {
+    public operator fun get(row: Int, label: String): Long {
         val col = bitstrings.indexOf(label)
-        return if (col < 0) 0 else cells[row][col]
+        return if (col < 0) 0L else cells[row][col]
     }
 
     /** A copy of one row. */
-    public fun row(row: Int): IntArray = cells[row].copyOf()
+    public fun row(row: Int): LongArray = cells[row].copyOf()
 
     /** The counts of one bitstring in every row (zeros when never observed). */
-    public fun column(label: String): IntArray {
+    public fun column(label: String): LongArray {
         val col = bitstrings.indexOf(label)
-        return IntArray(rows) { if (col < 0) 0 else cells[it][col] }
+        return LongArray(rows) { if (col < 0) 0L else cells[it][col] }
     }
 
     /** Sum of each row. */
-    public fun totals(): IntArray = IntArray(rows) { cells[it].sum() }
+    public fun totals(): LongArray = LongArray(rows) { cells[it].sum() }
 
     /**
      * Keeps only the columns whose label matches [pattern]: `'0'`/`'1'` match exactly, `'*'` matches
@@ -69,14 +69,14 @@ public class CountsTable internal constructor(
             register, endianness,
             LongArray(keep.size) { bitValues[keep[it]] },
             keep.map { bitstrings[it] },
-            Array(rows) { r -> IntArray(keep.size) { cells[r][keep[it]] } },
+            Array(rows) { r -> LongArray(keep.size) { cells[r][keep[it]] } },
             skippedErrors,
         )
     }
 
     override fun toString(): String = buildString {
         append("CountsTable(").append(register).append(", ").append(endianness).append(")\n")
-        append("result").append(bitstrings.joinToString("") { "\t$it" }).append('\n')
+        append("item").append(bitstrings.joinToString("") { "\t$it" }).append('\n')
         cells.forEachIndexed { r, row -> append(r).append(row.joinToString("") { "\t$it" }).append('\n') }
     }
 
@@ -87,13 +87,14 @@ public class CountsTable internal constructor(
         fun of(outputs: List<JobOutput>, creg: String, endianness: Endianness): CountsTable {
             val results = outputs.filterIsInstance<JobResult>()
             val skipped = outputs.size - results.size
-            if (results.isEmpty()) {
-                throw ValidationException("results", outputs.size, "need at least one result to build a counts table (errors skipped: $skipped)")
+            val items = results.flatMap { it.items }
+            if (items.isEmpty()) {
+                throw ValidationException("results", outputs.size, "need at least one result item to build a counts table (errors skipped: $skipped)")
             }
-            if (results.none { creg in it.counts }) {
-                throw UnknownRegisterException(creg, results.flatMap { it.counts.keys }.toSet())
+            if (items.none { creg in it.counts }) {
+                throw UnknownRegisterException(creg, items.flatMap { it.counts.keys }.toSet())
             }
-            val perRow = results.map { it.counts[creg].orEmpty() }
+            val perRow = items.map { it.counts[creg].orEmpty() }
             val widths = perRow.flatMap { row -> row.keys.map { it.length } }.toSet()
             if (widths.size > 1) {
                 throw ValidationException("counts[$creg]", widths.sorted(), "bitstrings of one register must all have the same length")
@@ -101,7 +102,7 @@ public class CountsTable internal constructor(
             val bigLabels = perRow.flatMap { it.keys }.toSortedSet(compareBy<String> { Endianness.bits(it) })
             val columns = bigLabels.toList()
             val values = LongArray(columns.size) { Endianness.bits(columns[it]) }
-            val cells = Array(perRow.size) { r -> IntArray(columns.size) { c -> perRow[r][columns[c]] ?: 0 } }
+            val cells = Array(perRow.size) { r -> LongArray(columns.size) { c -> perRow[r][columns[c]] ?: 0L } }
             return CountsTable(creg, endianness, values, columns.map { endianness.label(it) }, cells, skipped)
         }
     }

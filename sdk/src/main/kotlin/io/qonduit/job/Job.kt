@@ -18,6 +18,7 @@ import kotlinx.coroutines.jdk9.asPublisher
 import kotlinx.coroutines.sync.Mutex
 import kotlinx.coroutines.sync.withLock
 import kotlinx.coroutines.withTimeoutOrNull
+import io.qonduit.program.Program
 import kotlinx.serialization.json.JsonObject
 import java.nio.file.Path
 import java.time.Instant
@@ -39,7 +40,7 @@ import kotlin.time.TimeSource
  * block, and [status]/[states] can be collected from anywhere.
  *
  * ```
- * val job = Job(LocalBackend(), JobInput(bellQasm, "statevector"))
+ * val job = Job(LocalBackend(), JobInput(bell, "statevector"))
  * val counts = job.execute(timeout = 30.seconds).raiseForError().resultList().single().counts("c")
  * ```
  *
@@ -71,14 +72,14 @@ public class Job @JvmOverloads constructor(
     /** What the job runs (changes only through [reconfigure]). */
     public val input: JobInput get() = synchronized(guard) { currentInput }
 
-    /** The program text. */
-    public val program: String get() = input.program
+    /** The programs, in order. */
+    public val programs: List<Program> get() = input.programs
 
     /** The target device. */
     public val device: String get() = input.device
 
-    /** Provider-specific settings. */
-    public val config: JsonObject get() = input.config
+    /** How the job runs: shots, seed, bindings, provider settings. */
+    public val options: RunOptions get() = input.options
 
     /** The user's label. */
     public val tag: String? get() = input.tag
@@ -223,17 +224,21 @@ public class Job @JvmOverloads constructor(
      * Prepares the job for a fresh run: takes the inputs of [memento] (an earlier output) when given,
      * applies the overrides, clears the task id and sets the state to [JobState.CREATED]. History is
      * kept. A run still in flight is abandoned, not cancelled.
+     *
+     * @param programs new programs; program `i` keeps the shots and bindings of item `i`, if any
      */
     @JvmOverloads
     public fun reconfigure(
         memento: JobOutput? = null,
-        program: String? = null,
+        programs: List<Program>? = null,
         device: String? = null,
-        config: JsonObject? = null,
+        options: RunOptions? = null,
         tag: String? = null,
     ): Job {
         synchronized(guard) {
-            currentInput = (memento?.input ?: currentInput).with(program, device, config, tag)
+            val base = memento?.input ?: currentInput
+            val items = programs?.mapIndexed { i, p -> base.items.getOrNull(i)?.let { RunItem(p, it.shots, it.bindings) } ?: RunItem(p) }
+            currentInput = base.with(items, device, options, tag)
             currentOutput = null
             publish(JobStatus(JobState.CREATED))
         }
@@ -286,34 +291,34 @@ public class Job @JvmOverloads constructor(
     // ---- Java bridges -------------------------------------------------------------------------
 
     /** [submit] for Java, with the default 30 s timeout. */
-    public fun submitAsync(): CompletableFuture<Job> = JavaBridge.future { submit() }
+    override fun submitAsync(): CompletableFuture<Job> = JavaBridge.future { submit() }
 
     /** [submit] for Java. */
-    public fun submitAsync(timeout: java.time.Duration): CompletableFuture<Job> =
+    override fun submitAsync(timeout: java.time.Duration): CompletableFuture<Job> =
         JavaBridge.future { submit(timeout.toKotlinDuration()) }
 
     /** [execute] for Java, with the default 10 s timeout. */
-    public fun executeAsync(): CompletableFuture<JobOutputProxy> = JavaBridge.future { execute() }
+    override fun executeAsync(): CompletableFuture<JobOutputProxy> = JavaBridge.future { execute() }
 
     /** [execute] for Java; a null timeout waits for ever. */
-    public fun executeAsync(timeout: java.time.Duration?): CompletableFuture<JobOutputProxy> =
+    override fun executeAsync(timeout: java.time.Duration?): CompletableFuture<JobOutputProxy> =
         JavaBridge.future { execute(timeout.toKotlinOrNull()) }
 
     /** [refresh] for Java. */
-    public fun refreshAsync(): CompletableFuture<Job> = JavaBridge.future { refresh() }
+    override fun refreshAsync(): CompletableFuture<Job> = JavaBridge.future { refresh() }
 
     /** [wait] for Java, with the default 10 s timeout. */
-    public fun waitAsync(): CompletableFuture<Job> = JavaBridge.future { wait() }
+    override fun waitAsync(): CompletableFuture<Job> = JavaBridge.future { wait() }
 
     /** [wait] for Java; a null timeout waits for ever. */
-    public fun waitAsync(timeout: java.time.Duration?): CompletableFuture<Job> =
+    override fun waitAsync(timeout: java.time.Duration?): CompletableFuture<Job> =
         JavaBridge.future { wait(timeout.toKotlinOrNull()) }
 
     /** [cancel] for Java. */
-    public fun cancelAsync(): CompletableFuture<Job> = JavaBridge.future { cancel() }
+    override fun cancelAsync(): CompletableFuture<Job> = JavaBridge.future { cancel() }
 
     /** [cancelIfActive] for Java. */
-    public fun cancelIfActiveAsync(): CompletableFuture<Job> = JavaBridge.future { cancelIfActive() }
+    override fun cancelIfActiveAsync(): CompletableFuture<Job> = JavaBridge.future { cancelIfActive() }
 
     /** The states of this job as a [java.util.concurrent.Flow.Publisher]: the current one, each change, completing after a terminal state. */
     public fun statesPublisher(): java.util.concurrent.Flow.Publisher<JobState> =
@@ -383,7 +388,7 @@ public class Job @JvmOverloads constructor(
         val received = Instant.now()
         return if (state == JobState.COMPLETED) {
             val result = report.result!!
-            JobResult(id, submitted, received, diagnostics, result.counts, result.data)
+            JobResult(id, submitted, received, diagnostics, result.items)
         } else {
             val error = report.error
             JobError(id, submitted, received, diagnostics, error?.code, error?.message ?: "failed (provider status ${report.rawStatus})")

@@ -1,6 +1,7 @@
 package io.qonduit.job
 
 import java.nio.file.Path
+import java.util.concurrent.CompletableFuture
 import kotlin.time.Duration
 import kotlin.time.Duration.Companion.seconds
 
@@ -43,6 +44,33 @@ public interface JobLike {
 
     /** A serialisable snapshot of the complete state; never contains credentials. */
     public fun toSnapshot(): Snapshot
+
+    /** [submit] for Java, with the default 30 s timeout. */
+    public fun submitAsync(): CompletableFuture<out JobLike>
+
+    /** [submit] for Java. */
+    public fun submitAsync(timeout: java.time.Duration): CompletableFuture<out JobLike>
+
+    /** [execute] for Java, with the default 10 s timeout. */
+    public fun executeAsync(): CompletableFuture<JobOutputProxy>
+
+    /** [execute] for Java; a null timeout waits for ever. */
+    public fun executeAsync(timeout: java.time.Duration?): CompletableFuture<JobOutputProxy>
+
+    /** [refresh] for Java. */
+    public fun refreshAsync(): CompletableFuture<out JobLike>
+
+    /** [wait] for Java, with the default 10 s timeout. */
+    public fun waitAsync(): CompletableFuture<out JobLike>
+
+    /** [wait] for Java; a null timeout waits for ever. */
+    public fun waitAsync(timeout: java.time.Duration?): CompletableFuture<out JobLike>
+
+    /** [cancel] for Java. */
+    public fun cancelAsync(): CompletableFuture<out JobLike>
+
+    /** [cancelIfActive] for Java. */
+    public fun cancelIfActiveAsync(): CompletableFuture<out JobLike>
 
     /** Writes [toSnapshot] to [path] atomically (temporary file, then move). */
     public fun save(path: Path) {

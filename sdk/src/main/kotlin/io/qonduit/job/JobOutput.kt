@@ -1,7 +1,6 @@
 package io.qonduit.job
 
 import io.qonduit.errors.ValidationException
-import kotlinx.serialization.json.JsonObject
 import java.time.Instant
 
 /**
@@ -21,43 +20,42 @@ public sealed class JobOutput(
     /** The device the run went to. */
     public val device: String get() = input.device
 
-    /** The program that ran. */
-    public val program: String get() = input.program
+    /** The programs that ran. */
+    public val programs: List<io.qonduit.program.Program> get() = input.programs
 }
 
 /**
- * A successful run.
+ * A successful run: one [ResultItem] per program × binding, in submission order.
  *
- * @property counts measurement counts per classical register; keys are bitstrings in OQC's
- *   big-endian notation (character `i` is bit `i` of the register, `c[0]` leftmost). Empty for
- *   providers without counts (Oqtant images).
- * @property data the provider's result payload as received, for everything that is not counts
+ * @property items the result items
  */
 public class JobResult(
     taskId: String?,
     input: JobInput,
     received: Instant,
     diagnostics: Diagnostics?,
-    public val counts: Map<String, Map<String, Int>>,
-    public val data: JsonObject,
+    public val items: List<ResultItem>,
 ) : JobOutput(taskId, input, received, diagnostics) {
-    /** Classical registers present in [counts]. */
-    public val registers: Set<String> get() = counts.keys
+    /** The only item. @throws AmbiguousResultException when there are several (or none) */
+    public val item: ResultItem get() = items.singleOrNull() ?: throw AmbiguousResultException(items.size)
+
+    /** Classical registers of the only item. @throws AmbiguousResultException when there are several */
+    public val registers: Set<String> get() = item.registers
 
     /**
-     * Counts of one classical register.
+     * Counts of one classical register of the only item.
      *
-     * @throws UnknownRegisterException when the register is not in this result
+     * @throws AmbiguousResultException when the result has several items
+     * @throws UnknownRegisterException when the register is not in the result
      */
-    public fun counts(creg: String): Map<String, Int> =
-        counts[creg] ?: throw UnknownRegisterException(creg, counts.keys)
+    public fun counts(creg: String): Map<String, Long> = item.counts(creg)
 
-    /** This result alone as a one-row counts table; see [JobOutputProxy.countsTable]. */
+    /** This result's items as a counts table, one row per item; see [JobOutputProxy.countsTable]. */
     @JvmOverloads
     public fun countsTable(creg: String, endianness: Endianness = Endianness.BIG): CountsTable =
         CountsTable.of(listOf(this), creg, endianness)
 
-    override fun toString(): String = "JobResult(task=$taskId, device=$device, counts=$counts)"
+    override fun toString(): String = "JobResult(task=$taskId, device=$device, items=$items)"
 }
 
 /**

@@ -8,7 +8,6 @@ import kotlinx.serialization.descriptors.PrimitiveSerialDescriptor
 import kotlinx.serialization.descriptors.SerialDescriptor
 import kotlinx.serialization.encoding.Decoder
 import kotlinx.serialization.encoding.Encoder
-import kotlinx.serialization.json.JsonObject
 import java.time.Instant
 
 /**
@@ -22,8 +21,8 @@ public sealed class Snapshot {
     public abstract val schemaVersion: Int
 
     public companion object {
-        /** The schema version this Qonduit writes and reads. */
-        public const val SCHEMA_VERSION: Int = 1
+        /** The schema version this Qonduit writes (it also reads version 1 files). */
+        public const val SCHEMA_VERSION: Int = 2
     }
 }
 
@@ -83,7 +82,7 @@ public sealed class OutputSnapshot {
 
     internal companion object {
         fun of(output: JobOutput): OutputSnapshot = when (output) {
-            is JobResult -> ResultSnapshot(output.taskId, output.input, output.received, output.diagnostics, output.counts, output.data)
+            is JobResult -> ResultSnapshot(output.taskId, output.input, output.received, output.diagnostics, output.items.map { ItemSnapshot.of(it) })
             is JobError -> ErrorSnapshot(output.taskId, output.input, output.received, output.diagnostics, output.code, output.message)
         }
     }
@@ -97,13 +96,61 @@ public class ResultSnapshot(
     override val input: JobInput,
     @Serializable(with = InstantSerializer::class) override val received: Instant,
     override val diagnostics: Diagnostics? = null,
-    /** Counts per classical register. */
-    public val counts: Map<String, Map<String, Int>> = emptyMap(),
-    /** Raw provider payload. */
-    public val data: JsonObject = JsonObject(emptyMap()),
+    /** The result items. */
+    public val items: List<ItemSnapshot> = emptyList(),
 ) : OutputSnapshot() {
-    override fun restore(): JobOutput = JobResult(taskId, input, received, diagnostics, counts, data)
+    override fun restore(): JobOutput {
+        val plan = input.plan()
+        return JobResult(taskId, input, received, diagnostics, items.map { it.restore(input, plan) })
+    }
 }
+
+/**
+ * A saved [ResultItem]. The program and binding are not repeated: they are found in the input by
+ * [programIndex] and [bindingIndex].
+ */
+@Serializable
+public class ItemSnapshot(
+    /** See [ResultItem.programIndex]. */
+    public val programIndex: Int,
+    /** See [ResultItem.bindingIndex]. */
+    public val bindingIndex: Int? = null,
+    /** See [ResultItem.shots]. */
+    public val shots: Int? = null,
+    /** See [ResultItem.counts]. */
+    public val counts: Map<String, Map<String, Long>> = emptyMap(),
+    /** See [ResultItem.memory]. */
+    public val memory: Map<String, List<String>>? = null,
+    /** See [ResultItem.expectationValues]: observable, value, std. */
+    public val expectationValues: List<ExpectationValueSnapshot> = emptyList(),
+    /** See [ResultItem.extras], as saved by its provider. */
+    @Serializable(with = ExtrasSerializer::class)
+    public val extras: ResultExtras? = null,
+) {
+    internal fun restore(input: JobInput, plan: List<PlannedRun>): ResultItem {
+        val run = plan.firstOrNull { it.programIndex == programIndex && it.bindingIndex == bindingIndex }
+            ?: throw SnapshotException("result item (program $programIndex, binding $bindingIndex) matches no program of the saved input")
+        return ResultItem(run, shots, counts, memory, expectationValues.map { ExpectationValue(it.observable, it.value, it.std) }, extras)
+    }
+
+    internal companion object {
+        fun of(item: ResultItem) = ItemSnapshot(
+            item.programIndex, item.bindingIndex, item.shots, item.counts, item.memory,
+            item.expectationValues.map { ExpectationValueSnapshot(it.observable, it.value, it.std) }, item.extras,
+        )
+    }
+}
+
+/** A saved [ExpectationValue]. */
+@Serializable
+public class ExpectationValueSnapshot(
+    /** See [ExpectationValue.observable]. */
+    public val observable: String,
+    /** See [ExpectationValue.value]. */
+    public val value: Double,
+    /** See [ExpectationValue.std]. */
+    public val std: Double? = null,
+)
 
 /** A saved [JobError]. */
 @Serializable

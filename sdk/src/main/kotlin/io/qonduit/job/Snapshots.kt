@@ -4,6 +4,9 @@ import io.qonduit.backend.Backend
 import io.qonduit.errors.QonduitException
 import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.intOrNull
 import java.io.IOException
 import java.nio.file.AtomicMoveNotSupportedException
 import java.nio.file.Files
@@ -50,7 +53,8 @@ public object Snapshots {
     @JvmStatic
     public fun decode(text: String): Snapshot {
         val snapshot = try {
-            json.decodeFromString(Snapshot.serializer(), text)
+            val tree = json.parseToJsonElement(text) as? JsonObject ?: throw SnapshotException("not a Qonduit job snapshot: not a JSON object")
+            json.decodeFromJsonElement(Snapshot.serializer(), upgrade(tree))
         } catch (e: SerializationException) {
             throw SnapshotException("not a Qonduit job snapshot: ${e.message}", e)
         } catch (e: IllegalArgumentException) {
@@ -60,10 +64,14 @@ public object Snapshots {
         return snapshot
     }
 
+    /** A version-1 tree rewritten as version 2; other versions unchanged (and refused by [checkVersion]). */
+    private fun upgrade(tree: JsonObject): JsonObject =
+        if ((tree["schemaVersion"] as? JsonPrimitive)?.intOrNull == 1) SnapshotV1.migrate(tree) else tree
+
     private fun checkVersion(snapshot: Snapshot) {
         val versions = listOf(snapshot.schemaVersion) + ((snapshot as? CompositeJobSnapshot)?.jobs?.map { it.schemaVersion } ?: emptyList())
         versions.firstOrNull { it != Snapshot.SCHEMA_VERSION }?.let {
-            throw SnapshotException("unsupported snapshot schemaVersion $it (this Qonduit reads ${Snapshot.SCHEMA_VERSION})")
+            throw SnapshotException("unsupported snapshot schemaVersion $it (this Qonduit reads 1 and ${Snapshot.SCHEMA_VERSION})")
         }
     }
 

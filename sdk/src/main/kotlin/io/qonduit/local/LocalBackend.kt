@@ -12,9 +12,17 @@ import io.qonduit.job.Job
 import io.qonduit.job.JobInput
 import io.qonduit.job.JobState
 import io.qonduit.job.PollCadence
+import io.qonduit.job.PlannedRun
+import io.qonduit.job.ResultItem
+import io.qonduit.job.RunItem
+import io.qonduit.job.RunOptions
+import io.qonduit.program.Bindings
+import io.qonduit.program.OpenQasmProgram
+import io.qonduit.program.Program
 import io.qonduit.simulator.OpenQasm
 import io.qonduit.simulator.QasmException
 import io.qonduit.simulator.StateVectorSimulator
+import io.qonduit.target.Target
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
@@ -22,14 +30,7 @@ import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
-import kotlinx.serialization.json.JsonObject
-import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
-import kotlinx.serialization.json.doubleOrNull
-import kotlinx.serialization.json.intOrNull
-import kotlinx.serialization.json.jsonObject
-import kotlinx.serialization.json.jsonPrimitive
-import kotlinx.serialization.json.longOrNull
 import kotlinx.serialization.json.put
 import java.time.Instant
 import java.util.UUID
@@ -40,14 +41,14 @@ import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.toKotlinDuration
 
 /**
- * The embedded default: runs OpenQASM programs in this process on the state-vector simulator, through
- * the same lifecycle as a cloud provider (queued → running → completed), so tracking code is
- * exercised without an account.
+ * The embedded default: runs programs in this process on the state-vector simulator, through the
+ * same lifecycle as a cloud provider (queued → running → completed), so tracking code is exercised
+ * without an account. A [Target] with one device, [DEVICE].
  *
- * Job config keys: `shots` (1..[MAX_SHOTS], default 1024), `parameters` (object of name → number,
- * bound to QASM 3 `input`s and `{{name}}` placeholders), `seed` (for reproducible counts).
- * A program that does not parse makes the job FAILED with the line and column of the error, as a
- * cloud provider would.
+ * One task runs every item of its input: each program × binding is one result item, with counts per
+ * classical register. Shots: 1..[MAX_SHOTS], default [DEFAULT_SHOTS]; [RunOptions.seed] (or the
+ * backend's [seed]) makes counts reproducible. A program that does not parse makes the job FAILED
+ * with the line and column of the error, as a cloud provider would.
  */
 public class LocalBackend @JvmOverloads constructor(
     /** Seed for jobs that set none; null draws a fresh seed per job. */
@@ -56,7 +57,7 @@ public class LocalBackend @JvmOverloads constructor(
     queuedDelay: java.time.Duration = java.time.Duration.ofMillis(20),
     /** Minimum time a job spends running (simulation may take longer). */
     runningDelay: java.time.Duration = java.time.Duration.ofMillis(20),
-) : Backend, AutoCloseable {
+) : Backend, Target, AutoCloseable {
     private val queuedFor: Duration = queuedDelay.toKotlinDuration()
     private val runningFor: Duration = runningDelay.toKotlinDuration()
     private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default + CoroutineName("qonduit-local"))
@@ -65,14 +66,16 @@ public class LocalBackend @JvmOverloads constructor(
 
     override val provider: String get() = PROVIDER
 
+    override val device: String get() = DEVICE
+
     override val defaultCadence: PollCadence = PollCadence.ofMillis(10, 20, 50, 100, 200)
 
     override suspend fun submit(input: JobInput): String {
-        val settings = LocalSettings.of(input)
+        check(input)
         val id = UUID.randomUUID().toString()
         val task = LocalTask(id)
         tasks[id] = task
-        task.run = scope.launch { execute(task, input, settings) }
+        task.run = scope.launch { execute(task, input) }
         return id
     }
 
@@ -91,19 +94,30 @@ public class LocalBackend @JvmOverloads constructor(
 
     override suspend fun diagnostics(task: TaskRef): Diagnostics = tasks[task.taskId]?.diagnostics() ?: Diagnostics()
 
+    /**
+     * One local job running every item, not yet submitted.
+     *
+     * @throws io.qonduit.errors.ValidationException for bad shots or bindings
+     */
+    override fun create(items: List<RunItem>, options: RunOptions, tag: String?): Job =
+        Job(this, JobInput(items, DEVICE, options, tag).also { check(it) })
+
     /** A job for [program] on this backend, not yet submitted. */
     @JvmOverloads
     public fun createJob(
-        program: String,
+        program: Program,
         shots: Int = DEFAULT_SHOTS,
-        parameters: Map<String, Double> = emptyMap(),
+        bindings: Bindings = Bindings.NONE,
         tag: String? = null,
         fetchDiagnostics: Boolean = false,
-    ): Job = Job(this, JobInput(program, DEVICE, settingsJson(shots, parameters), tag), fetchDiagnostics)
+    ): Job {
+        val input = JobInput(listOf(RunItem(program, bindings = bindings)), DEVICE, RunOptions.shots(shots), tag).also { check(it) }
+        return Job(this, input, fetchDiagnostics)
+    }
 
     /** One job per program, as a composite, not yet submitted. */
     @JvmOverloads
-    public fun createJobs(programs: List<String>, shots: Int = DEFAULT_SHOTS, fetchDiagnostics: Boolean = false): CompositeJob =
+    public fun createJobs(programs: List<Program>, shots: Int = DEFAULT_SHOTS, fetchDiagnostics: Boolean = false): CompositeJob =
         CompositeJob(programs.map { createJob(it, shots, fetchDiagnostics = fetchDiagnostics) })
 
     /** Stops every running task. Jobs polled afterwards report their last state. */
@@ -113,25 +127,43 @@ public class LocalBackend @JvmOverloads constructor(
 
     override fun toString(): String = "LocalBackend(seed=$seed, tasks=${tasks.size})"
 
-    private suspend fun execute(task: LocalTask, input: JobInput, settings: LocalSettings) {
+    private fun check(input: JobInput) {
+        val v = Validator()
+        v.check(input.device == DEVICE, "device", input.device, "the local backend has one device, \"$DEVICE\"")
+        input.checkBindings(v)
+        input.items.forEachIndexed { i, item ->
+            val shots = item.shotsUnder(input.options, DEFAULT_SHOTS)
+            v.check(shots in 1..MAX_SHOTS, if (item.shots != null) "programs[$i].shots" else "options.shots", shots, "must be in 1..$MAX_SHOTS")
+        }
+        input.options.provider?.let { v.fail("options.provider", it.provider, "the local backend takes no provider options") }
+        v.throwIfAny()
+    }
+
+    private suspend fun execute(task: LocalTask, input: JobInput) {
         delay(queuedFor)
         if (!task.start()) return
         val startedAt = System.nanoTime()
+        val seed = input.options.seed ?: seeds.getAndIncrement()
         val outcome = try {
-            val circuit = OpenQasm.parse(input.program, settings.parameters)
-            val simulation = StateVectorSimulator(settings.seed ?: seeds.getAndIncrement()).run(circuit, settings.shots)
-            val data = buildJsonObject {
-                put("shots", simulation.shots)
-                put("num_qubits", circuit.numQubits)
-                put("num_clbits", circuit.numClbits)
-            }
-            Result.success(ResultData(simulation.counts, data))
+            val simulator = StateVectorSimulator(seed)
+            Result.success(ResultData(input.plan().map { run -> simulate(simulator, run, input.options) }))
         } catch (e: QasmException) {
+            Result.failure(e)
+        } catch (e: IllegalArgumentException) {
             Result.failure(e)
         }
         val elapsed = (System.nanoTime() - startedAt).let { it / 1_000_000 }.milliseconds
         if (elapsed < runningFor) delay(runningFor - elapsed)
         task.finish(outcome, elapsed)
+    }
+
+    private fun simulate(simulator: StateVectorSimulator, run: PlannedRun, options: RunOptions): ResultItem {
+        val shots = run.item.shotsUnder(options, DEFAULT_SHOTS)
+        val program = run.program as? OpenQasmProgram
+            ?: throw IllegalArgumentException("programs[${run.programIndex}]: the local simulator runs OpenQASM programs and circuits, not ${run.program}")
+        val circuit = OpenQasm.parse(program.text, run.binding)
+        val simulation = simulator.run(circuit, shots)
+        return ResultItem(run, shots, simulation.counts.mapValues { (_, c) -> c.mapValues { it.value.toLong() } })
     }
 
     public companion object {
@@ -146,35 +178,6 @@ public class LocalBackend @JvmOverloads constructor(
 
         /** Most shots one job may ask for. */
         public const val MAX_SHOTS: Int = 10_000_000
-
-        internal fun settingsJson(shots: Int, parameters: Map<String, Double>): JsonObject = buildJsonObject {
-            put("shots", shots)
-            if (parameters.isNotEmpty()) put("parameters", JsonObject(parameters.mapValues { JsonPrimitive(it.value) }))
-        }
-    }
-}
-
-/** The settings of one local job, read from its config. */
-internal class LocalSettings(val shots: Int, val parameters: Map<String, Double>, val seed: Long?) {
-    companion object {
-        fun of(input: JobInput): LocalSettings {
-            val v = Validator()
-            v.check(input.device == LocalBackend.DEVICE, "device", input.device, "the local backend has one device, \"${LocalBackend.DEVICE}\"")
-            val shotsValue = input.config["shots"]?.jsonPrimitive
-            val shots = shotsValue?.intOrNull ?: LocalBackend.DEFAULT_SHOTS
-            v.check(shotsValue == null || shotsValue.intOrNull != null, "config.shots", shotsValue, "must be an integer")
-            v.check(shots in 1..LocalBackend.MAX_SHOTS, "config.shots", shots, "must be in 1..${LocalBackend.MAX_SHOTS}")
-            val parameters = input.config["parameters"]?.let { element ->
-                runCatching { element.jsonObject }.getOrNull()?.mapValues { (name, value) ->
-                    val number = runCatching { value.jsonPrimitive.doubleOrNull }.getOrNull()
-                    v.check(number != null, "config.parameters.$name", value, "must be a number")
-                    number ?: 0.0
-                } ?: run { v.fail("config.parameters", element, "must be an object of name to number"); emptyMap() }
-            } ?: emptyMap()
-            val seed = input.config["seed"]?.jsonPrimitive?.longOrNull
-            v.throwIfAny()
-            return LocalSettings(shots, parameters, seed)
-        }
     }
 }
 

@@ -11,6 +11,7 @@ import io.qonduit.job.Diagnostics
 import io.qonduit.job.JobInput
 import io.qonduit.job.JobState
 import io.qonduit.job.PollCadence
+import io.qonduit.job.ResultItem
 import io.qonduit.oqc.wire.CreateTaskIdsRequest
 import io.qonduit.oqc.wire.OqcNotices
 import io.qonduit.oqc.wire.OqcTaskId
@@ -97,7 +98,7 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
             OqcTaskStatus.SUBMITTED -> TaskReport(JobState.QUEUED, raw, message = message)
             OqcTaskStatus.RUNNING -> TaskReport(JobState.RUNNING, raw, message = message)
             OqcTaskStatus.CANCELLED -> TaskReport(JobState.CANCELLED, raw, message = message)
-            OqcTaskStatus.COMPLETED -> TaskReport(JobState.COMPLETED, raw, message = message, result = info.results?.let { resultData(it) })
+            OqcTaskStatus.COMPLETED -> TaskReport(JobState.COMPLETED, raw, message = message, result = info.results?.let { resultData(it, task) })
             OqcTaskStatus.FAILED -> TaskReport(JobState.FAILED, raw, message = message, error = errorOf(info, task))
             OqcTaskStatus.EXPIRED -> TaskReport(
                 JobState.FAILED, raw, message = message,
@@ -136,14 +137,23 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
         return ErrorData(error?.errorMessage ?: "task ${task.taskId} failed without an error message", error?.errorCode)
     }
 
-    /** Counts when every register holds BinaryCount counts; otherwise no counts and the raw results. */
-    private fun resultData(results: JsonObject): ResultData {
+    /**
+     * The one item of an OQC task: counts when every register holds BinaryCount counts; otherwise no
+     * counts and the results as received in [OqcExtras].
+     */
+    private fun resultData(results: JsonObject, task: TaskRef): ResultData {
         val counts = try {
-            TaskAllInfo(results = results).counts()!!.mapValues { (_, byBits) -> byBits.mapValues { it.value.toInt() } }
+            TaskAllInfo(results = results).counts()
         } catch (e: ValidationException) {
-            emptyMap()
+            null
         }
-        return ResultData(counts, results)
+        val run = task.input.plan().single()
+        val item = if (counts != null) {
+            ResultItem(run, OqcJobConfig.taskConfig(task.input).compilerConfig.shots, counts)
+        } else {
+            ResultItem(run, extras = OqcExtras(results.toString()))
+        }
+        return ResultData(listOf(item))
     }
 
     private fun JsonElement.member(key: String): JsonObject? = (this as? JsonObject)?.get(key) as? JsonObject

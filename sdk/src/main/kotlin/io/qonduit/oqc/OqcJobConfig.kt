@@ -1,10 +1,12 @@
 package io.qonduit.oqc
 
+import io.qonduit.backend.ProgramTexts
 import io.qonduit.errors.ValidationException
 import io.qonduit.job.JobInput
 import io.qonduit.oqc.config.CompilerConfig
 import io.qonduit.oqc.config.ExperimentalConfig
 import io.qonduit.oqc.config.TaskConfig
+import io.qonduit.program.Program
 import io.qonduit.oqc.wire.OqcTask
 import io.qonduit.oqc.wire.OqcTaskId
 import kotlinx.serialization.json.JsonNull
@@ -14,9 +16,10 @@ import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.put
 
 /**
- * How an OQC task's configuration travels in [JobInput.config], so that snapshots keep it:
- * `{"compiler_config": "<wire string>"}`, plus `"external_config": {...}` for an
- * [ExperimentalConfig]. The wire string is stored exactly as it will be sent.
+ * How an OQC job's input becomes a task: the one program as OpenQASM text, its config from the
+ * input's [OqcOptions] (default: [CompilerConfig.defaults]) with `repeats` set from the item's or
+ * the run's shots when given. In snapshots the config is kept as `{"compiler_config": "<wire
+ * string>"}`, plus `"external_config": {...}` for an [ExperimentalConfig], exactly as it is sent.
  */
 internal object OqcJobConfig {
     const val COMPILER_CONFIG: String = "compiler_config"
@@ -28,39 +31,53 @@ internal object OqcJobConfig {
     }
 
     /**
-     * The typed config of [input].
+     * The typed config saved as [json].
      *
-     * @throws ValidationException naming `config.compiler_config` / `config.external_config`
+     * @throws ValidationException naming `compiler_config` / `external_config`
      */
-    fun taskConfig(input: JobInput): TaskConfig {
-        val wire = wireString(input)
-        val external = input.config[EXTERNAL_CONFIG]?.takeIf { it != JsonNull }
+    fun taskConfig(json: JsonObject): TaskConfig {
+        val value = json[COMPILER_CONFIG] ?: return CompilerConfig.defaults()
+        val wire = (value as? JsonPrimitive)?.takeIf { it.isString }?.content
+            ?: throw ValidationException(COMPILER_CONFIG, value.toString(), "must be a CompilerConfig wire string")
+        val external = json[EXTERNAL_CONFIG]?.takeIf { it != JsonNull }
         return if (external == null) {
             CompilerConfig.parse(wire)
         } else {
             val obj = external as? JsonObject
-                ?: throw ValidationException("config.$EXTERNAL_CONFIG", external.toString(), "must be a JSON object")
+                ?: throw ValidationException(EXTERNAL_CONFIG, external.toString(), "must be a JSON object")
             ExperimentalConfig.fromWire(wire, obj)
         }
     }
 
-    /** The task JSON for [input], its config string sent as stored. */
+    /** The config the task of [input] is sent with. @throws ValidationException for another provider's options */
+    fun taskConfig(input: JobInput): TaskConfig {
+        val given = input.options.providerOptions<OqcOptions>(OqcBackend.PROVIDER)?.config ?: CompilerConfig.defaults()
+        val shots = input.items.single().shots ?: input.options.shots ?: return given
+        val compiler = given.compilerConfig.toBuilder().shots(shots).build()
+        return when (given) {
+            is ExperimentalConfig -> ExperimentalConfig.fromWire(compiler.toWireString(), given.externalConfig())
+            is CompilerConfig -> compiler
+        }
+    }
+
+    /** The program text of [input]'s one program, with its one binding (if any) applied. */
+    fun programText(input: JobInput): String {
+        val item = input.items.singleOrNull()
+            ?: throw ValidationException("programs", input.items.size, "an OQC task runs exactly one program")
+        return ProgramTexts.openQasm(item.program, 3, "programs[0]", "OQC")
+    }
+
+    /** The task JSON for [input]. */
     fun task(input: JobInput, taskId: OqcTaskId?): OqcTask {
         val config = taskConfig(input) // validates before anything is sent
         return OqcTask(
-            program = input.program,
-            config = wireString(input),
+            program = programText(input),
+            config = config.compilerConfig.toWireString(),
             qpuId = input.device,
             tag = input.tag ?: "",
             taskId = taskId,
             externalConfig = (config as? ExperimentalConfig)?.externalConfig(),
         )
-    }
-
-    private fun wireString(input: JobInput): String {
-        val value = input.config[COMPILER_CONFIG] ?: return CompilerConfig.defaults().toWireString()
-        return (value as? JsonPrimitive)?.takeIf { it.isString }?.content
-            ?: throw ValidationException("config.$COMPILER_CONFIG", value.toString(), "must be a CompilerConfig wire string")
     }
 }
 
@@ -70,9 +87,9 @@ internal object OqcJobConfig {
  * broadcasting rule). Order: program-major, then QPU.
  */
 internal object OqcJobMatrix {
-    class Cell(val program: String, val qpu: String?, val config: TaskConfig?)
+    class Cell(val program: Program, val qpu: String?, val config: TaskConfig?)
 
-    fun cells(programs: List<String>, qpus: List<String?>, configs: List<TaskConfig?>): List<Cell> {
+    fun cells(programs: List<Program>, qpus: List<String?>, configs: List<TaskConfig?>): List<Cell> {
         if (programs.isEmpty()) throw ValidationException("programs", programs, "must hold at least one program")
         if (qpus.isEmpty()) throw ValidationException("qpuIds", qpus, "must hold at least one QPU id (or be null for the default)")
         if (configs.isEmpty()) throw ValidationException("configs", configs, "must hold at least one config (or be null for the default)")

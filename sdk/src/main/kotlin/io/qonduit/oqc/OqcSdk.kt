@@ -6,6 +6,10 @@ import io.qonduit.job.BackendResolver
 import io.qonduit.job.CompositeJob
 import io.qonduit.job.Job
 import io.qonduit.job.JobInput
+import io.qonduit.job.RunItem
+import io.qonduit.job.RunOptions
+import io.qonduit.program.Program
+import io.qonduit.errors.Validator
 import io.qonduit.job.JobLike
 import io.qonduit.job.JavaBridge
 import io.qonduit.job.PollCadence
@@ -305,17 +309,14 @@ public class OqcSdk internal constructor(
      */
     @JvmOverloads
     public fun createJob(
-        program: String,
+        program: Program,
         qpuId: String? = null,
         config: TaskConfig? = null,
         tag: String? = null,
         fetchDiagnostics: Boolean = false,
     ): Job {
-        if (program.isBlank()) throw ValidationException("program", program, "must not be blank")
-        val qpu = resolveQpu(qpuId)
-        val input = JobInput(program, qpu, OqcJobConfig.toJson(config ?: CompilerConfig.defaults()), tag)
-        qpus?.let { checkSubmittable(input, it) }
-        return Job(backend, input, fetchDiagnostics, pollCadence)
+        val options = RunOptions.builder().provider(OqcOptions(config ?: CompilerConfig.defaults())).build()
+        return createTask(RunItem(program), resolveQpu(qpuId), options, tag, fetchDiagnostics)
     }
 
     /**
@@ -327,13 +328,32 @@ public class OqcSdk internal constructor(
      */
     @JvmOverloads
     public fun createJob(
-        programs: List<String>,
+        programs: List<Program>,
         qpuIds: List<String?>? = null,
         configs: List<TaskConfig?>? = null,
         fetchDiagnostics: Boolean = false,
     ): CompositeJob {
         val cells = OqcJobMatrix.cells(programs, qpuIds ?: listOf(null), configs ?: listOf(null))
         return CompositeJob(cells.map { createJob(it.program, it.qpu, it.config, null, fetchDiagnostics) })
+    }
+
+    /**
+     * QPU [qpuId] (the default QPU when null) as a portable [Target]: each program × binding of a
+     * run becomes one OQC task (OQC tasks take one program and no parameters, so bindings are
+     * applied here before sending), batch-submitted as a composite.
+     */
+    @JvmOverloads
+    public fun target(qpuId: String? = null): OqcTarget = OqcTarget(this, resolveQpu(qpuId))
+
+    /** One task for [item] (at most one binding), checked against the QPU when the QPU list is loaded. */
+    internal fun createTask(item: RunItem, qpu: String, options: RunOptions, tag: String?, fetchDiagnostics: Boolean): Job {
+        val input = JobInput(listOf(item), qpu, options, tag)
+        val v = Validator()
+        input.checkBindings(v)
+        v.throwIfAny()
+        OqcJobConfig.programText(input).also { if (it.isBlank()) throw ValidationException("programs[0]", it, "must not be blank") }
+        qpus?.let { checkSubmittable(input, it) }
+        return Job(backend, input, fetchDiagnostics, pollCadence)
     }
 
     /** Rebuilds a saved job or composite with this SDK attached. @throws io.qonduit.job.SnapshotException */

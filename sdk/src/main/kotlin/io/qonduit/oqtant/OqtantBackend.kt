@@ -11,6 +11,8 @@ import io.qonduit.job.Job
 import io.qonduit.job.JobInput
 import io.qonduit.job.JobState
 import io.qonduit.job.PollCadence
+import io.qonduit.job.ResultItem
+import io.qonduit.job.RunOptions
 import io.qonduit.oqtant.model.JobStatus
 import io.qonduit.oqtant.model.OqtantJob
 import io.qonduit.oqtant.model.OqtantJson
@@ -22,12 +24,12 @@ import kotlinx.serialization.json.put
 import kotlin.time.toKotlinDuration
 
 /**
- * Runs Oqtant jobs as Qonduit [Job]s (provider `"oqtant"`). A job's [JobInput.program] is the Oqtant
- * job document (JSON of [OqtantJob]); its device is [DEVICE].
+ * Runs Oqtant jobs as Qonduit [Job]s (provider `"oqtant"`). A job's one program is an
+ * [OqtantProgram] (the job document); its device is [DEVICE].
  *
  * Status mapping: PENDING → QUEUED, RUNNING → RUNNING, COMPLETE → COMPLETED, FAILED and INCOMPLETE →
  * FAILED, CANCELLED → CANCELLED. A completed job's [io.qonduit.job.JobResult] has no counts; its
- * `data` is the job document with every run and its output (read it with [oqtantJob]/[oqtantOutputs]).
+ * one item's extras are an [OqtantResult]: the job with every run and its output (also [oqtantJob]/[oqtantOutputs]).
  * Polls every [OqtantClient.pollInterval].
  */
 public class OqtantBackend internal constructor(private val client: OqtantClient) : Backend {
@@ -42,9 +44,7 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
         val state = stateOf(job.status)
         return when (state) {
             JobState.COMPLETED -> {
-                val full = client.getJobWithAllRuns(task.taskId)
-                val data = OqtantJson.format.encodeToJsonElement(OqtantJob.serializer(), full).jsonObject
-                TaskReport(state, job.status.name, result = ResultData(emptyMap(), data))
+                TaskReport(state, job.status.name, result = resultOf(task, client.getJobWithAllRuns(task.taskId)))
             }
             JobState.FAILED -> {
                 val failed = job.failedInputs?.takeIf { it.isNotEmpty() }?.let { " (failed runs: ${it.joinToString()})" } ?: ""
@@ -86,6 +86,10 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
         return Job(this, input(job, tag))
     }
 
+    /** The result of a finished job: one item whose extras are the job with every run and output. */
+    internal fun resultOf(task: TaskRef, full: OqtantJob): ResultData =
+        ResultData(listOf(ResultItem(task.input.plan().single(), extras = OqtantResult(full))))
+
     internal fun attach(job: OqtantJob): Job {
         val id = requireNotNull(job.externalId) { "job has no external id" }
         return Job.attach(this, input(job.copy(inputs = job.inputs.map { it.copy(output = null) }), null), id)
@@ -111,14 +115,9 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
             JobStatus.CANCELLED -> JobState.CANCELLED
         }
 
-        internal fun input(job: OqtantJob, tag: String?): JobInput = JobInput(OqtantJson.encodeJob(job), DEVICE, JsonObject(emptyMap()), tag)
+        internal fun input(job: OqtantJob, tag: String?): JobInput = JobInput(OqtantProgram(job), DEVICE, RunOptions.DEFAULT, tag)
 
-        internal fun decode(input: JobInput): OqtantJob = try {
-            OqtantJson.decodeJob(input.program)
-        } catch (e: SerializationException) {
-            throw ValidationException("program", input.program.take(80), "must be an Oqtant job document: ${e.message?.lineSequence()?.first()}")
-        } catch (e: IllegalArgumentException) {
-            throw ValidationException("program", input.program.take(80), "must be an Oqtant job document: ${e.message?.lineSequence()?.first()}")
-        }
+        internal fun decode(input: JobInput): OqtantJob = (input.items.singleOrNull()?.program as? OqtantProgram)?.job
+            ?: throw ValidationException("programs", input.programs.toString().take(80), "an Oqtant job runs exactly one Oqtant program")
     }
 }

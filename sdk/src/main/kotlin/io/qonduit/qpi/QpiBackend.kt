@@ -11,17 +11,24 @@ import io.qonduit.job.JobInput
 import io.qonduit.job.JobState
 import io.qonduit.job.JavaBridge
 import io.qonduit.job.PollCadence
+import io.qonduit.job.RunItem
+import io.qonduit.job.RunOptions
+import io.qonduit.program.Program
+import io.qonduit.target.Target
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.contentOrNull
 import java.util.concurrent.CompletableFuture
 
 /**
- * One QPU of a QPI orchestrator as a Qonduit backend (provider `"qpi"`): QPI's `QPIBackend`.
+ * One QPU of a QPI orchestrator as a Qonduit [Target] and backend (provider `"qpi"`): QPI's
+ * `QPIBackend`.
  *
- * [run] submits circuits and returns a submitted [Job]; [createJob] builds one without submitting
- * (for [CompositeJob]s and [Job.execute]). Results carry counts per classical register in
- * big-endian notation; [QpiResults.of] gives every circuit result with QPI's hex keys too.
+ * All programs of a run go in one QPI job, each program × binding one circuit result, so a job's
+ * result has one item per program × binding. Named bindings are sent as QPI's positional
+ * `parameter_values` in the order QPI's driver binds them (parameter names sorted). Items carry
+ * counts per classical register in big-endian notation, per-shot memory when QPI returns it, and
+ * [QpiExtras] (QPI's hex keys).
  *
  * Status mapping: `pending`/`queued` → QUEUED, `running` → RUNNING, `completed` → COMPLETED,
  * `failed` → FAILED (error from `results.error`), `cancelled` → CANCELLED.
@@ -32,12 +39,25 @@ public class QpiBackend internal constructor(
     public val name: String,
     /** The QPU's qubit count, when known; circuits wider than it are rejected before sending. */
     public val numQubits: Int?,
-) : Backend {
+) : Backend, Target {
     override val provider: String get() = PROVIDER
+
+    override val device: String get() = name
 
     override val defaultCadence: PollCadence = PollCadence.ofMillis(100, 200, 500, 1000, 2000)
 
-    /** A job for one OpenQASM program, not yet submitted. */
+    /**
+     * One QPI job running every item, not yet submitted.
+     *
+     * @throws io.qonduit.errors.ValidationException for bad bindings, shots, options or programs wider than the QPU
+     */
+    override fun create(items: List<RunItem>, options: RunOptions, tag: String?): Job {
+        val input = JobInput(items, name, options, tag)
+        QpiValidation.check(input, numQubits)
+        return Job(this, input)
+    }
+
+    /** A job for one OpenQASM program with QPI's positional bindings (values in parameter-name order), not yet submitted. */
     @JvmOverloads
     public fun createJob(
         qasm: String,
@@ -48,7 +68,7 @@ public class QpiBackend internal constructor(
         tag: String? = null,
     ): Job = createJob(listOf(QpiCircuit(qasm, parameterValues)), shots, measLevel, measReturn, tag)
 
-    /** A job for several circuits (one QPI job), not yet submitted. */
+    /** A job for several circuits written in QPI's own terms (one QPI job), not yet submitted. */
     @JvmOverloads
     public fun createJob(
         circuits: List<QpiCircuit>,
@@ -64,8 +84,8 @@ public class QpiBackend internal constructor(
 
     /** One job per program, as a composite, not yet submitted. */
     @JvmOverloads
-    public fun createJobs(programs: List<String>, shots: Int = DEFAULT_SHOTS): CompositeJob =
-        CompositeJob(programs.map { createJob(it, shots) })
+    public fun createJobs(programs: List<Program>, options: RunOptions = RunOptions.DEFAULT): CompositeJob =
+        CompositeJob(programs.map { create(listOf(RunItem(it)), options) })
 
     /** Submits [qasm] and returns the submitted job (QPI's `backend.run(qasm=...)`). */
     @JvmOverloads
@@ -79,6 +99,9 @@ public class QpiBackend internal constructor(
     /** [run] for Java. */
     public fun runAsync(qasm: String, shots: Int): CompletableFuture<Job> = JavaBridge.future { run(qasm, shots) }
 
+    /** [run] of several circuits for Java. */
+    public fun runAsync(circuits: List<QpiCircuit>, shots: Int): CompletableFuture<Job> = JavaBridge.future { run(circuits, shots) }
+
     override suspend fun submit(input: JobInput): String {
         QpiValidation.check(input, numQubits)
         return client.submit(input)
@@ -90,8 +113,7 @@ public class QpiBackend internal constructor(
         val results = record.results as? JsonObject
         return when (state) {
             JobState.COMPLETED -> {
-                val decoded = QpiResults.decode(results ?: JsonObject(emptyMap()), task.input)
-                TaskReport(state, record.status, result = ResultData(decoded.firstOrNull()?.counts.orEmpty(), results ?: JsonObject(emptyMap())))
+                TaskReport(state, record.status, result = ResultData(QpiResults.decode(results ?: JsonObject(emptyMap()), task.input)))
             }
             JobState.FAILED -> {
                 val message = (results?.get("error") as? JsonPrimitive)?.contentOrNull ?: results?.get("error")?.toString() ?: "QPI job failed without an error message"

@@ -134,7 +134,7 @@ public class QpiClient private constructor(
     public suspend fun job(jobId: String): Job {
         val record = getJob(jobId)
         val input = record.payload?.let { QpiJobs.fromPayload(it, record.qpuTarget.orEmpty()) }
-            ?: JobInput("", record.qpuTarget.orEmpty())
+            ?: JobInput(io.qonduit.program.OpenQasmProgram(""), record.qpuTarget.orEmpty())
         return Job.attach(QpiBackend(this, record.qpuTarget.orEmpty(), null), input, jobId)
     }
 

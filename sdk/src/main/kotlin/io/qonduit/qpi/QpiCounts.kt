@@ -3,10 +3,12 @@ package io.qonduit.qpi
 import io.qonduit.simulator.ClassicalRegister
 import io.qonduit.simulator.OpenQasm
 import io.qonduit.simulator.QasmException
+import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.intOrNull
+import kotlinx.serialization.json.longOrNull
 import kotlinx.serialization.json.jsonPrimitive
 
 /**
@@ -20,15 +22,15 @@ import kotlinx.serialization.json.jsonPrimitive
 public object QpiCounts {
     /** Python-client style hex keys: integer keys → `hex(k)`, `0x` keys kept, binary keys converted. */
     @JvmStatic
-    public fun toHex(counts: Map<String, Int>): Map<String, Int> {
-        val hex = linkedMapOf<String, Int>()
+    public fun toHex(counts: Map<String, Long>): Map<String, Long> {
+        val hex = linkedMapOf<String, Long>()
         for ((key, count) in counts) {
             val k = when {
                 key.startsWith("0x") -> key
                 key.all { it == '0' || it == '1' } && key.isNotEmpty() -> "0x" + key.toBigInteger(2).toString(16)
                 else -> "0x" + key.toBigInteger().toString(16)
             }
-            hex.merge(k, count, Int::plus)
+            hex.merge(k, count, Long::plus)
         }
         return hex
     }
@@ -38,19 +40,31 @@ public object QpiCounts {
      * with classical [registers] in declaration order.
      */
     @JvmStatic
-    public fun toRegisters(counts: Map<String, Int>, registers: List<ClassicalRegister>): Map<String, Map<String, Int>> {
-        val width = registers.sumOf { it.size }
-        val out = registers.associate { it.name to linkedMapOf<String, Int>() }
+    public fun toRegisters(counts: Map<String, Long>, registers: List<ClassicalRegister>): Map<String, Map<String, Long>> {
+        val out = registers.associate { it.name to linkedMapOf<String, Long>() }
         for ((key, count) in counts) {
-            val littleEndian = if (key.startsWith("0x")) key.removePrefix("0x").toBigInteger(16).toString(2).padStart(width, '0') else key
-            val global = littleEndian.padStart(width, '0').reversed() // clbit 0 first
-            var offset = 0
-            for (register in registers) {
-                val bits = global.substring(offset, offset + register.size)
-                out.getValue(register.name).merge(bits, count, Int::plus)
-                offset += register.size
-            }
+            split(key, registers).forEach { (name, bits) -> out.getValue(name).merge(bits, count, Long::plus) }
         }
+        return out
+    }
+
+    /** One driver key (little-endian binary or hex) as big-endian bitstrings per register. */
+    private fun split(key: String, registers: List<ClassicalRegister>): List<Pair<String, String>> {
+        val width = registers.sumOf { it.size }
+        val littleEndian = if (key.startsWith("0x")) key.removePrefix("0x").toBigInteger(16).toString(2).padStart(width, '0') else key
+        val global = littleEndian.padStart(width, '0').reversed() // clbit 0 first
+        var offset = 0
+        return registers.map { register ->
+            (register.name to global.substring(offset, offset + register.size)).also { offset += register.size }
+        }
+    }
+
+    /** Per-shot memory as big-endian bitstrings per register, when [memory] is a list of keys; else null (IQ data). */
+    internal fun memoryOf(memory: JsonElement?, registers: List<ClassicalRegister>): Map<String, List<String>>? {
+        val shots = (memory as? JsonArray)?.map { (it as? JsonPrimitive)?.takeIf { p -> p.isString }?.content ?: return null } ?: return null
+        if (shots.any { key -> key.isEmpty() || !(key.startsWith("0x") || key.all { it == '0' || it == '1' }) }) return null
+        val out = registers.associate { it.name to ArrayList<String>(shots.size) }
+        for (key in shots) split(key, registers).forEach { (name, bits) -> out.getValue(name).add(bits) }
         return out
     }
 
@@ -58,8 +72,8 @@ public object QpiCounts {
      * The classical registers of [qasm], or one register `c` as wide as the keys when the program
      * cannot be read here (for example a placeholder bound only on the server).
      */
-    internal fun registersOf(qasm: String, parameterNames: List<String>, firstBinding: List<Double>?, keyWidth: Int): List<ClassicalRegister> {
-        val bound = if (firstBinding != null && firstBinding.size == parameterNames.size) parameterNames.zip(firstBinding).toMap() else parameterNames.associateWith { 0.0 }
+    internal fun registersOf(qasm: String, binding: Map<String, Double>, keyWidth: Int): List<ClassicalRegister> {
+        val bound = OpenQasm.parameterNames(qasm).associateWith { binding[it] ?: 0.0 }
         return try {
             OpenQasm.parse(qasm, bound).classicalRegisters.filter { it.size > 0 }.ifEmpty { listOf(ClassicalRegister("c", keyWidth)) }
         } catch (e: QasmException) {
@@ -67,10 +81,10 @@ public object QpiCounts {
         }
     }
 
-    internal fun countsOf(element: JsonElement?): Map<String, Int> =
-        (element as? JsonObject)?.mapNotNull { (k, v) -> (v as? JsonPrimitive)?.intOrNull?.let { k to it } }?.toMap().orEmpty()
+    internal fun countsOf(element: JsonElement?): Map<String, Long> =
+        (element as? JsonObject)?.mapNotNull { (k, v) -> (v as? JsonPrimitive)?.longOrNull?.let { k to it } }?.toMap().orEmpty()
 
-    internal fun width(counts: Map<String, Int>): Int =
+    internal fun width(counts: Map<String, Long>): Int =
         counts.keys.maxOfOrNull { if (it.startsWith("0x")) it.removePrefix("0x").toBigInteger(16).bitLength() else it.length } ?: 0
 
     internal fun intOf(element: JsonElement?): Int? = (element as? JsonPrimitive)?.intOrNull

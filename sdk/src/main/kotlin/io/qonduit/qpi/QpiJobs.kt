@@ -1,53 +1,81 @@
 package io.qonduit.qpi
 
+import io.qonduit.backend.ProgramTexts
+import io.qonduit.errors.ValidationException
 import io.qonduit.job.JobInput
+import io.qonduit.job.RunItem
+import io.qonduit.job.RunOptions
+import io.qonduit.program.Bindings
+import io.qonduit.program.OpenQasmProgram
+import io.qonduit.program.Program
 import kotlinx.serialization.builtins.ListSerializer
-import kotlinx.serialization.builtins.serializer
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
-import kotlinx.serialization.json.intOrNull
-import kotlinx.serialization.json.jsonPrimitive
 import kotlinx.serialization.json.put
 
 /**
- * How a QPI job is held in a [JobInput]: `program` is the OpenQASM 3 text of a single-circuit job,
- * or the JSON array of [QpiCircuit]s of a multi-circuit one; `device` is the QPU target; `config`
- * holds `shots`, `meas_level`, `meas_return` and, for a single circuit, `parameter_values`.
+ * How a [JobInput] becomes QPI's submit body and back: one QPI circuit per run item, its bindings
+ * as `parameter_values` lists. QPI's driver binds values with Qiskit's `assign_parameters`, in the
+ * circuit's parameter order, which Qiskit sorts by name; so each named binding is written in
+ * name order ([wireOrder]).
  */
 internal object QpiJobs {
     private val json = Json { ignoreUnknownKeys = true; explicitNulls = false }
-    private val BINDINGS = ListSerializer(ListSerializer(Double.serializer()))
 
-    fun input(circuits: List<QpiCircuit>, qpu: String, shots: Int, measLevel: Int, measReturn: String, tag: String?): JobInput {
-        val single = circuits.singleOrNull()?.takeIf { it.shots == null }
-        val program = single?.circuit ?: json.encodeToString(ListSerializer(QpiCircuit.serializer()), circuits)
-        val config = buildJsonObject {
-            put("shots", shots)
-            put("meas_level", measLevel)
-            put("meas_return", measReturn)
-            single?.parameterValues?.let { put("parameter_values", json.encodeToJsonElement(BINDINGS, it)) }
-        }
-        return JobInput(program, qpu, config, tag)
+    /** The parameter order of QPI's wire lists: the names sorted, as Qiskit orders circuit parameters. */
+    fun wireOrder(program: Program): List<String> = program.parameterNames.sorted()
+
+    /** The QASM text QPI receives for [program]. */
+    fun qasm(program: Program, index: Int): String = ProgramTexts.openQasm(program, 3, "programs[$index]", "QPI")
+
+    fun circuits(input: JobInput): List<QpiCircuit> = input.items.mapIndexed { i, item ->
+        val names = wireOrder(item.program)
+        val bindings = item.bindingsUnder(input.options)
+        QpiCircuit(
+            circuit = qasm(item.program, i),
+            parameterValues = bindings.takeIf { !it.isEmpty() }?.values?.map { b -> names.map { b[it] ?: Double.NaN } },
+            shots = item.shots,
+        )
     }
 
-    fun circuitsOf(input: JobInput): List<QpiCircuit> =
-        if (input.program.trimStart().startsWith("[")) {
-            json.decodeFromString(ListSerializer(QpiCircuit.serializer()), input.program)
-        } else {
-            val values = input.config["parameter_values"]?.let {
-                json.decodeFromJsonElement(BINDINGS, it)
-            }
-            listOf(QpiCircuit(input.program, values))
+    fun submitBody(input: JobInput): JsonObject {
+        val options = options(input.options)
+        return buildJsonObject {
+            put("circuits", json.encodeToJsonElement(ListSerializer(QpiCircuit.serializer()), circuits(input)))
+            put("shots", input.options.shots ?: QpiBackend.DEFAULT_SHOTS)
+            put("meas_level", options.measLevel)
+            put("meas_return", options.measReturn)
+            if (input.device.isNotEmpty()) put("qpu_target", input.device)
+            input.options.raw.forEach { (k, v) -> put(k, v) }
         }
+    }
 
-    fun submitBody(input: JobInput): JsonObject = buildJsonObject {
-        put("circuits", json.encodeToJsonElement(ListSerializer(QpiCircuit.serializer()), circuitsOf(input)))
-        put("shots", input.config.int("shots") ?: QpiBackend.DEFAULT_SHOTS)
-        put("meas_level", input.config.int("meas_level") ?: 2)
-        put("meas_return", (input.config["meas_return"] as? JsonPrimitive)?.content ?: "single")
-        if (input.device.isNotEmpty()) put("qpu_target", input.device)
+    fun options(options: RunOptions): QpiOptions = options.providerOptions<QpiOptions>(QpiBackend.PROVIDER) ?: QpiOptions()
+
+    /** The input for [circuits] written in QPI's own terms (positional values in name order). */
+    fun input(circuits: List<QpiCircuit>, qpu: String, shots: Int, measLevel: Int, measReturn: String, tag: String?): JobInput {
+        val items = circuits.mapIndexed { i, c ->
+            val program = OpenQasmProgram(c.circuit)
+            val names = wireOrder(program)
+            val bindings = c.parameterValues?.let { lists ->
+                Bindings.of(
+                    lists.mapIndexed { b, values ->
+                        if (values.size != names.size) {
+                            throw ValidationException(
+                                "circuits[$i].parameter_values[$b]", values,
+                                "must have ${names.size} value(s), one per parameter $names (sorted by name, as QPI binds them)",
+                            )
+                        }
+                        names.zip(values).toMap()
+                    },
+                )
+            } ?: Bindings.NONE
+            RunItem(program, c.shots, bindings)
+        }
+        val options = RunOptions.builder().shots(shots).provider(QpiOptions(measLevel, measReturn)).build()
+        return JobInput(items, qpu, options, tag)
     }
 
     /** The input of an existing job, from its record's `payload`. */
@@ -55,10 +83,8 @@ internal object QpiJobs {
         val circuits = payload["circuits"]?.let { json.decodeFromJsonElement(ListSerializer(QpiCircuit.serializer()), it) }.orEmpty()
         return input(
             circuits.ifEmpty { listOf(QpiCircuit("")) }, qpu,
-            payload.int("shots") ?: QpiBackend.DEFAULT_SHOTS, payload.int("meas_level") ?: 2,
+            QpiCounts.intOf(payload["shots"]) ?: QpiBackend.DEFAULT_SHOTS, QpiCounts.intOf(payload["meas_level"]) ?: 2,
             (payload["meas_return"] as? JsonPrimitive)?.content ?: "single", null,
         )
     }
-
-    private fun JsonObject.int(key: String): Int? = QpiCounts.intOf(this[key])
 }

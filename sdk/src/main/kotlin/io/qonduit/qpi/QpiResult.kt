@@ -2,56 +2,87 @@ package io.qonduit.qpi
 
 import io.qonduit.job.JobInput
 import io.qonduit.job.JobResult
-import io.qonduit.simulator.OpenQasm
+import io.qonduit.job.ResultExtras
+import io.qonduit.job.ResultItem
+import kotlinx.serialization.builtins.MapSerializer
+import kotlinx.serialization.builtins.serializer
+import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.put
 
 /**
- * One circuit result of a QPI job, in the driver's notation and in Qonduit's.
+ * What QPI says about one result item beyond Qonduit's counts: the keys as QPI's driver wrote them
+ * and as QPI's Python client shows them, and the raw `memory` of `meas_level` 1 jobs (IQ data).
  *
  * @property driverCounts keys as the driver wrote them (little-endian binary, `c[0]` rightmost)
  * @property hexCounts keys as QPI's Python client shows them (`"0x3"`)
- * @property counts big-endian bitstrings per classical register (`c[0]` leftmost)
- * @property memory per-shot data when the job asked for it (`meas_level` 1), else null
+ * @property rawMemoryJson the `memory` array as JSON text, when it is not per-shot bitstrings; else null
  */
-public class QpiCircuitResult(
-    public val circuit: String,
-    public val parameterValues: List<Double>?,
-    public val shots: Int?,
-    public val driverCounts: Map<String, Int>,
-    public val hexCounts: Map<String, Int>,
-    public val counts: Map<String, Map<String, Int>>,
-    public val memory: JsonElement?,
-) {
-    override fun toString(): String = "QpiCircuitResult(parameters=$parameterValues, counts=$counts)"
+public class QpiExtras(
+    public val driverCounts: Map<String, Long>,
+    public val hexCounts: Map<String, Long>,
+    public val rawMemoryJson: String? = null,
+) : ResultExtras {
+    override fun equals(other: Any?): Boolean = other is QpiExtras && driverCounts == other.driverCounts &&
+        hexCounts == other.hexCounts && rawMemoryJson == other.rawMemoryJson
+
+    override fun hashCode(): Int = listOf(driverCounts, hexCounts, rawMemoryJson).hashCode()
+
+    override fun toString(): String = "QpiExtras(hexCounts=$hexCounts)"
+
+    internal companion object {
+        private val COUNTS = MapSerializer(String.serializer(), Long.serializer())
+
+        val CODEC = io.qonduit.job.ExtrasSerializer.Codec(
+            QpiBackend.PROVIDER, QpiExtras::class.java,
+            encode = { e ->
+                buildJsonObject {
+                    put("driver_counts", Json.encodeToJsonElement(COUNTS, e.driverCounts))
+                    put("hex_counts", Json.encodeToJsonElement(COUNTS, e.hexCounts))
+                    e.rawMemoryJson?.let { put("raw_memory", it) }
+                }
+            },
+            decode = { j ->
+                QpiExtras(
+                    j["driver_counts"]?.let { Json.decodeFromJsonElement(COUNTS, it) }.orEmpty(),
+                    j["hex_counts"]?.let { Json.decodeFromJsonElement(COUNTS, it) }.orEmpty(),
+                    (j["raw_memory"] as? JsonPrimitive)?.content,
+                )
+            },
+        )
+    }
 }
 
-/** Decoding of QPI result payloads into [QpiCircuitResult]s. */
+/** Decoding of QPI result payloads into [ResultItem]s. */
 public object QpiResults {
-    /** The circuit results of a completed QPI job. */
+    /** The [QpiExtras] of every item of a completed QPI job, in item order. */
     @JvmStatic
-    public fun of(result: JobResult): List<QpiCircuitResult> = decode(result.data, result.input)
+    public fun of(result: JobResult): List<QpiExtras> = result.items.mapNotNull { it.extras as? QpiExtras }
 
-    internal fun decode(results: JsonObject, input: JobInput): List<QpiCircuitResult> {
+    /**
+     * One item per program × binding of [input], from the driver's `circuit_results` (or the whole
+     * payload for a single-circuit job), in order.
+     */
+    internal fun decode(results: JsonObject, input: JobInput): List<ResultItem> {
         val perCircuit: List<JsonObject> = (results["circuit_results"] as? JsonArray)?.mapNotNull { it as? JsonObject }
             ?: listOf(results)
-        val plan = QpiJobs.circuitsOf(input).flatMap { c ->
-            val bindings = c.parameterValues?.takeIf { it.isNotEmpty() } ?: listOf(null)
-            bindings.map { c to it }
-        }
-        return perCircuit.mapIndexed { i, item ->
-            val (circuit, binding) = plan.getOrNull(i) ?: (plan.lastOrNull() ?: (QpiCircuit("") to null))
+        val plan = input.plan()
+        return plan.mapIndexed { i, run ->
+            val item = perCircuit.getOrNull(i) ?: JsonObject(emptyMap())
             val driver = QpiCounts.countsOf(item["counts"] ?: item["hex_counts"])
-            val registers = QpiCounts.registersOf(circuit.circuit, OpenQasm.parameterNames(circuit.circuit), binding, QpiCounts.width(driver))
-            QpiCircuitResult(
-                circuit = circuit.circuit,
-                parameterValues = binding,
-                shots = QpiCounts.intOf(item["shots"]),
-                driverCounts = driver,
-                hexCounts = QpiCounts.toHex(driver),
+            val registers = QpiCounts.registersOf(QpiJobs.qasm(run.program, run.programIndex), run.binding, QpiCounts.width(driver))
+            val memory = item["memory"]
+            val perShot = QpiCounts.memoryOf(memory, registers)
+            ResultItem(
+                run,
+                shots = QpiCounts.intOf(item["shots"]) ?: run.item.shotsUnder(input.options, QpiBackend.DEFAULT_SHOTS),
                 counts = QpiCounts.toRegisters(driver, registers),
-                memory = item["memory"],
+                memory = perShot,
+                extras = QpiExtras(driver, QpiCounts.toHex(driver), memory?.takeIf { perShot == null }?.toString()),
             )
         }
     }

@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qonduit.local.LocalBackend;
+import io.qonduit.program.Bindings;
+import io.qonduit.program.OpenQasmProgram;
+import io.qonduit.program.Program;
 import io.qonduit.testing.ScriptedBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +35,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every Java entry point of the job model, called as a Java user would: no Companion, no $default. */
 class JobJavaTest {
-    static final String BELL = String.join("\n",
-            "OPENQASM 2.0;", "include \"qelib1.inc\";", "qreg q[2];", "creg c[2];", "h q[0];", "cx q[0], q[1];", "measure q -> c;");
+    static final Program BELL = OpenQasmProgram.of(String.join("\n",
+            "OPENQASM 2.0;", "include \"qelib1.inc\";", "qreg q[2];", "creg c[2];", "h q[0];", "cx q[0], q[1];", "measure q -> c;"));
     /** x on qubit 0 of 2: big-endian "10", little-endian "01". */
-    static final String X0 = String.join("\n",
-            "OPENQASM 2.0;", "include \"qelib1.inc\";", "qreg q[2];", "creg c[2];", "x q[0];", "measure q -> c;");
-    static final String BROKEN = String.join("\n",
-            "OPENQASM 2.0;", "include \"qelib1.inc\";", "qreg q[2];", "creg c[2];", "foo q[0];");
+    static final Program X0 = OpenQasmProgram.of(String.join("\n",
+            "OPENQASM 2.0;", "include \"qelib1.inc\";", "qreg q[2];", "creg c[2];", "x q[0];", "measure q -> c;"));
+    static final Program BROKEN = OpenQasmProgram.of(String.join("\n",
+            "OPENQASM 2.0;", "include \"qelib1.inc\";", "qreg q[2];", "creg c[2];", "foo q[0];"));
+    /** rx(theta) on one qubit: a parameter to bind. */
+    static final Program ROTATION = OpenQasmProgram.of(String.join("\n",
+            "OPENQASM 3;", "include \"stdgates.inc\";", "input float[64] theta;", "qubit[1] q;", "bit[1] c;", "rx(theta) q[0];", "c = measure q;"));
     static final Duration TEN_SECONDS = Duration.ofSeconds(10);
 
     static LocalBackend local;
@@ -83,20 +89,24 @@ class JobJavaTest {
     void createJobOverloadsAndExecute() throws Exception {
         Job plain = local.createJob(BELL);
         Job shots = local.createJob(BELL, 100);
-        Job params = local.createJob(BELL, 100, Map.of("theta", 0.5));
-        Job tagged = local.createJob(X0, 10, Map.of(), "mine");
-        Job diagnosed = local.createJob(X0, 10, Map.of(), null, true);
+        Job params = local.createJob(ROTATION, 100, Bindings.sweep("theta", 0.0, Math.PI));
+        Job tagged = local.createJob(X0, 10, Bindings.NONE, "mine");
+        Job diagnosed = local.createJob(X0, 10, Bindings.NONE, null, true);
 
         assertEquals(JobState.CREATED, plain.getState());
         assertEquals(LocalBackend.DEVICE, plain.getDevice());
         assertEquals("mine", tagged.getTag());
-        assertEquals("100", params.getConfig().get("shots").toString());
-        assertEquals("{\"theta\":0.5}", params.getConfig().get("parameters").toString());
+        assertEquals(100, params.getOptions().getShots());
+        List<ResultItem> swept = params.executeAsync(TEN_SECONDS).get().items();
+        assertEquals(2, swept.size());
+        assertEquals(Map.of("theta", Math.PI), swept.get(1).getBinding());
+        assertEquals(Map.of("0", 100L), swept.get(0).counts("c"));
+        assertEquals(Map.of("1", 100L), swept.get(1).counts("c"));
 
         JobOutputProxy out = plain.executeAsync().get(10, TimeUnit.SECONDS);
-        assertEquals(LocalBackend.DEFAULT_SHOTS, out.resultList().get(0).counts("c").values().stream().mapToInt(i -> i).sum());
-        assertEquals(100, shots.executeAsync(TEN_SECONDS).get().resultList().get(0).counts("c").values().stream().mapToInt(i -> i).sum());
-        assertEquals(Map.of("10", 10), tagged.executeAsync(TEN_SECONDS).get().resultList().get(0).counts("c"));
+        assertEquals((long) LocalBackend.DEFAULT_SHOTS, out.resultList().get(0).counts("c").values().stream().mapToLong(i -> i).sum());
+        assertEquals(100L, shots.executeAsync(TEN_SECONDS).get().resultList().get(0).counts("c").values().stream().mapToLong(i -> i).sum());
+        assertEquals(Map.of("10", 10L), tagged.executeAsync(TEN_SECONDS).get().resultList().get(0).counts("c"));
 
         diagnosed.executeAsync(TEN_SECONDS).get();
         assertTrue(diagnosed.getFetchDiagnostics());
@@ -217,7 +227,7 @@ class JobJavaTest {
         small.submitAsync().get();
         assertEquals(1, small.getActiveJobs().size());
         assertSame(small, small.waitAsync().get());
-        assertEquals(Map.of("10", 20), small.getOutputs().resultList().get(0).counts("c"));
+        assertEquals(Map.of("10", 20L), small.getOutputs().resultList().get(0).counts("c"));
 
         CompositeJob again = new CompositeJob(List.of(local.createJob(BELL, 10)), 2);
         again.submitAsync(Duration.ofSeconds(5)).get();
@@ -236,8 +246,8 @@ class JobJavaTest {
         CountsTable little = outputs.countsTable("c", Endianness.LITTLE);
         assertEquals(List.of("01"), little.getBitstrings());
         assertArrayEquals(new long[] {2L}, little.getBits());
-        assertArrayEquals(new int[] {30, 30}, little.column("01"));
-        assertEquals(30, little.get(1, "01"));
+        assertArrayEquals(new long[] {30L, 30L}, little.column("01"));
+        assertEquals(30L, little.get(1, "01"));
         assertEquals(0, outputs.like("1*", "c", Endianness.LITTLE).getColumns());
         assertEquals(1, outputs.like("*1", "c", Endianness.LITTLE).getColumns());
         assertEquals(1, outputs.like("1*", "c").getColumns());
@@ -276,10 +286,10 @@ class JobJavaTest {
         assertTrue(job.getOutputs().isEmpty());
         assertEquals(1, job.getHistory().getSize());
 
-        job.reconfigure(null, X0);
-        assertEquals(X0, job.getProgram());
+        job.reconfigure(null, List.of(X0));
+        assertEquals(List.of(X0), job.getPrograms());
         job.reconfigure(first);
-        assertEquals(BELL, job.getProgram());
+        assertEquals(List.of(BELL), job.getPrograms());
         job.reconfigure(first, null, null, null, "second");
         assertEquals("second", job.getTag());
         job.reconfigure(null, null, LocalBackend.DEVICE);
@@ -309,7 +319,7 @@ class JobJavaTest {
 
     @Test
     void snapshotsFromJava(@TempDir Path dir) throws Exception {
-        Job job = local.createJob(X0, 15, Map.of(), "saved");
+        Job job = local.createJob(X0, 15, Bindings.NONE, "saved");
         job.executeAsync(TEN_SECONDS).get();
         Path file = dir.resolve("job.json");
         job.save(file);
@@ -319,7 +329,7 @@ class JobJavaTest {
         assertEquals(job.getTaskId(), loaded.getTaskId());
         assertEquals(JobState.COMPLETED, loaded.getState());
         assertEquals("saved", loaded.getTag());
-        assertEquals(Map.of("10", 15), loaded.getOutputs().resultList().get(0).counts("c"));
+        assertEquals(Map.of("10", 15L), loaded.getOutputs().resultList().get(0).counts("c"));
 
         JobLike viaSnapshots = Snapshots.load(file, local);
         assertEquals(job.getTaskId(), assertInstanceOf(Job.class, viaSnapshots).getTaskId());
@@ -348,7 +358,7 @@ class JobJavaTest {
         ScriptedBackend scripted = new ScriptedBackend();
         Job job = new Job(scripted, new JobInput(BELL, "dev"), true);
         JobResult result = job.executeAsync(TEN_SECONDS).get().resultList().get(0);
-        assertEquals(Map.of("00", 3, "11", 5), result.counts("c"));
+        assertEquals(Map.of("00", 3L, "11", 5L), result.counts("c"));
         assertEquals(2, result.countsTable("c").getColumns());
         assertEquals(1, scripted.getSubmitCalls().get());
         assertEquals(3, scripted.getPollCalls().get());

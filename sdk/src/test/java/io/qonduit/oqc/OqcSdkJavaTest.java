@@ -1,5 +1,7 @@
 package io.qonduit.oqc;
 
+import io.qonduit.program.OpenQasmProgram;
+import io.qonduit.program.Program;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,8 +39,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OqcSdkJavaTest {
-    private static final String BELL = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q->c;\n";
-    private static final String BROKEN = "OPENQASM 2.0;\nqreg q[1];\ncreg c[1];\nfoo q[0];\n";
+    private static final String BELL_TEXT = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q->c;\n";
+    private static final Program BELL = OpenQasmProgram.of(BELL_TEXT);
+    private static final Program BROKEN = OpenQasmProgram.of("OPENQASM 2.0;\nqreg q[1];\ncreg c[1];\nfoo q[0];\n");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static Emulator emulator;
 
@@ -88,8 +91,8 @@ class OqcSdkJavaTest {
             sdk.openAsync().get();
             Job job = sdk.createJob(BELL, null, CompilerConfig.builder().shots(100).build());
             JobOutputProxy out = job.executeAsync(TIMEOUT).get();
-            Map<String, Integer> counts = out.raiseForError().resultList().get(0).counts("c");
-            assertEquals(100, counts.values().stream().mapToInt(Integer::intValue).sum());
+            Map<String, Long> counts = out.raiseForError().resultList().get(0).counts("c");
+            assertEquals(100L, counts.values().stream().mapToLong(Long::longValue).sum());
             assertTrue(List.of("00", "11").containsAll(counts.keySet()));
 
             emulator.getFaults().clearRequests();
@@ -165,7 +168,7 @@ class OqcSdkJavaTest {
             Secret extra = sdk.createAuthTokenAsync(java.time.Instant.now().plusSeconds(3600)).get();
             assertEquals("Secret(****)", extra.toString());
             sdk.deleteAuthTokenAsync(extra).get();
-            String huge = "// " + "x".repeat(130 * 1024) + "\n" + BELL;
+            Program huge = OpenQasmProgram.of("// " + "x".repeat(130 * 1024) + "\n" + BELL_TEXT);
             ExecutionException tooBig = assertThrows(ExecutionException.class, () -> sdk.createJob(huge).submitAsync().get());
             ValidationException validation = assertInstanceOf(ValidationException.class, tooBig.getCause());
             assertEquals("tasks", validation.getViolations().get(0).getField());

@@ -51,10 +51,10 @@ class QpiClientJavaTest {
         Job job = backend.runAsync(BELL, 200).get();
         JobResult result = job.executeAsync(Duration.ofSeconds(20)).get().raiseForError().resultList().get(0);
         assertEquals(JobState.COMPLETED, job.getState());
-        assertEquals(200, result.counts("c").values().stream().mapToInt(Integer::intValue).sum());
-        List<QpiCircuitResult> circuits = QpiResults.of(result);
+        assertEquals(200L, result.counts("c").values().stream().mapToLong(Long::longValue).sum());
+        List<QpiExtras> circuits = QpiResults.of(result);
         assertTrue(circuits.get(0).getHexCounts().keySet().stream().allMatch(k -> k.equals("0x0") || k.equals("0x3")));
-        assertEquals(Map.of("0x3", 2), QpiCounts.toHex(Map.of("11", 2)));
+        assertEquals(Map.of("0x3", 2L), QpiCounts.toHex(Map.of("11", 2L)));
         assertEquals(JobState.QUEUED, QpiBackend.stateOf("pending"));
 
         Job created = backend.createJob(BELL, 10);

@@ -1,5 +1,6 @@
 package io.qonduit.job
 
+import io.qonduit.testing.Qasm
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainExactly
@@ -10,16 +11,16 @@ import kotlinx.serialization.json.JsonObject
 import java.time.Instant
 
 class CountsTableSpec : FunSpec({
-    val input = JobInput("p", "d")
-    fun result(vararg counts: Pair<String, Map<String, Int>>) =
-        JobResult("t", input, Instant.EPOCH, null, mapOf(*counts), JsonObject(emptyMap()))
+    val input = JobInput(Qasm.BELL, "d")
+    fun result(vararg counts: Pair<String, Map<String, Long>>) =
+        JobResult("t", input, Instant.EPOCH, null, listOf(ResultItem(input.plan().single(), counts = mapOf(*counts))))
     val error = JobError("e", input, Instant.EPOCH, null, 7, "boom")
 
     val proxy = JobOutputProxy(
         listOf(
-            result("c" to mapOf("011" to 5, "100" to 3)),
+            result("c" to mapOf("011" to 5L, "100" to 3L)),
             error,
-            result("c" to mapOf("001" to 2, "011" to 1), "d" to mapOf("1" to 3)),
+            result("c" to mapOf("001" to 2L, "011" to 1L), "d" to mapOf("1" to 3L)),
         ),
     )
 
@@ -70,14 +71,14 @@ class CountsTableSpec : FunSpec({
 
     test("no results, or bitstrings of different lengths, are rejected") {
         shouldThrow<ValidationException> { JobOutputProxy(listOf(error)).countsTable("c") }.message shouldContain "at least one result"
-        val mixed = JobOutputProxy(listOf(result("c" to mapOf("01" to 1)), result("c" to mapOf("011" to 1))))
+        val mixed = JobOutputProxy(listOf(result("c" to mapOf("01" to 1L)), result("c" to mapOf("011" to 1L))))
         shouldThrow<ValidationException> { mixed.countsTable("c") }.message shouldContain "same length"
     }
 
     test("results, errors, raiseForError and counts per result") {
         proxy.results().size shouldBe 2
         proxy.errors().size shouldBe 1
-        proxy.counts("d") shouldBe listOf(emptyMap(), mapOf("1" to 3))
+        proxy.counts("d") shouldBe listOf(emptyMap(), mapOf("1" to 3L))
         shouldThrow<JobFailedException> { proxy.raiseForError() }.code shouldBe 7
         proxy.results().raiseForError().size shouldBe 2
         proxy.latest shouldBe proxy.all().last()

@@ -61,7 +61,7 @@ class JobLifecycleSpec : FunSpec({
 
     test("counts keys are big-endian: c[0] is the leftmost character") {
         val counts = local.createJob(Qasm.X0, shots = 10).execute(10.seconds).resultList().single().counts("c")
-        counts shouldBe mapOf("100" to 10)
+        counts shouldBe mapOf("100" to 10L)
     }
 
     test("submit refuses a job that is already submitted") {
@@ -85,7 +85,7 @@ class JobLifecycleSpec : FunSpec({
 
     test("execute resumes polling a job already in flight instead of submitting again") {
         val backend = ScriptedBackend()
-        val job = Job(backend, JobInput("p", "d")).submit()
+        val job = Job(backend, JobInput(Qasm.BELL, "d")).submit()
         job.execute(5.seconds)
         backend.submitCalls.get() shouldBe 1
         job.completed shouldBe true
@@ -135,17 +135,16 @@ class JobLifecycleSpec : FunSpec({
         val job = local.createJob(Qasm.BELL, shots = 10, tag = "first")
         job.execute(10.seconds)
         val memento = job.history.latest!!
-        job.reconfigure(memento, program = Qasm.X0, tag = "second")
+        job.reconfigure(memento, programs = listOf(Qasm.X0), tag = "second")
         job.state shouldBe JobState.CREATED
         job.taskId.shouldBeNull()
         job.result.shouldBeNull()
         job.tag shouldBe "second"
-        job.program shouldBe Qasm.X0
-        job.config["shots"] shouldBe JsonPrimitive(10)
-        job.execute(10.seconds).resultList().single().counts("c") shouldBe mapOf("100" to 10)
+        job.programs shouldBe listOf(Qasm.X0)
+        job.options.shots shouldBe 10
+        job.execute(10.seconds).resultList().single().counts("c") shouldBe mapOf("100" to 10L)
         job.history.size shouldBe 2
-        val shots20 = buildJsonObject { put("shots", 20) }
-        job.reconfigure(config = shots20).execute(10.seconds).resultList().single().counts("c").values.sum() shouldBe 20
+        job.reconfigure(options = RunOptions.shots(20)).execute(10.seconds).resultList().single().counts("c").values.sum() shouldBe 20
     }
 
     test("diagnostics are fetched on terminal states when asked for, and their failure never affects the result") {
@@ -155,13 +154,13 @@ class JobLifecycleSpec : FunSpec({
         job.metadata.shouldNotBeNull()["backend"] shouldBe JsonPrimitive("local")
 
         val broken = ScriptedBackend().apply { failDiagnostics = true }
-        val other = Job(broken, JobInput("p", "d"), fetchDiagnostics = true)
-        other.execute(5.seconds).resultList().single().counts("c") shouldBe mapOf("00" to 3, "11" to 5)
+        val other = Job(broken, JobInput(Qasm.BELL, "d"), fetchDiagnostics = true)
+        other.execute(5.seconds).resultList().single().counts("c") shouldBe mapOf("00" to 3L, "11" to 5L)
         broken.diagnosticsCalls.get() shouldBe 1
         other.diagnostics.shouldBeNull()
 
         val plain = ScriptedBackend()
-        Job(plain, JobInput("p", "d")).execute(5.seconds)
+        Job(plain, JobInput(Qasm.BELL, "d")).execute(5.seconds)
         plain.diagnosticsCalls.get() shouldBe 0
     }
 
@@ -171,21 +170,21 @@ class JobLifecycleSpec : FunSpec({
                 TaskReport(JobState.RUNNING, "RUNNING"),
                 TaskReport(null, "UNKNOWN"),
                 TaskReport(JobState.COMPLETED, "COMPLETED"), // result not there yet
-                TaskReport(JobState.COMPLETED, "COMPLETED", result = ResultData(mapOf("c" to mapOf("1" to 1)))),
+                TaskReport(JobState.COMPLETED, "COMPLETED", result = ScriptedBackend.counts(mapOf("c" to mapOf("1" to 1L)))),
             ),
         )
-        val job = Job(backend, JobInput("p", "d")).submit()
+        val job = Job(backend, JobInput(Qasm.BELL, "d")).submit()
         job.refresh().state shouldBe JobState.RUNNING
         job.refresh().state shouldBe JobState.RUNNING
         job.rawStatus shouldBe "UNKNOWN"
         job.refresh().state shouldBe JobState.RUNNING
         job.refresh().state shouldBe JobState.COMPLETED
-        job.result.shouldNotBeNull().counts("c") shouldBe mapOf("1" to 1)
+        job.result.shouldNotBeNull().counts("c") shouldBe mapOf("1" to 1L)
     }
 
     test("concurrent execute, refresh and wait on one fresh job submit it exactly once and record one output") {
         val backend = ScriptedBackend(pollLatencyMillis = 5)
-        val job = Job(backend, JobInput("p", "d"))
+        val job = Job(backend, JobInput(Qasm.BELL, "d"))
         withContext(Dispatchers.Default) {
             // UNDISPATCHED: every caller has reached the job before the first submission finishes.
             (1..30).map { i ->
@@ -206,7 +205,7 @@ class JobLifecycleSpec : FunSpec({
 
     test("concurrent submits: exactly one wins, the others are refused") {
         val backend = ScriptedBackend()
-        val job = Job(backend, JobInput("p", "d"))
+        val job = Job(backend, JobInput(Qasm.BELL, "d"))
         val outcomes = withContext(Dispatchers.Default) {
             (1..20).map { async { runCatching { job.submit() } } }.awaitAll()
         }
@@ -216,7 +215,7 @@ class JobLifecycleSpec : FunSpec({
     }
 
     test("track polls with the cadence, emits each change and ends on a terminal state") {
-        val job = Job(ScriptedBackend(), JobInput("p", "d")).submit()
+        val job = Job(ScriptedBackend(), JobInput(Qasm.BELL, "d")).submit()
         val statuses = job.track(PollCadence.ofMillis(1)).toList()
         // The first status is the submission itself; each later one is a change the provider reported.
         statuses.map { it.state to it.rawStatus } shouldContainExactly listOf(
@@ -230,7 +229,7 @@ class JobLifecycleSpec : FunSpec({
 
     test("cancelling the collector of track stops polling") {
         val backend = ScriptedBackend(listOf(TaskReport(JobState.RUNNING, "running")))
-        val job = Job(backend, JobInput("p", "d")).submit()
+        val job = Job(backend, JobInput(Qasm.BELL, "d")).submit()
         coroutineScope {
             val collector = launch { job.track(PollCadence.ofMillis(5)).collect() }
             delay(100)
@@ -243,7 +242,7 @@ class JobLifecycleSpec : FunSpec({
     }
 
     test("track on a fresh job waits for its submission") {
-        val job = Job(ScriptedBackend(), JobInput("p", "d"))
+        val job = Job(ScriptedBackend(), JobInput(Qasm.BELL, "d"))
         coroutineScope {
             val tracked = async { job.track(PollCadence.ofMillis(1)).take(1).toList() }
             delay(50)
@@ -254,7 +253,7 @@ class JobLifecycleSpec : FunSpec({
     }
 
     test("the JobError of a failed provider task carries code and message") {
-        val job = Job(ScriptedBackend.failing(42, "qubit 3 is offline"), JobInput("p", "d"))
+        val job = Job(ScriptedBackend.failing(42, "qubit 3 is offline"), JobInput(Qasm.BELL, "d"))
         val error = job.execute(5.seconds).errorList().single()
         error.code shouldBe 42
         error.message shouldBe "qubit 3 is offline"

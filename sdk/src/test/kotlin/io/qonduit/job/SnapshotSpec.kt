@@ -33,7 +33,7 @@ import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.Duration.Companion.seconds
 
 /** Free-form JSON objects: adding a key there changes the data rather than testing tolerance. */
-private val FREE_FORM = setOf("config", "counts", "data", "timings", "metrics", "metadata")
+private val FREE_FORM = setOf("raw", "bindings", "counts", "memory", "timings", "metrics", "metadata")
 
 /** Adds an unknown key (with a nested value) to every schema object of a snapshot document. */
 private fun withUnknownKeys(element: JsonElement): JsonElement = when (element) {
@@ -55,8 +55,8 @@ class SnapshotSpec : FunSpec({
 
     /** A scripted job run twice with diagnostics, so that output, history and diagnostics are all set. */
     suspend fun finishedJob(backend: ScriptedBackend): Job {
-        val config = buildJsonObject { put("shots", 8); put("optimizations", buildJsonObject { put("tket", 18) }) }
-        val job = Job(backend, JobInput(Qasm.BELL, "qpu:uk:2:d865b5a184", config, "bell"), fetchDiagnostics = true, cadence = PollCadence.ofMillis(3, 4))
+        val options = RunOptions.builder().shots(8).rawJson("""{"optimizations": {"tket": 18}}""").build()
+        val job = Job(backend, JobInput(Qasm.BELL, "qpu:uk:2:d865b5a184", options, "bell"), fetchDiagnostics = true, cadence = PollCadence.ofMillis(3, 4))
         job.execute(5.seconds)
         job.execute(5.seconds)
         return job
@@ -78,7 +78,7 @@ class SnapshotSpec : FunSpec({
         loaded.cadence.delays() shouldContainExactly listOf(3.milliseconds, 4.milliseconds)
         loaded.diagnostics shouldBe job.diagnostics
         loaded.diagnostics.shouldNotBeNull().timings.shouldNotBeNull()
-        loaded.result.shouldNotBeNull().counts("c") shouldBe mapOf("00" to 3, "11" to 5)
+        loaded.result.shouldNotBeNull().counts("c") shouldBe mapOf("00" to 3L, "11" to 5L)
         loaded.result!!.received shouldBe job.result!!.received
         loaded.history.size shouldBe 2
         loaded.history.map { it.taskId } shouldContainExactly job.history.map { it.taskId }
@@ -114,7 +114,7 @@ class SnapshotSpec : FunSpec({
         loaded.jobs.map { it.backend } shouldContainExactly listOf(local, scripted, local)
         loaded.jobs.map { it.taskId } shouldContainExactly composite.jobs.map { it.taskId }
         loaded.completedJobs.size shouldBe 3
-        loaded.outputs.resultList()[0].counts("c") shouldBe mapOf("100" to 5)
+        loaded.outputs.resultList()[0].counts("c") shouldBe mapOf("100" to 5L)
         Snapshots.encode(loaded.toSnapshot()) shouldBe Snapshots.encode(composite.toSnapshot())
         Snapshots.load(file, local, scripted).shouldBeInstanceOf<CompositeJob>()
     }
@@ -167,14 +167,14 @@ class SnapshotSpec : FunSpec({
         local.createJob(Qasm.BELL).save(file)
         file.writeText(file.json().with("schemaVersion", JsonPrimitive(99)).toString())
         shouldThrow<SnapshotException> { Job.load(file, local) }.message shouldBe
-            "unsupported snapshot schemaVersion 99 (this Qonduit reads ${Snapshot.SCHEMA_VERSION})"
+            "unsupported snapshot schemaVersion 99 (this Qonduit reads 1 and ${Snapshot.SCHEMA_VERSION})"
 
         val compositeFile = dir.resolve("composite.json")
         CompositeJob(listOf(local.createJob(Qasm.BELL))).save(compositeFile)
         val doc = compositeFile.json()
-        val child = (doc["jobs"] as JsonArray)[0].jsonObject.with("schemaVersion", JsonPrimitive(2))
+        val child = (doc["jobs"] as JsonArray)[0].jsonObject.with("schemaVersion", JsonPrimitive(3))
         compositeFile.writeText(doc.with("jobs", JsonArray(listOf(child))).toString())
-        shouldThrow<SnapshotException> { CompositeJob.load(compositeFile, local) }.message!! shouldContain "schemaVersion 2"
+        shouldThrow<SnapshotException> { CompositeJob.load(compositeFile, local) }.message!! shouldContain "schemaVersion 3"
     }
 
     test("an unknown or missing kind, and text that is not a snapshot, are SnapshotExceptions") {
@@ -212,7 +212,7 @@ class SnapshotSpec : FunSpec({
         resumed.rawStatus shouldBe "pending"
         resumed.isActive shouldBe true
         resumed.wait(5.seconds).state shouldBe JobState.COMPLETED
-        resumed.result.shouldNotBeNull().counts("c") shouldBe mapOf("00" to 3, "11" to 5)
+        resumed.result.shouldNotBeNull().counts("c") shouldBe mapOf("00" to 3L, "11" to 5L)
         backend.submitCalls.get() shouldBe 1
         backend.pollCalls.get() shouldBe 3 // one before saving, two after: the task went on where it was
     }

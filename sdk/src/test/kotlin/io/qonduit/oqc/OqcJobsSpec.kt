@@ -1,5 +1,9 @@
 package io.qonduit.oqc
 
+import io.qonduit.program.OpenQasmProgram
+import io.qonduit.program.Program
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.jsonObject
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.engine.spec.tempdir
@@ -32,6 +36,9 @@ import kotlinx.serialization.json.jsonPrimitive
 import java.io.File
 import kotlin.time.Duration.Companion.seconds
 
+/** The compiler config a job's OQC task is sent with. */
+private fun Job.compilerConfig(): CompilerConfig = (options.provider as OqcOptions).config.compilerConfig
+
 class OqcJobsSpec : FunSpec({
     val emulator = OqcTesting.emulator()
     val sdk = OqcTesting.sdk(emulator)
@@ -48,10 +55,10 @@ class OqcJobsSpec : FunSpec({
 
     test("a single job submits once without id and returns big-endian counts over the configured shots") {
         val job = sdk.createJob(Qasm.X0, LUCY, shots(50), tag = "x0")
-        val config = job.config["compiler_config"]!!.jsonPrimitive.content
+        val config = job.compilerConfig().toWireString()
         config shouldBe shots(50).toWireString()
         val outputs = job.execute(10.seconds)
-        outputs.raiseForError().resultList().single().counts("c") shouldBe mapOf("100" to 50)
+        outputs.raiseForError().resultList().single().counts("c") shouldBe mapOf("100" to 50L)
         job.state shouldBe JobState.COMPLETED
         job.rawStatus shouldBe "COMPLETED"
         emulator.faults.requests("$LUCY_PATH/tasks/submit", "POST") shouldHaveSize 1
@@ -64,7 +71,7 @@ class OqcJobsSpec : FunSpec({
     test("a composite of 2 programs x 2 QPUs pre-allocates ids and submits once per QPU") {
         val composite = sdk.createJob(listOf(Qasm.BELL, Qasm.X0), listOf(LUCY, TOSHIKO), listOf(shots(200)))
         composite.jobs.map { it.device } shouldContainExactly listOf(LUCY, TOSHIKO, LUCY, TOSHIKO)
-        composite.jobs.map { it.program } shouldContainExactly listOf(Qasm.BELL, Qasm.BELL, Qasm.X0, Qasm.X0)
+        composite.jobs.map { it.programs.single() } shouldContainExactly listOf(Qasm.BELL, Qasm.BELL, Qasm.X0, Qasm.X0)
         val outputs = composite.execute(10.seconds)
         composite.completed shouldBe true
         for (path in listOf(LUCY_PATH, TOSHIKO_PATH)) {
@@ -77,18 +84,18 @@ class OqcJobsSpec : FunSpec({
         val bell = CompositeJob(composite.jobs.take(2)).outputs.countsTable("c")
         bell.rows shouldBe 2
         bell.bitstrings.toSet() shouldBe setOf("00", "11")
-        bell.totals().toList() shouldBe listOf(200, 200)
+        bell.totals().toList() shouldBe listOf(200L, 200L)
         val x0 = CompositeJob(composite.jobs.drop(2)).outputs.like("1**", "c")
         x0.bitstrings shouldBe listOf("100")
-        x0.totals().toList() shouldBe listOf(200, 200)
+        x0.totals().toList() shouldBe listOf(200L, 200L)
         // The same results in little-endian (Qiskit) notation: c[0] is the rightmost character.
         val x0Outputs = CompositeJob(composite.jobs.drop(2)).outputs
         val little = x0Outputs.countsTable("c", Endianness.LITTLE)
         little.endianness shouldBe Endianness.LITTLE
         little.bitstrings shouldBe listOf("001")
         little.bits.toList() shouldBe listOf(4L)
-        little[0, "001"] shouldBe 200
-        x0Outputs.like("**1", "c", Endianness.LITTLE).totals().toList() shouldBe listOf(200, 200)
+        little[0, "001"] shouldBe 200L
+        x0Outputs.like("**1", "c", Endianness.LITTLE).totals().toList() shouldBe listOf(200L, 200L)
         x0Outputs.like("1**", "c", Endianness.LITTLE).columns shouldBe 0
         val bellLittle = CompositeJob(composite.jobs.take(2)).outputs.like("1*", "c", Endianness.LITTLE)
         bellLittle.bitstrings shouldBe listOf("11")
@@ -97,11 +104,11 @@ class OqcJobsSpec : FunSpec({
     test("broadcasting: configs pair with programs, lengths must be 1 or equal") {
         val composite = sdk.createJob(listOf(Qasm.BELL, Qasm.X0), null, listOf(shots(10), shots(20)))
         composite.jobs.map { it.device } shouldContainExactly listOf(LUCY, LUCY)
-        composite.jobs.map { CompilerConfig.parse(it.config["compiler_config"]!!.jsonPrimitive.content).shots } shouldBe listOf(10, 20)
+        composite.jobs.map { it.compilerConfig().shots } shouldBe listOf(10, 20)
         shouldThrow<ValidationException> {
             sdk.createJob(listOf(Qasm.BELL, Qasm.X0, Qasm.BELL), null, listOf(shots(1), shots(2)))
         }.violations.single().field shouldBe "configs"
-        shouldThrow<ValidationException> { sdk.createJob(emptyList<String>()) }.violations.single().field shouldBe "programs"
+        shouldThrow<ValidationException> { sdk.createJob(emptyList<Program>()) }.violations.single().field shouldBe "programs"
     }
 
     test("a program that fails to compile gives a JobError with OQC's error code") {
@@ -158,7 +165,7 @@ class OqcJobsSpec : FunSpec({
     test("an experimental config travels as config string plus external_config") {
         val experimental = ExperimentalConfig.builder().baseConfig(shots(5)).noiseEnabled(true).bondDimension(4).build()
         val job = sdk.createJob(Qasm.BELL, LUCY, experimental)
-        job.config.keys shouldBe setOf("compiler_config", "external_config")
+        (job.options.provider as OqcOptions).config shouldBe experimental
         job.execute(10.seconds).raiseForError()
         OqcJobConfig.taskConfig(job.input) shouldBe experimental
     }
@@ -166,8 +173,8 @@ class OqcJobsSpec : FunSpec({
     test("non-BinaryCount results complete with the raw per-shot data and no counts") {
         val config = CompilerConfig.builder().shots(3).resultsFormat(QuantumResultsFormat.binary()).build()
         val result = sdk.createJob(Qasm.BELL, LUCY, config).execute(10.seconds).resultList().single()
-        result.counts shouldBe emptyMap()
-        result.data.keys shouldBe setOf("c")
+        result.item.counts shouldBe emptyMap()
+        Json.parseToJsonElement(result.item.extras(OqcExtras::class.java)!!.resultsJson).jsonObject.keys shouldBe setOf("c")
     }
 
     test("status UNKNOWN keeps polling; EXPIRED becomes FAILED") {
@@ -216,7 +223,7 @@ class OqcJobsSpec : FunSpec({
     }
 
     test("a request over 128 KiB is refused before sending, naming the field and the limit") {
-        val huge = "// " + "x".repeat(OqcApi.MAX_REQUEST_BYTES) + "\n" + Qasm.BELL
+        val huge = OpenQasmProgram("// " + "x".repeat(OqcApi.MAX_REQUEST_BYTES) + "\n" + (Qasm.BELL as OpenQasmProgram).text)
         val error = shouldThrow<ValidationException> { sdk.createJob(huge, LUCY).submit() }
         error.violations.single().field shouldBe "tasks"
         error.message!! shouldContain "131072 bytes (128 KiB)"
@@ -246,11 +253,11 @@ class OqcJobsSpec : FunSpec({
                 restored.jobs.map { it.state } shouldBe listOf(JobState.QUEUED, JobState.QUEUED)
                 restored.wait(10.seconds)
                 restored.completed shouldBe true
-                restored.outputs.countsTable("c").totals().toList() shouldBe listOf(64, 64)
-                CompilerConfig.parse(restored.jobs[0].config["compiler_config"]!!.jsonPrimitive.content).shots shouldBe 64
+                restored.outputs.countsTable("c").totals().toList() shouldBe listOf(64L, 64L)
+                restored.jobs[0].compilerConfig().shots shouldBe 64
                 // A single job round-trips through fromSnapshot as well.
                 val single = second.fromSnapshot(restored.jobs[0].toSnapshot()).shouldBeInstanceOf<Job>()
-                single.result!!.counts("c").values.sum() shouldBe 64
+                single.result!!.counts("c").values.sum() shouldBe 64L
             }
         } finally {
             slow.close()

@@ -1,5 +1,6 @@
 package io.qonduit.oqc
 
+import io.qonduit.program.OpenQasmProgram
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainExactly
@@ -106,11 +107,11 @@ class OqcSdkConnectSpec : FunSpec({
             sdk.defaultQpuId shouldBe LUCY
             sdk.setDefaultQpu(TOSHIKO)
             sdk.defaultQpuId shouldBe TOSHIKO
-            listOf(null, "", "lucy").forEach { sdk.createJob("OPENQASM 2.0;", it).device shouldBe TOSHIKO }
+            listOf(null, "", "lucy").forEach { sdk.createJob(OpenQasmProgram("OPENQASM 2.0;"), it).device shouldBe TOSHIKO }
             sdk.setDefaultQpu(INACTIVE)
             sdk.defaultQpuId shouldBe LUCY
             shouldThrow<ValidationException> { sdk.setDefaultQpu(" ") }.violations.single().field shouldBe "qpuId"
-            shouldThrow<ValidationException> { sdk.createJob("OPENQASM 2.0;", INACTIVE) }.violations.single().field shouldBe "qpuId"
+            shouldThrow<ValidationException> { sdk.createJob(OpenQasmProgram("OPENQASM 2.0;"), INACTIVE) }.violations.single().field shouldBe "qpuId"
         }
         OqcTesting.builder(emulator).defaultQpuId(TOSHIKO).build().use { it.open().defaultQpuId shouldBe TOSHIKO }
     }

@@ -1,5 +1,6 @@
 package io.qonduit.oqtant
 
+import io.qonduit.program.OpenQasmProgram
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.engine.spec.tempdir
@@ -55,7 +56,7 @@ class OqtantBackendSpec : FunSpec({
         // Statuses repeat a state when only the provider's raw status changed; states never go back.
         states shouldBe states.sortedBy { it.ordinal }
         val result = job.result.shouldNotBeNull()
-        result.counts shouldBe emptyMap()
+        result.item.counts shouldBe emptyMap()
         result.oqtantJob().externalId shouldBe job.taskId
         result.oqtantOutputs().single().values.shouldBeInstanceOf<TimeOfFlightOutput>().tofImage.columns shouldBe 100
     }
@@ -139,7 +140,7 @@ class OqtantBackendSpec : FunSpec({
         val bad = becJob("x".repeat(60))
         shouldThrow<ValidationException> { client.createJob(bad) }.violations.single().field shouldBe "name"
         LocalBackend().use { local ->
-            val result = local.createJob("OPENQASM 2.0; qreg q[1]; creg c[1]; measure q -> c;").execute(10.seconds).resultList().single()
+            val result = local.createJob(OpenQasmProgram("OPENQASM 2.0; qreg q[1]; creg c[1]; measure q -> c;")).execute(10.seconds).resultList().single()
             shouldThrow<QonduitException> { result.oqtantJob() }.message!! shouldContain "not an Oqtant job"
         }
     }

@@ -1,5 +1,6 @@
 package io.qonduit.qpi
 
+import io.qonduit.program.OpenQasmProgram
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContain
@@ -64,11 +65,11 @@ class QpiClientSpec : FunSpec({
     test("the driver's little-endian keys become big-endian per register; hex keys follow QPI's client") {
         val result = client.backend(QpiEmulatorState.MOCK_QPU).run(x0, shots = 50).execute(10.seconds).resultList().single()
         val circuit = QpiResults.of(result).single()
-        circuit.driverCounts shouldBe mapOf("01" to 50)
+        circuit.driverCounts shouldBe mapOf("01" to 50L)
         circuit.hexCounts shouldBe mapOf("0x1" to 50)
-        result.counts("c") shouldBe mapOf("10" to 50)
+        result.counts("c") shouldBe mapOf("10" to 50L)
         QpiCounts.toRegisters(mapOf("0x1" to 3), listOf(io.qonduit.simulator.ClassicalRegister("a", 1), io.qonduit.simulator.ClassicalRegister("b", 2))) shouldBe
-            mapOf("a" to mapOf("1" to 3), "b" to mapOf("00" to 3))
+            mapOf("a" to mapOf("1" to 3L), "b" to mapOf("00" to 3L))
     }
 
     test("parameter values give one circuit result per binding") {
@@ -82,17 +83,21 @@ class QpiClientSpec : FunSpec({
             c = measure q;
         """.trimIndent()
         val job = client.backend(QpiEmulatorState.MOCK_QPU).run(rotation, shots = 100, parameterValues = listOf(listOf(0.0), listOf(Math.PI)))
-        val circuits = QpiResults.of(job.execute(10.seconds).resultList().single())
-        circuits shouldHaveSize 2
-        circuits[0].counts shouldBe mapOf("c" to mapOf("0" to 100))
-        circuits[1].counts shouldBe mapOf("c" to mapOf("1" to 100))
-        circuits[1].parameterValues shouldBe listOf(Math.PI)
+        val items = job.execute(10.seconds).resultList().single().items
+        items shouldHaveSize 2
+        items[0].counts shouldBe mapOf("c" to mapOf("0" to 100L))
+        items[1].counts shouldBe mapOf("c" to mapOf("1" to 100L))
+        items.map { it.binding } shouldBe listOf(mapOf("theta" to 0.0), mapOf("theta" to Math.PI))
+        items.map { it.bindingIndex } shouldBe listOf(0, 1)
+        QpiResults.of(job.result!!).map { it.hexCounts } shouldBe listOf(mapOf("0x0" to 100L), mapOf("0x1" to 100L))
     }
 
     test("several circuits in one QPI job") {
         val job = client.backend(QpiEmulatorState.MOCK_QPU).run(listOf(QpiCircuit(bell), QpiCircuit(x0)), shots = 64)
-        val circuits = QpiResults.of(job.execute(10.seconds).resultList().single())
-        circuits.map { it.counts.getValue("c").keys } shouldBe listOf(setOf("00", "11"), setOf("10"))
+        val items = job.execute(10.seconds).resultList().single().items
+        items.map { it.counts("c").keys } shouldBe listOf(setOf("00", "11"), setOf("10"))
+        items.map { (it.program as OpenQasmProgram).text } shouldBe listOf(bell, x0)
+        items.map { it.programIndex } shouldBe listOf(0, 1)
     }
 
     test("a program the QPU cannot parse fails the job with the error position") {
@@ -107,8 +112,8 @@ class QpiClientSpec : FunSpec({
         qpi.emulator.faults.clearRequests()
         val wide = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[12] q;\nbit[12] c;\nc = measure q;\n"
         shouldThrow<ValidationException> { backend.createJob(wide) }.message shouldContain "has 8 qubits"
-        val e = shouldThrow<ValidationException> { backend.createJob(bell, shots = 0, measReturn = "everything") }
-        e.violations.map { it.field } shouldBe listOf("shots", "meas_return")
+        shouldThrow<ValidationException> { backend.createJob(bell, shots = 0) }.violations.single().field shouldBe "options.shots"
+        shouldThrow<ValidationException> { backend.createJob(bell, measReturn = "everything") }.violations.single().field shouldBe "options.provider.measReturn"
         shouldThrow<ValidationException> { backend.createJob(bell, parameterValues = listOf(listOf(1.0))) }.message shouldContain "0 value(s)"
         qpi.emulator.faults.requests("/qpi/api/jobs", "POST") shouldHaveSize 0
     }
@@ -133,8 +138,8 @@ class QpiClientSpec : FunSpec({
         client.listJobs(sort = "created", limit = 1).single().id shouldNotContain b
         client.listJobs(skip = 1, limit = 1).single().id shouldBe a
         val past = client.job(b)
-        past.program shouldBe x0
-        past.wait(10.seconds).result!!.counts("c") shouldBe mapOf("10" to 10)
+        past.programs shouldBe listOf(OpenQasmProgram(x0))
+        past.wait(10.seconds).result!!.counts("c") shouldBe mapOf("10" to 10L)
     }
 
     test("authentication: missing or wrong credentials are typed errors; password login gives a bearer session") {
@@ -145,7 +150,7 @@ class QpiClientSpec : FunSpec({
                 anonymous.authWithPassword(QpiEmulatorState.DEMO_IDENTITY, Secret.of("wrong"))
             }
             anonymous.authWithPassword(QpiEmulatorState.DEMO_IDENTITY, Secret.of(QpiEmulatorState.DEMO_PASSWORD))["email"].toString() shouldContain "demo@"
-            anonymous.backend(QpiEmulatorState.MOCK_QPU).run(x0, shots = 5).execute(10.seconds).resultList().single().counts("c") shouldBe mapOf("10" to 5)
+            anonymous.backend(QpiEmulatorState.MOCK_QPU).run(x0, shots = 5).execute(10.seconds).resultList().single().counts("c") shouldBe mapOf("10" to 5L)
         }
         qpi.client("not-a-token").use { shouldThrow<AuthorizationException> { it.listJobs() } }
     }

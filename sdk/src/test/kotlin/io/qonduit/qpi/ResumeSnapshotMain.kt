@@ -19,7 +19,7 @@ object ResumeSnapshotMain {
             val backend = client.backend(args[3])
             val job = Snapshots.load(Path.of(file), backend) as Job
             job.wait(20.seconds)
-            println("${job.state} ${job.result?.counts}")
+            println("${job.state} ${job.result?.item?.counts}")
         }
     }
 }

@@ -9,6 +9,8 @@ import io.qonduit.job.Diagnostics
 import io.qonduit.job.JobInput
 import io.qonduit.job.JobState
 import io.qonduit.job.PollCadence
+import io.qonduit.job.ResultItem
+import io.qonduit.program.OpenQasmProgram
 import kotlinx.coroutines.delay
 import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.put
@@ -23,7 +25,7 @@ class ScriptedBackend(
     private val script: List<TaskReport> = listOf(
         TaskReport(JobState.QUEUED, "pending"),
         TaskReport(JobState.RUNNING, "running"),
-        TaskReport(JobState.COMPLETED, "completed", result = ResultData(mapOf("c" to mapOf("00" to 3, "11" to 5)))),
+        TaskReport(JobState.COMPLETED, "completed", result = counts(mapOf("c" to mapOf("00" to 3L, "11" to 5L)))),
     ),
     override val provider: String = "scripted",
     private val pollLatencyMillis: Long = 0,
@@ -60,7 +62,7 @@ class ScriptedBackend(
             if (pollLatencyMillis > 0) delay(pollLatencyMillis)
             if (task.taskId in cancelled) return TaskReport(JobState.CANCELLED, "cancelled")
             val step = steps.merge(task.taskId, 1, Int::plus)!! - 1
-            return script[step.coerceAtMost(script.lastIndex)]
+            return script[step.coerceAtMost(script.lastIndex)].forInput(task.input)
         } finally {
             concurrentPolls.decrementAndGet()
         }
@@ -79,7 +81,21 @@ class ScriptedBackend(
 
     private fun newId() = "task-${ids.incrementAndGet()}"
 
+    /** A scripted result stands for every item of the polled task's input, each with the script's counts. */
+    private fun TaskReport.forInput(input: JobInput): TaskReport {
+        val template = result ?: return this
+        val counts = template.items.firstOrNull()?.counts.orEmpty()
+        val items = input.plan().map { ResultItem(it, counts = counts) }
+        return TaskReport(state, rawStatus, queuePosition, estimatedStart, message, ResultData(items), error)
+    }
+
     companion object {
+        private val TEMPLATE = OpenQasmProgram("OPENQASM 3;")
+
+        /** A result whose items all carry [counts]. */
+        @JvmStatic
+        fun counts(counts: Map<String, Map<String, Long>>) = ResultData(listOf(ResultItem(0, null, TEMPLATE, counts = counts)))
+
         @JvmStatic
         fun failing(code: Int, message: String) = ScriptedBackend(
             listOf(TaskReport(JobState.RUNNING, "running"), TaskReport(JobState.FAILED, "failed", error = ErrorData(message, code))),

@@ -1,5 +1,6 @@
 package io.qonduit.dsl.oqtant
 
+import io.qonduit.oqtant.OqtantProgram
 import io.qonduit.errors.ValidationException
 import io.qonduit.errors.Violation
 import io.qonduit.job.CompositeJob
@@ -7,7 +8,7 @@ import io.qonduit.job.JobState
 import io.qonduit.oqtant.OqtantClient
 import io.qonduit.oqtant.model.Input
 import io.qonduit.oqtant.model.OqtantJob
-import io.qonduit.oqtant.model.OqtantJson
+
 import io.qonduit.oqtant.model.OqtantValidation
 import io.qonduit.oqtant.oqtantOutputs
 import io.qonduit.oqtant.model.Output
@@ -87,13 +88,9 @@ public class Sweep<T> internal constructor(public val points: List<SweepPoint<T>
         }
         val problems = mutableListOf<Violation>()
         val pairs = points.zip(jobs).mapNotNull { (point, job) ->
-            val submitted = try {
-                OqtantJson.decodeJob(job.program).inputs.map { it.values }
-            } catch (e: IllegalArgumentException) { // SerializationException included: not an Oqtant job
-                null
-            }
+            val submitted = (job.programs.singleOrNull() as? OqtantProgram)?.job?.inputs?.map { it.values }
             if (submitted != listOf(point.matter.toInputValues())) {
-                problems += Violation("composite.jobs[${point.index}]", job.program.take(80), "must run the experiment of sweep point ${point.index} (${point.value})")
+                problems += Violation("composite.jobs[${point.index}]", job.programs.toString().take(80), "must run the experiment of sweep point ${point.index} (${point.value})")
                 null
             } else if (job.state != JobState.COMPLETED) {
                 null
