@@ -26,8 +26,9 @@ import kotlin.time.toKotlinDuration
  * job document (JSON of [OqtantJob]); its device is [DEVICE].
  *
  * Status mapping: PENDING → QUEUED, RUNNING → RUNNING, COMPLETE → COMPLETED, FAILED and INCOMPLETE →
- * FAILED, CANCELLED → CANCELLED. A completed job's [io.qonduit.job.JobResult] has no counts; its
- * `data` is the job document with every run and its output (read it with [oqtantJob]/[oqtantOutputs]).
+ * FAILED, CANCELLED → CANCELLED. A completed job's [io.qonduit.job.JobResult] has no counts; it holds
+ * the job with every run and its output, images packed compactly (read it with
+ * [oqtantResult]/[oqtantJob]/[oqtantOutputs]).
  * Polls every [OqtantClient.pollInterval].
  */
 public class OqtantBackend internal constructor(private val client: OqtantClient) : Backend {
@@ -41,11 +42,7 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
         val job = client.getJob(task.taskId)
         val state = stateOf(job.status)
         return when (state) {
-            JobState.COMPLETED -> {
-                val full = client.getJobWithAllRuns(task.taskId)
-                val data = OqtantJson.format.encodeToJsonElement(OqtantJob.serializer(), full).jsonObject
-                TaskReport(state, job.status.name, result = ResultData(emptyMap(), data))
-            }
+            JobState.COMPLETED -> TaskReport(state, job.status.name, result = resultOf(client.withAllRuns(job)))
             JobState.FAILED -> {
                 val failed = job.failedInputs?.takeIf { it.isNotEmpty() }?.let { " (failed runs: ${it.joinToString()})" } ?: ""
                 TaskReport(state, job.status.name, error = ErrorData("Oqtant job ${task.taskId} ended ${job.status}$failed"))
@@ -110,6 +107,14 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
             JobStatus.FAILED, JobStatus.INCOMPLETE -> JobState.FAILED
             JobStatus.CANCELLED -> JobState.CANCELLED
         }
+
+        /**
+         * The job model's result of a finished job (every run, with outputs): the one place where an
+         * Oqtant job becomes a [ResultData]. [oqtantResult] reads it back. Images are kept in the compact
+         * form (base64 of little-endian doubles), never as one JSON value per pixel.
+         */
+        internal fun resultOf(job: OqtantJob): ResultData =
+            ResultData(emptyMap(), OqtantJson.compact.encodeToJsonElement(OqtantJob.serializer(), job).jsonObject)
 
         internal fun input(job: OqtantJob, tag: String?): JobInput = JobInput(OqtantJson.encodeJob(job), DEVICE, JsonObject(emptyMap()), tag)
 

@@ -99,15 +99,19 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     @JvmOverloads
     public suspend fun getJob(jobId: String, run: Int = 1): OqtantJob {
         if (run < 1) throw ValidationException("run", run, "must be at least 1")
+        // Decoded by streaming from the body text: images go straight into arrays, never a JSON tree.
         return transport.get("$userPath/jobs/${segment(jobId)}", mapOf("run" to run)).decode(OqtantJob.serializer())
     }
 
     /** Every run of a job in one [OqtantJob]: run 1, then runs 2..`input_count`, each fetched separately. */
-    public suspend fun getJobWithAllRuns(jobId: String): OqtantJob {
-        val first = getJob(jobId, 1)
+    public suspend fun getJobWithAllRuns(jobId: String): OqtantJob = withAllRuns(getJob(jobId, 1))
+
+    /** [first] (run 1 of a job) with runs 2..`input_count` fetched and appended. */
+    internal suspend fun withAllRuns(first: OqtantJob): OqtantJob {
+        val id = first.externalId ?: return first
         val count = first.inputCount ?: first.inputs.size
         if (count <= 1) return first
-        val rest = (2..count).flatMap { getJob(jobId, it).inputs }
+        val rest = (2..count).flatMap { getJob(id, it).inputs }
         return first.copy(inputs = first.inputs + rest)
     }
 
@@ -125,9 +129,7 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     /** Jobs matching [search] (`GET {U}/jobs`), newest first; each holds its runs' inputs without outputs. */
     @JvmOverloads
     public suspend fun searchJobs(search: OqtantSearch = OqtantSearch()): List<OqtantJob> {
-        val reply = transport.get("$userPath/jobs", search.query()).json()
-        val items = (reply as? JsonObject)?.get("items") as? JsonArray ?: JsonArray(emptyList())
-        return items.map { OqtantJson.format.decodeFromJsonElement(OqtantJob.serializer(), it) }
+        return transport.get("$userPath/jobs", search.query()).decode(SearchReply.serializer()).items
     }
 
     /** [searchJobs] without COMPLETE jobs unless [includeComplete] (Python `get_queue_status`). */
@@ -422,6 +424,10 @@ public fun interface OqtantStatusListener {
     /** [job] (run 1) was seen with a new status. */
     public fun onStatus(job: OqtantJob)
 }
+
+/** The body of `GET {U}/jobs`: only `items` is read. */
+@kotlinx.serialization.Serializable
+private class SearchReply(val items: List<OqtantJob> = emptyList())
 
 /** The session's active jobs by external id, in insertion order. */
 private class ActiveJobs {

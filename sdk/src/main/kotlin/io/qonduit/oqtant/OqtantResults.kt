@@ -10,17 +10,25 @@ import io.qonduit.oqtant.model.Output
 import kotlinx.serialization.SerializationException
 
 /**
- * The Oqtant job (every run, with outputs) a completed [OqtantBackend] job returned.
+ * The typed result (every run, with outputs) a completed [OqtantBackend] job returned. Decoded from
+ * the compact form [OqtantBackend] stores, so each call gives fresh arrays.
  *
  * @throws QonduitException when this result did not come from Oqtant
  */
-public fun JobResult.oqtantJob(): OqtantJob = try {
-    OqtantJson.format.decodeFromJsonElement(OqtantJob.serializer(), data)
+public fun JobResult.oqtantResult(): OqtantResult = try {
+    OqtantResult(OqtantJson.compact.decodeFromJsonElement(OqtantJob.serializer(), data))
 } catch (e: SerializationException) {
     throw QonduitException("this result is not an Oqtant job (device $device): ${e.message?.lineSequence()?.first()}", e)
 } catch (e: IllegalArgumentException) {
     throw QonduitException("this result is not an Oqtant job (device $device): ${e.message?.lineSequence()?.first()}", e)
 }
 
+/**
+ * The Oqtant job (every run, with outputs) a completed [OqtantBackend] job returned.
+ *
+ * @throws QonduitException when this result did not come from Oqtant
+ */
+public fun JobResult.oqtantJob(): OqtantJob = oqtantResult().job
+
 /** The outputs of the runs that have one, in run order. @throws QonduitException when this result did not come from Oqtant */
-public fun JobResult.oqtantOutputs(): List<Output> = oqtantJob().inputs.sortedBy { it.run ?: 0 }.mapNotNull { it.output }
+public fun JobResult.oqtantOutputs(): List<Output> = oqtantResult().outputs
