@@ -38,14 +38,16 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
 
     override suspend fun submit(input: JobInput): String = client.submitJob(decode(input)).jobId
 
-    override suspend fun poll(task: TaskRef): TaskReport {
-        val job = client.getJob(task.taskId)
+    override suspend fun poll(task: TaskRef): TaskReport = report(client.getJob(task.taskId)) { client.withAllRuns(it) }
+
+    /** The report for [job] (run 1 as fetched); a completed job's result holds [allRuns] of it. */
+    internal suspend fun report(job: OqtantJob, allRuns: suspend (OqtantJob) -> OqtantJob): TaskReport {
         val state = stateOf(job.status)
         return when (state) {
-            JobState.COMPLETED -> TaskReport(state, job.status.name, result = resultOf(client.withAllRuns(job)))
+            JobState.COMPLETED -> TaskReport(state, job.status.name, result = resultOf(allRuns(job)))
             JobState.FAILED -> {
                 val failed = job.failedInputs?.takeIf { it.isNotEmpty() }?.let { " (failed runs: ${it.joinToString()})" } ?: ""
-                TaskReport(state, job.status.name, error = ErrorData("Oqtant job ${task.taskId} ended ${job.status}$failed"))
+                TaskReport(state, job.status.name, error = ErrorData("Oqtant job ${job.externalId} ended ${job.status}$failed"))
             }
             else -> TaskReport(state, job.status.name)
         }
@@ -83,9 +85,14 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
         return Job(this, input(job, tag))
     }
 
-    internal fun attach(job: OqtantJob): Job {
+    /**
+     * A Qonduit [Job] following [job] (as just fetched or loaded), already in [job]'s state; when it is
+     * complete, its result holds [allRuns] of it.
+     */
+    internal suspend fun attach(job: OqtantJob, allRuns: suspend (OqtantJob) -> OqtantJob = { client.withAllRuns(it) }): Job {
         val id = requireNotNull(job.externalId) { "job has no external id" }
-        return Job.attach(this, input(job.copy(inputs = job.inputs.map { it.copy(output = null) }), null), id)
+        val input = input(job.copy(inputs = job.inputs.map { it.copy(output = null) }), null)
+        return Job.attach(this, input, id).also { it.applyReport(id, input, report(job, allRuns)) }
     }
 
     override fun toString(): String = "OqtantBackend(${client.baseUrl})"

@@ -14,14 +14,10 @@ import io.qonduit.oqtant.model.RawImages
 import io.qonduit.transport.HttpTransport
 import io.qonduit.transport.Secret
 import io.qonduit.transport.TransportConfig
-import kotlinx.coroutines.delay
 import kotlinx.serialization.builtins.ListSerializer
-import kotlinx.serialization.json.JsonArray
-import kotlinx.serialization.json.JsonObject
 import java.nio.file.Path
 import java.time.Duration
 import java.util.concurrent.CompletableFuture
-import kotlin.time.toKotlinDuration
 
 /**
  * Client of the Oqtant quantum-matter service: every call of the Python `OqtantClient` (submit, get a
@@ -57,7 +53,7 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
         mapOf("Authorization" to "Bearer ${token.reveal()}", "X-Client-Version" to clientVersion)
     }
     private val userPath = "/users/${userId.encodeURLPathPart()}"
-    private val registry = ActiveJobs()
+    private val session = OqtantSession(this)
 
     /** The service's API root, e.g. `https://oqtant.infleqtion.com/api`. */
     public val baseUrl: String get() = transport.baseUrl
@@ -90,7 +86,9 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     public suspend fun submitJob(job: OqtantJob, write: Boolean = false, directory: Path? = null): JobCreateResponse {
         val body = OqtantJson.format.parseToJsonElement(OqtantJson.encodeSubmission(job))
         val created = transport.post("$userPath/jobs", body).decode(JobCreateResponse.serializer())
-        registry.put(job.copy(externalId = created.jobId, status = JobStatus.PENDING, inputCount = job.inputs.size))
+        val pending = job.copy(externalId = created.jobId, status = JobStatus.PENDING, inputCount = job.inputs.size)
+        session.add(backend.attach(pending))
+        session.saw(pending)
         if (write) OqtantJobFiles.write(getJob(created.jobId), directory = directory)
         return created
     }
@@ -100,7 +98,9 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     public suspend fun getJob(jobId: String, run: Int = 1): OqtantJob {
         if (run < 1) throw ValidationException("run", run, "must be at least 1")
         // Decoded by streaming from the body text: images go straight into arrays, never a JSON tree.
-        return transport.get("$userPath/jobs/${segment(jobId)}", mapOf("run" to run)).decode(OqtantJob.serializer())
+        val job = transport.get("$userPath/jobs/${segment(jobId)}", mapOf("run" to run)).decode(OqtantJob.serializer())
+        if (run == 1) session.saw(job)
+        return job
     }
 
     /** Every run of a job in one [OqtantJob]: run 1, then runs 2..`input_count`, each fetched separately. */
@@ -145,7 +145,7 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     /** Deletes a job (`DELETE {U}/jobs/{id}`) and drops it from the active jobs. */
     public suspend fun deleteJob(jobId: String) {
         transport.delete("$userPath/jobs/${segment(jobId)}")
-        registry.forget(jobId)
+        session.forget(jobId)
     }
 
     /** The raw camera images of a job's completed runs (`GET {U}/jobs/{id}/raw_images`). */
@@ -156,6 +156,7 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     public suspend fun getJobLimits(): JobLimits = transport.get("$userPath/job_limits").decode(JobLimits.serializer())
 
     // ---- session: run, track, active jobs, files ----------------------------------------------
+    // Thin wrappers over the job model (see OqtantSession): each active job is a Job on [backend].
 
     /**
      * Submits any number of jobs, in order, and returns their external ids.
@@ -178,17 +179,15 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
         directory: Path? = null,
         listener: OqtantStatusListener? = null,
     ): List<String> {
-        if (fileNames != null && fileNames.size != jobs.size) {
-            throw ValidationException("fileNames", fileNames.size, "must have one name per job (${jobs.size})")
-        }
+        checkFileNames(fileNames, jobs.size)
         jobs.forEach { it.toSubmission() } // validates every job before the first is sent
         val ids = ArrayList<String>(jobs.size)
         val chunks = jobs.indices.chunked(MAX_JOBS_PER_RUN)
         chunks.forEachIndexed { c, indices ->
-            val chunkIds = indices.map { submitJob(jobs[it]).jobId }
-            ids += chunkIds
+            val submitted = session.submit(indices.map { jobs[it] })
+            ids += submitted.map { checkNotNull(it.taskId) }
             if (track || c < chunks.lastIndex) {
-                trackJobs(chunkIds, write, fileNames?.let { names -> indices.map { names[it] } }, directory, listener)
+                session.track(submitted, write, fileNames?.let { names -> indices.map { names[it] } }, directory, listener)
             }
         }
         return ids
@@ -197,7 +196,8 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     /**
      * Polls the jobs every [pollInterval] until each is COMPLETE, FAILED, INCOMPLETE or CANCELLED and
      * returns them (run 1) in the order of [jobIds]. [listener] hears every status change. With
-     * [write], each job's runs are written to their job files as it finishes.
+     * [write], each job's runs are written to their job files as it finishes. Jobs not yet active are
+     * fetched and made active first.
      */
     @JvmOverloads
     public suspend fun trackJobs(
@@ -207,30 +207,15 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
         directory: Path? = null,
         listener: OqtantStatusListener? = null,
     ): List<OqtantJob> {
-        if (fileNames != null && fileNames.size != jobIds.size) {
-            throw ValidationException("fileNames", fileNames.size, "must have one name per job (${jobIds.size})")
-        }
-        val last = HashMap<String, JobStatus>()
-        val done = HashMap<String, OqtantJob>()
-        val pending = jobIds.distinct().toMutableList()
-        while (pending.isNotEmpty()) {
-            for (id in pending.toList()) {
-                val job = getJob(id)
-                registry.put(job)
-                if (last.put(id, job.status) != job.status) listener?.onStatus(job)
-                if (job.status.isTerminal) {
-                    done[id] = job
-                    pending.remove(id)
-                    if (write) writeAllRuns(job, fileNames?.get(jobIds.indexOf(id)), directory)
-                }
-            }
-            if (pending.isNotEmpty()) delay(pollInterval.toKotlinDuration())
-        }
-        return jobIds.map { done.getValue(it) }
+        checkFileNames(fileNames, jobIds.size)
+        val tracked = jobIds.map { id -> session.job(id) ?: backend.attach(getJob(id)).also(session::add) }
+        val distinct = tracked.withIndex().distinctBy { it.value }
+        session.track(distinct.map { it.value }, write, fileNames?.let { names -> distinct.map { names[it.index] } }, directory, listener)
+        return tracked.map(session::view)
     }
 
     /** The jobs of this session (submitted or loaded), in the order they were added. */
-    public val activeJobs: List<OqtantJob> get() = registry.all()
+    public val activeJobs: List<OqtantJob> get() = session.all()
 
     /**
      * The active jobs, after fetching again those still PENDING or RUNNING when [refresh] (Python
@@ -238,17 +223,14 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
      */
     @JvmOverloads
     public suspend fun seeActiveJobs(refresh: Boolean = true): List<OqtantJob> {
-        if (refresh) {
-            registry.all().filter { !it.status.isTerminal }.forEach { job ->
-                job.externalId?.let { registry.put(getJob(it, job.run ?: 1)) }
-            }
-        }
-        return registry.all()
+        if (refresh) session.refresh()
+        return session.all()
     }
 
     /** Fetches run [run] of a job into the active jobs and returns it. */
     @JvmOverloads
-    public suspend fun loadJobFromId(jobId: String, run: Int = 1): OqtantJob = getJob(jobId, run).also { registry.put(it) }
+    public suspend fun loadJobFromId(jobId: String, run: Int = 1): OqtantJob =
+        getJob(jobId, run).also { session.add(backend.attach(it)) }
 
     /** Fetches run 1 of each job into the active jobs. */
     public suspend fun loadJobFromIdList(jobIds: List<String>): List<OqtantJob> = jobIds.map { loadJobFromId(it) }
@@ -271,7 +253,11 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
             }
             OqtantJobFiles.write(job, filePath = path)
         }
-        registry.put(job)
+        if (job.externalId != null) {
+            val loaded = job
+            session.add(backend.attach(loaded) { loaded })
+            session.saw(loaded)
+        }
         return job
     }
 
@@ -346,10 +332,10 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     /** [loadJobFromFile] for Java. */
     public fun loadJobFromFileAsync(path: Path, refresh: Boolean): CompletableFuture<OqtantJob> = JavaBridge.future { loadJobFromFile(path, refresh) }
 
-    private suspend fun writeAllRuns(job: OqtantJob, fileName: String?, directory: Path?) {
-        val count = job.inputCount ?: 1
-        OqtantJobFiles.write(job, fileName, directory = directory)
-        for (run in 2..count) OqtantJobFiles.write(getJob(job.externalId!!, run), fileName, directory = directory)
+    private fun checkFileNames(fileNames: List<String>?, jobs: Int) {
+        if (fileNames != null && fileNames.size != jobs) {
+            throw ValidationException("fileNames", fileNames.size, "must have one name per job ($jobs)")
+        }
     }
 
     private fun segment(id: String): String {
@@ -428,21 +414,3 @@ public fun interface OqtantStatusListener {
 /** The body of `GET {U}/jobs`: only `items` is read. */
 @kotlinx.serialization.Serializable
 private class SearchReply(val items: List<OqtantJob> = emptyList())
-
-/** The session's active jobs by external id, in insertion order. */
-private class ActiveJobs {
-    private val jobs = LinkedHashMap<String, OqtantJob>()
-
-    @Synchronized
-    fun put(job: OqtantJob) {
-        job.externalId?.let { jobs[it] = job }
-    }
-
-    @Synchronized
-    fun forget(id: String) {
-        jobs.remove(id)
-    }
-
-    @Synchronized
-    fun all(): List<OqtantJob> = jobs.values.toList()
-}
