@@ -329,6 +329,50 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     /** [loadJobFromId] for Java. */
     public fun loadJobFromIdAsync(jobId: String, run: Int): CompletableFuture<OqtantJob> = JavaBridge.future { loadJobFromId(jobId, run) }
 
+    /** [getJobWithAllRuns] for Java. */
+    public fun getJobWithAllRunsAsync(jobId: String): CompletableFuture<OqtantJob> = JavaBridge.future { getJobWithAllRuns(jobId) }
+
+    /** [getJobInputsWithoutOutput] for Java; a null [run] takes every run. */
+    public fun getJobInputsWithoutOutputAsync(jobId: String, run: Int?, includeNotes: Boolean): CompletableFuture<OqtantJob> =
+        JavaBridge.future { getJobInputsWithoutOutput(jobId, run, includeNotes) }
+
+    /** [getQueueStatus] for Java. */
+    public fun getQueueStatusAsync(search: OqtantSearch, includeComplete: Boolean): CompletableFuture<List<OqtantJob>> =
+        JavaBridge.future { getQueueStatus(search, includeComplete) }
+
+    /** [loadJobFromIdList] for Java. */
+    public fun loadJobFromIdListAsync(jobIds: List<String>): CompletableFuture<List<OqtantJob>> = JavaBridge.future { loadJobFromIdList(jobIds) }
+
+    /** [loadJobFromFileList] for Java. */
+    public fun loadJobFromFileListAsync(paths: List<Path>, refresh: Boolean): CompletableFuture<List<OqtantJob>> =
+        JavaBridge.future { loadJobFromFileList(paths, refresh) }
+
+    /** [job] for Java. */
+    public fun jobAsync(jobId: String): CompletableFuture<Job> = JavaBridge.future { job(jobId) }
+
+    /** [submitJob] with a job file for Java; a null [directory] is the working directory. */
+    public fun submitJobAsync(job: OqtantJob, write: Boolean, directory: Path?): CompletableFuture<JobCreateResponse> =
+        JavaBridge.future { submitJob(job, write, directory) }
+
+    /** [runJobs] with every option for Java; null [fileNames], [directory] or [listener] take the defaults. */
+    public fun runJobsAsync(
+        jobs: List<OqtantJob>,
+        track: Boolean,
+        write: Boolean,
+        fileNames: List<String>?,
+        directory: Path?,
+        listener: OqtantStatusListener?,
+    ): CompletableFuture<List<String>> = JavaBridge.future { runJobs(jobs, track, write, fileNames, directory, listener) }
+
+    /** [trackJobs] with every option for Java; null [fileNames], [directory] or [listener] take the defaults. */
+    public fun trackJobsAsync(
+        jobIds: List<String>,
+        write: Boolean,
+        fileNames: List<String>?,
+        directory: Path?,
+        listener: OqtantStatusListener?,
+    ): CompletableFuture<List<OqtantJob>> = JavaBridge.future { trackJobs(jobIds, write, fileNames, directory, listener) }
+
     /** [loadJobFromFile] for Java. */
     public fun loadJobFromFileAsync(path: Path, refresh: Boolean): CompletableFuture<OqtantJob> = JavaBridge.future { loadJobFromFile(path, refresh) }
 
