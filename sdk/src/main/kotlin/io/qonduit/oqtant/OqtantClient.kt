@@ -21,9 +21,10 @@ import java.util.concurrent.CompletableFuture
 
 /**
  * Client of the Oqtant quantum-matter service: every call of the Python `OqtantClient` (submit, get a
- * run, search, cancel, delete, raw images, job limits), its session features (an active-jobs
- * registry, `runJobs` with tracking and job files), and [backend]/[createJob] to run Oqtant jobs as
- * Qonduit [Job]s.
+ * run, search, cancel, delete, raw images, job limits), its session features (active jobs,
+ * `runJobs` with tracking and job files), and [backend]/[createJob] to run Oqtant jobs as Qonduit
+ * [Job]s. The session features are thin wrappers over the same job model: every active job is a
+ * [Job] on [backend], tracked by [CompositeJob] polling, so there is one poller and one state machine.
  *
  * All job calls go under `{baseUrl}/users/{user id}`, the user id being the access token's `sub`
  * claim without `auth0|` (decoded without checking the signature, as the Python client does). Every
