@@ -283,7 +283,8 @@ public class Job @JvmOverloads constructor(
             rawStatus = now.rawStatus,
             fetchDiagnostics = fetchDiagnostics,
             cadenceMillis = cadence.delays().map { it.inWholeMilliseconds },
-            output = currentOutput?.let { OutputSnapshot.of(it) },
+            output = currentOutput?.takeIf { it !== pastOutputs.lastOrNull() }?.let { OutputSnapshot.of(it) },
+            outputIsLatest = currentOutput != null && currentOutput === pastOutputs.lastOrNull(),
             history = pastOutputs.map { OutputSnapshot.of(it) },
         )
     }
@@ -423,8 +424,12 @@ public class Job @JvmOverloads constructor(
             val job = Job(backend, snapshot.input, snapshot.fetchDiagnostics, cadence)
             synchronized(job.guard) {
                 job.pastOutputs += snapshot.history.map { it.restore() }
-                job.currentOutput = snapshot.output?.let { saved ->
-                    job.pastOutputs.lastOrNull { it.taskId == saved.taskId && it.received == saved.received } ?: saved.restore()
+                job.currentOutput = if (snapshot.outputIsLatest) {
+                    job.pastOutputs.lastOrNull() ?: throw SnapshotException("snapshot says its output is the latest in history, but the history is empty")
+                } else {
+                    snapshot.output?.let { saved ->
+                        job.pastOutputs.lastOrNull { it.taskId == saved.taskId && it.received == saved.received } ?: saved.restore()
+                    }
                 }
                 job.publish(JobStatus(snapshot.state, snapshot.taskId, snapshot.rawStatus))
             }

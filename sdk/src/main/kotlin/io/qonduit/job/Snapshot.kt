@@ -47,6 +47,11 @@ public class JobSnapshot(
     public val cadenceMillis: List<Long> = emptyList(),
     /** Output of the current run, when it has finished. */
     public val output: OutputSnapshot? = null,
+    /**
+     * True when the output of the current run is the last entry of [history] (then [output] is not
+     * written again, so a large result is stored once).
+     */
+    public val outputIsLatest: Boolean = false,
     /** Every output so far, oldest first. */
     public val history: List<OutputSnapshot> = emptyList(),
 ) : Snapshot()

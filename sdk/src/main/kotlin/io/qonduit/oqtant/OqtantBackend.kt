@@ -16,10 +16,7 @@ import io.qonduit.job.RunOptions
 import io.qonduit.oqtant.model.JobStatus
 import io.qonduit.oqtant.model.OqtantJob
 import io.qonduit.oqtant.model.OqtantJson
-import kotlinx.serialization.SerializationException
-import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.buildJsonObject
-import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.put
 import kotlin.time.toKotlinDuration
 
@@ -28,8 +25,9 @@ import kotlin.time.toKotlinDuration
  * [OqtantProgram] (the job document); its device is [DEVICE].
  *
  * Status mapping: PENDING → QUEUED, RUNNING → RUNNING, COMPLETE → COMPLETED, FAILED and INCOMPLETE →
- * FAILED, CANCELLED → CANCELLED. A completed job's [io.qonduit.job.JobResult] has no counts; its
- * one item's extras are an [OqtantResult]: the job with every run and its output (also [oqtantJob]/[oqtantOutputs]).
+ * FAILED, CANCELLED → CANCELLED. A completed job's [io.qonduit.job.JobResult] has no counts; it holds
+ * the job with every run and its output, images packed compactly (read it with
+ * [oqtantResult]/[oqtantJob]/[oqtantOutputs]).
  * Polls every [OqtantClient.pollInterval].
  */
 public class OqtantBackend internal constructor(private val client: OqtantClient) : Backend {
@@ -39,16 +37,16 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
 
     override suspend fun submit(input: JobInput): String = client.submitJob(decode(input)).jobId
 
-    override suspend fun poll(task: TaskRef): TaskReport {
-        val job = client.getJob(task.taskId)
+    override suspend fun poll(task: TaskRef): TaskReport = report(client.getJob(task.taskId)) { client.withAllRuns(it) }
+
+    /** The report for [job] (run 1 as fetched); a completed job's result holds [allRuns] of it. */
+    internal suspend fun report(job: OqtantJob, allRuns: suspend (OqtantJob) -> OqtantJob): TaskReport {
         val state = stateOf(job.status)
         return when (state) {
-            JobState.COMPLETED -> {
-                TaskReport(state, job.status.name, result = resultOf(task, client.getJobWithAllRuns(task.taskId)))
-            }
+            JobState.COMPLETED -> TaskReport(state, job.status.name, result = resultOf(allRuns(job)))
             JobState.FAILED -> {
                 val failed = job.failedInputs?.takeIf { it.isNotEmpty() }?.let { " (failed runs: ${it.joinToString()})" } ?: ""
-                TaskReport(state, job.status.name, error = ErrorData("Oqtant job ${task.taskId} ended ${job.status}$failed"))
+                TaskReport(state, job.status.name, error = ErrorData("Oqtant job ${job.externalId} ended ${job.status}$failed"))
             }
             else -> TaskReport(state, job.status.name)
         }
@@ -86,13 +84,14 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
         return Job(this, input(job, tag))
     }
 
-    /** The result of a finished job: one item whose extras are the job with every run and output. */
-    internal fun resultOf(task: TaskRef, full: OqtantJob): ResultData =
-        ResultData(listOf(ResultItem(task.input.plan().single(), extras = OqtantResult(full))))
-
-    internal fun attach(job: OqtantJob): Job {
+    /**
+     * A Qonduit [Job] following [job] (as just fetched or loaded), already in [job]'s state; when it is
+     * complete, its result holds [allRuns] of it.
+     */
+    internal suspend fun attach(job: OqtantJob, allRuns: suspend (OqtantJob) -> OqtantJob = { client.withAllRuns(it) }): Job {
         val id = requireNotNull(job.externalId) { "job has no external id" }
-        return Job.attach(this, input(job.copy(inputs = job.inputs.map { it.copy(output = null) }), null), id)
+        val input = input(withoutOutputs(job), null)
+        return Job.attach(this, input, id).also { it.applyReport(id, input, report(job, allRuns)) }
     }
 
     override fun toString(): String = "OqtantBackend(${client.baseUrl})"
@@ -114,6 +113,17 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
             JobStatus.FAILED, JobStatus.INCOMPLETE -> JobState.FAILED
             JobStatus.CANCELLED -> JobState.CANCELLED
         }
+
+        /**
+         * The job model's result of a finished job (every run, with outputs): the one place where an
+         * Oqtant job becomes a [ResultData]. Its one item's extras are an [OqtantResult] holding the
+         * images as primitive arrays; snapshots store them compactly (base64 of little-endian doubles).
+         */
+        internal fun resultOf(job: OqtantJob): ResultData =
+            ResultData(listOf(ResultItem(0, null, OqtantProgram(withoutOutputs(job)), extras = OqtantResult(job))))
+
+        /** [job] as a program to submit: its runs without outputs. */
+        internal fun withoutOutputs(job: OqtantJob): OqtantJob = job.copy(inputs = job.inputs.map { it.copy(output = null) })
 
         internal fun input(job: OqtantJob, tag: String?): JobInput = JobInput(OqtantProgram(job), DEVICE, RunOptions.DEFAULT, tag)
 

@@ -14,20 +14,17 @@ import io.qonduit.oqtant.model.RawImages
 import io.qonduit.transport.HttpTransport
 import io.qonduit.transport.Secret
 import io.qonduit.transport.TransportConfig
-import kotlinx.coroutines.delay
 import kotlinx.serialization.builtins.ListSerializer
-import kotlinx.serialization.json.JsonArray
-import kotlinx.serialization.json.JsonObject
 import java.nio.file.Path
 import java.time.Duration
 import java.util.concurrent.CompletableFuture
-import kotlin.time.toKotlinDuration
 
 /**
  * Client of the Oqtant quantum-matter service: every call of the Python `OqtantClient` (submit, get a
- * run, search, cancel, delete, raw images, job limits), its session features (an active-jobs
- * registry, `runJobs` with tracking and job files), and [backend]/[createJob] to run Oqtant jobs as
- * Qonduit [Job]s.
+ * run, search, cancel, delete, raw images, job limits), its session features (active jobs,
+ * `runJobs` with tracking and job files), and [backend]/[createJob] to run Oqtant jobs as Qonduit
+ * [Job]s. The session features are thin wrappers over the same job model: every active job is a
+ * [Job] on [backend], tracked by [CompositeJob] polling, so there is one poller and one state machine.
  *
  * All job calls go under `{baseUrl}/users/{user id}`, the user id being the access token's `sub`
  * claim without `auth0|` (decoded without checking the signature, as the Python client does). Every
@@ -57,7 +54,7 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
         mapOf("Authorization" to "Bearer ${token.reveal()}", "X-Client-Version" to clientVersion)
     }
     private val userPath = "/users/${userId.encodeURLPathPart()}"
-    private val registry = ActiveJobs()
+    private val session = OqtantSession(this)
 
     /** The service's API root, e.g. `https://oqtant.infleqtion.com/api`. */
     public val baseUrl: String get() = transport.baseUrl
@@ -90,7 +87,9 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     public suspend fun submitJob(job: OqtantJob, write: Boolean = false, directory: Path? = null): JobCreateResponse {
         val body = OqtantJson.format.parseToJsonElement(OqtantJson.encodeSubmission(job))
         val created = transport.post("$userPath/jobs", body).decode(JobCreateResponse.serializer())
-        registry.put(job.copy(externalId = created.jobId, status = JobStatus.PENDING, inputCount = job.inputs.size))
+        val pending = job.copy(externalId = created.jobId, status = JobStatus.PENDING, inputCount = job.inputs.size)
+        session.add(backend.attach(pending))
+        session.saw(pending)
         if (write) OqtantJobFiles.write(getJob(created.jobId), directory = directory)
         return created
     }
@@ -99,15 +98,21 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     @JvmOverloads
     public suspend fun getJob(jobId: String, run: Int = 1): OqtantJob {
         if (run < 1) throw ValidationException("run", run, "must be at least 1")
-        return transport.get("$userPath/jobs/${segment(jobId)}", mapOf("run" to run)).decode(OqtantJob.serializer())
+        // Decoded by streaming from the body text: images go straight into arrays, never a JSON tree.
+        val job = transport.get("$userPath/jobs/${segment(jobId)}", mapOf("run" to run)).decode(OqtantJob.serializer())
+        if (run == 1) session.saw(job)
+        return job
     }
 
     /** Every run of a job in one [OqtantJob]: run 1, then runs 2..`input_count`, each fetched separately. */
-    public suspend fun getJobWithAllRuns(jobId: String): OqtantJob {
-        val first = getJob(jobId, 1)
+    public suspend fun getJobWithAllRuns(jobId: String): OqtantJob = withAllRuns(getJob(jobId, 1))
+
+    /** [first] (run 1 of a job) with runs 2..`input_count` fetched and appended. */
+    internal suspend fun withAllRuns(first: OqtantJob): OqtantJob {
+        val id = first.externalId ?: return first
         val count = first.inputCount ?: first.inputs.size
         if (count <= 1) return first
-        val rest = (2..count).flatMap { getJob(jobId, it).inputs }
+        val rest = (2..count).flatMap { getJob(id, it).inputs }
         return first.copy(inputs = first.inputs + rest)
     }
 
@@ -125,9 +130,7 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     /** Jobs matching [search] (`GET {U}/jobs`), newest first; each holds its runs' inputs without outputs. */
     @JvmOverloads
     public suspend fun searchJobs(search: OqtantSearch = OqtantSearch()): List<OqtantJob> {
-        val reply = transport.get("$userPath/jobs", search.query()).json()
-        val items = (reply as? JsonObject)?.get("items") as? JsonArray ?: JsonArray(emptyList())
-        return items.map { OqtantJson.format.decodeFromJsonElement(OqtantJob.serializer(), it) }
+        return transport.get("$userPath/jobs", search.query()).decode(SearchReply.serializer()).items
     }
 
     /** [searchJobs] without COMPLETE jobs unless [includeComplete] (Python `get_queue_status`). */
@@ -143,7 +146,7 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     /** Deletes a job (`DELETE {U}/jobs/{id}`) and drops it from the active jobs. */
     public suspend fun deleteJob(jobId: String) {
         transport.delete("$userPath/jobs/${segment(jobId)}")
-        registry.forget(jobId)
+        session.forget(jobId)
     }
 
     /** The raw camera images of a job's completed runs (`GET {U}/jobs/{id}/raw_images`). */
@@ -154,6 +157,7 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     public suspend fun getJobLimits(): JobLimits = transport.get("$userPath/job_limits").decode(JobLimits.serializer())
 
     // ---- session: run, track, active jobs, files ----------------------------------------------
+    // Thin wrappers over the job model (see OqtantSession): each active job is a Job on [backend].
 
     /**
      * Submits any number of jobs, in order, and returns their external ids.
@@ -176,17 +180,15 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
         directory: Path? = null,
         listener: OqtantStatusListener? = null,
     ): List<String> {
-        if (fileNames != null && fileNames.size != jobs.size) {
-            throw ValidationException("fileNames", fileNames.size, "must have one name per job (${jobs.size})")
-        }
+        checkFileNames(fileNames, jobs.size)
         jobs.forEach { it.toSubmission() } // validates every job before the first is sent
         val ids = ArrayList<String>(jobs.size)
         val chunks = jobs.indices.chunked(MAX_JOBS_PER_RUN)
         chunks.forEachIndexed { c, indices ->
-            val chunkIds = indices.map { submitJob(jobs[it]).jobId }
-            ids += chunkIds
+            val submitted = session.submit(indices.map { jobs[it] })
+            ids += submitted.map { checkNotNull(it.taskId) }
             if (track || c < chunks.lastIndex) {
-                trackJobs(chunkIds, write, fileNames?.let { names -> indices.map { names[it] } }, directory, listener)
+                session.track(submitted, write, fileNames?.let { names -> indices.map { names[it] } }, directory, listener)
             }
         }
         return ids
@@ -195,7 +197,8 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     /**
      * Polls the jobs every [pollInterval] until each is COMPLETE, FAILED, INCOMPLETE or CANCELLED and
      * returns them (run 1) in the order of [jobIds]. [listener] hears every status change. With
-     * [write], each job's runs are written to their job files as it finishes.
+     * [write], each job's runs are written to their job files as it finishes. Jobs not yet active are
+     * fetched and made active first.
      */
     @JvmOverloads
     public suspend fun trackJobs(
@@ -205,30 +208,15 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
         directory: Path? = null,
         listener: OqtantStatusListener? = null,
     ): List<OqtantJob> {
-        if (fileNames != null && fileNames.size != jobIds.size) {
-            throw ValidationException("fileNames", fileNames.size, "must have one name per job (${jobIds.size})")
-        }
-        val last = HashMap<String, JobStatus>()
-        val done = HashMap<String, OqtantJob>()
-        val pending = jobIds.distinct().toMutableList()
-        while (pending.isNotEmpty()) {
-            for (id in pending.toList()) {
-                val job = getJob(id)
-                registry.put(job)
-                if (last.put(id, job.status) != job.status) listener?.onStatus(job)
-                if (job.status.isTerminal) {
-                    done[id] = job
-                    pending.remove(id)
-                    if (write) writeAllRuns(job, fileNames?.get(jobIds.indexOf(id)), directory)
-                }
-            }
-            if (pending.isNotEmpty()) delay(pollInterval.toKotlinDuration())
-        }
-        return jobIds.map { done.getValue(it) }
+        checkFileNames(fileNames, jobIds.size)
+        val tracked = jobIds.map { id -> session.job(id) ?: backend.attach(getJob(id)).also(session::add) }
+        val distinct = tracked.withIndex().distinctBy { it.value }
+        session.track(distinct.map { it.value }, write, fileNames?.let { names -> distinct.map { names[it.index] } }, directory, listener)
+        return tracked.map(session::view)
     }
 
     /** The jobs of this session (submitted or loaded), in the order they were added. */
-    public val activeJobs: List<OqtantJob> get() = registry.all()
+    public val activeJobs: List<OqtantJob> get() = session.all()
 
     /**
      * The active jobs, after fetching again those still PENDING or RUNNING when [refresh] (Python
@@ -236,17 +224,14 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
      */
     @JvmOverloads
     public suspend fun seeActiveJobs(refresh: Boolean = true): List<OqtantJob> {
-        if (refresh) {
-            registry.all().filter { !it.status.isTerminal }.forEach { job ->
-                job.externalId?.let { registry.put(getJob(it, job.run ?: 1)) }
-            }
-        }
-        return registry.all()
+        if (refresh) session.refresh()
+        return session.all()
     }
 
     /** Fetches run [run] of a job into the active jobs and returns it. */
     @JvmOverloads
-    public suspend fun loadJobFromId(jobId: String, run: Int = 1): OqtantJob = getJob(jobId, run).also { registry.put(it) }
+    public suspend fun loadJobFromId(jobId: String, run: Int = 1): OqtantJob =
+        getJob(jobId, run).also { session.add(backend.attach(it)) }
 
     /** Fetches run 1 of each job into the active jobs. */
     public suspend fun loadJobFromIdList(jobIds: List<String>): List<OqtantJob> = jobIds.map { loadJobFromId(it) }
@@ -269,7 +254,11 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
             }
             OqtantJobFiles.write(job, filePath = path)
         }
-        registry.put(job)
+        if (job.externalId != null) {
+            val loaded = job
+            session.add(backend.attach(loaded) { loaded })
+            session.saw(loaded)
+        }
         return job
     }
 
@@ -341,13 +330,57 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     /** [loadJobFromId] for Java. */
     public fun loadJobFromIdAsync(jobId: String, run: Int): CompletableFuture<OqtantJob> = JavaBridge.future { loadJobFromId(jobId, run) }
 
+    /** [getJobWithAllRuns] for Java. */
+    public fun getJobWithAllRunsAsync(jobId: String): CompletableFuture<OqtantJob> = JavaBridge.future { getJobWithAllRuns(jobId) }
+
+    /** [getJobInputsWithoutOutput] for Java; a null [run] takes every run. */
+    public fun getJobInputsWithoutOutputAsync(jobId: String, run: Int?, includeNotes: Boolean): CompletableFuture<OqtantJob> =
+        JavaBridge.future { getJobInputsWithoutOutput(jobId, run, includeNotes) }
+
+    /** [getQueueStatus] for Java. */
+    public fun getQueueStatusAsync(search: OqtantSearch, includeComplete: Boolean): CompletableFuture<List<OqtantJob>> =
+        JavaBridge.future { getQueueStatus(search, includeComplete) }
+
+    /** [loadJobFromIdList] for Java. */
+    public fun loadJobFromIdListAsync(jobIds: List<String>): CompletableFuture<List<OqtantJob>> = JavaBridge.future { loadJobFromIdList(jobIds) }
+
+    /** [loadJobFromFileList] for Java. */
+    public fun loadJobFromFileListAsync(paths: List<Path>, refresh: Boolean): CompletableFuture<List<OqtantJob>> =
+        JavaBridge.future { loadJobFromFileList(paths, refresh) }
+
+    /** [job] for Java. */
+    public fun jobAsync(jobId: String): CompletableFuture<Job> = JavaBridge.future { job(jobId) }
+
+    /** [submitJob] with a job file for Java; a null [directory] is the working directory. */
+    public fun submitJobAsync(job: OqtantJob, write: Boolean, directory: Path?): CompletableFuture<JobCreateResponse> =
+        JavaBridge.future { submitJob(job, write, directory) }
+
+    /** [runJobs] with every option for Java; null [fileNames], [directory] or [listener] take the defaults. */
+    public fun runJobsAsync(
+        jobs: List<OqtantJob>,
+        track: Boolean,
+        write: Boolean,
+        fileNames: List<String>?,
+        directory: Path?,
+        listener: OqtantStatusListener?,
+    ): CompletableFuture<List<String>> = JavaBridge.future { runJobs(jobs, track, write, fileNames, directory, listener) }
+
+    /** [trackJobs] with every option for Java; null [fileNames], [directory] or [listener] take the defaults. */
+    public fun trackJobsAsync(
+        jobIds: List<String>,
+        write: Boolean,
+        fileNames: List<String>?,
+        directory: Path?,
+        listener: OqtantStatusListener?,
+    ): CompletableFuture<List<OqtantJob>> = JavaBridge.future { trackJobs(jobIds, write, fileNames, directory, listener) }
+
     /** [loadJobFromFile] for Java. */
     public fun loadJobFromFileAsync(path: Path, refresh: Boolean): CompletableFuture<OqtantJob> = JavaBridge.future { loadJobFromFile(path, refresh) }
 
-    private suspend fun writeAllRuns(job: OqtantJob, fileName: String?, directory: Path?) {
-        val count = job.inputCount ?: 1
-        OqtantJobFiles.write(job, fileName, directory = directory)
-        for (run in 2..count) OqtantJobFiles.write(getJob(job.externalId!!, run), fileName, directory = directory)
+    private fun checkFileNames(fileNames: List<String>?, jobs: Int) {
+        if (fileNames != null && fileNames.size != jobs) {
+            throw ValidationException("fileNames", fileNames.size, "must have one name per job ($jobs)")
+        }
     }
 
     private fun segment(id: String): String {
@@ -423,20 +456,6 @@ public fun interface OqtantStatusListener {
     public fun onStatus(job: OqtantJob)
 }
 
-/** The session's active jobs by external id, in insertion order. */
-private class ActiveJobs {
-    private val jobs = LinkedHashMap<String, OqtantJob>()
-
-    @Synchronized
-    fun put(job: OqtantJob) {
-        job.externalId?.let { jobs[it] = job }
-    }
-
-    @Synchronized
-    fun forget(id: String) {
-        jobs.remove(id)
-    }
-
-    @Synchronized
-    fun all(): List<OqtantJob> = jobs.values.toList()
-}
+/** The body of `GET {U}/jobs`: only `items` is read. */
+@kotlinx.serialization.Serializable
+private class SearchReply(val items: List<OqtantJob> = emptyList())

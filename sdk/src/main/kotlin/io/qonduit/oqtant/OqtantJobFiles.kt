@@ -4,9 +4,6 @@ import io.qonduit.errors.QonduitException
 import io.qonduit.oqtant.model.OqtantJob
 import io.qonduit.oqtant.model.OqtantJson
 import kotlinx.serialization.SerializationException
-import kotlinx.serialization.json.JsonArray
-import kotlinx.serialization.json.JsonElement
-import kotlinx.serialization.json.JsonObject
 import java.io.IOException
 import java.nio.file.Files
 import java.nio.file.Path
@@ -24,13 +21,6 @@ public class OqtantJobFileException internal constructor(message: String, cause:
  * file has exactly the keys of a Python-written one.
  */
 public object OqtantJobFiles {
-    private val jobKeys = listOf(
-        "name", "origin", "status", "display", "time_start", "time_complete", "qpu_name", "input_count", "inputs",
-        "external_id", "time_submit", "job_type",
-    )
-    private val inputKeys = listOf("job_id", "run", "values", "output", "notes")
-    private val outputKeys = listOf("input_id", "values")
-
     /**
      * The Python client's file name for [job]: `{base}.txt`, or `{base}_run_{run}_of_{n}.txt` when the
      * job has more than one run; `base` is [fileName] or the job's external id.
@@ -48,16 +38,8 @@ public object OqtantJobFiles {
 
     /** [job] as the Python client writes it: one JSON document, keys in the Python model's order. */
     @JvmStatic
-    public fun encode(job: OqtantJob): String {
-        val tree = OqtantJson.format.parseToJsonElement(OqtantJson.encodeJob(job)) as JsonObject
-        val inputs = (tree["inputs"] as JsonArray).map { input ->
-            val obj = input as JsonObject
-            val output = obj["output"]
-            val ordered = ordered(obj, inputKeys)
-            if (output is JsonObject) JsonObject(ordered + ("output" to ordered(output, outputKeys))) else ordered
-        }
-        return JsonObject(ordered(tree, jobKeys) + ("inputs" to JsonArray(inputs))).toString()
-    }
+    public fun encode(job: OqtantJob): String =
+        OqtantJson.format.encodeToString(OqtantJobFileDocument.serializer(), OqtantJobFileDocument.of(job))
 
     /**
      * Writes [job] and returns the file's path: [filePath] when given, else [fileName] (see
@@ -97,11 +79,5 @@ public object OqtantJobFiles {
         } catch (e: IllegalArgumentException) {
             throw OqtantJobFileException("Failed to parse job from $path: ${e.message?.lineSequence()?.first()}", e)
         }
-    }
-
-    private fun ordered(obj: JsonObject, keys: List<String>): JsonObject {
-        val out = LinkedHashMap<String, JsonElement>()
-        keys.forEach { k -> obj[k]?.let { out[k] = it } }
-        return JsonObject(out)
     }
 }

@@ -1,6 +1,6 @@
 package io.qonduit.oqtant
 
-import io.qonduit.errors.Validator
+import io.qonduit.errors.ValidationException
 import io.qonduit.oqtant.model.Barrier
 import io.qonduit.oqtant.model.ImageType
 import io.qonduit.oqtant.model.Input
@@ -10,14 +10,14 @@ import io.qonduit.oqtant.model.OpticalLandscape
 import io.qonduit.oqtant.model.OqtantJob
 import io.qonduit.oqtant.model.RfEvaporation
 import io.qonduit.oqtant.model.RfInterpolationType
-import kotlin.math.floor
 
 /**
  * An RF shield: one RF point held during the manipulation phase (t > 0).
  *
  * @property powerMw RF power, mW
  * @property frequencyMhz RF frequency, MHz
- * @property lifetimeMs when the point sits (whole ms); null uses the matter's lifetime
+ * @property lifetimeMs when the point sits (whole ms; a fraction is rejected, as the Python client
+ *   does); null uses the matter's lifetime
  */
 public data class RfShield @JvmOverloads constructor(
     public val powerMw: Double,
@@ -38,8 +38,9 @@ public data class RfShield @JvmOverloads constructor(
  * The experiment DSL (module `qonduit-dsl`) has its own `io.qonduit.dsl.oqtant.QuantumMatter`, the
  * result of `quantumMatter { }`; its `toObjectApi()` converts it to this class.
  *
- * @throws io.qonduit.errors.ValidationException when [temperatureNk] is outside 0..500 nK or
- *   [lifetimeMs] ends before the last barrier keyframe, landscape snapshot or laser pulse
+ * @throws io.qonduit.errors.ValidationException when [temperatureNk] is outside 0..500 nK,
+ *   [lifetimeMs] ends before the last barrier keyframe, landscape snapshot or laser pulse, or an
+ *   [rfShield] would sit at a time that is not a whole millisecond (the rules of [QuantumMatterRules])
  */
 public data class QuantumMatter @JvmOverloads constructor(
     public val name: String = DEFAULT_NAME,
@@ -55,32 +56,13 @@ public data class QuantumMatter @JvmOverloads constructor(
     public val note: String? = null,
 ) {
     init {
-        val v = Validator()
-        temperatureNk?.let { v.check(it in 0.0..MAX_TEMPERATURE_NK, "temperatureNk", it, "must be in 0.0..$MAX_TEMPERATURE_NK nK") }
-        barriers?.forEachIndexed { i, b ->
-            b.timesMs.maxOrNull()?.let { v.check(it <= lifetimeMs, "barriers[$i].timesMs", it, "must not end after lifetimeMs ($lifetimeMs ms)") }
-        }
-        landscape?.landscapes?.maxOfOrNull { it.timeMs }?.let {
-            v.check(it <= lifetimeMs, "landscape.landscapes.timeMs", it, "must not end after lifetimeMs ($lifetimeMs ms)")
-        }
-        lasers?.flatMap { l -> l.pulses.flatMap { it.timesMs } }?.maxOrNull()?.let {
-            v.check(it <= lifetimeMs, "lasers.pulses.timesMs", it, "must not end after lifetimeMs ($lifetimeMs ms)")
-        }
-        v.throwIfAny()
+        val problems = QuantumMatterRules.violations(temperatureNk, lifetimeMs, rfShield?.let { it.lifetimeMs ?: lifetimeMs }, barriers, landscape, lasers)
+        if (problems.isNotEmpty()) throw ValidationException(problems)
     }
 
-    /** The run's values this matter maps to. */
-    public fun toInputValues(): InputValues {
-        val evap = rfEvap ?: DEFAULT_RF_EVAP
-        var frequencies = evap.frequenciesMhz
-        if (temperatureNk != null) frequencies = frequencies.dropLast(1) + TEMPERATURE_TO_EVAP_FREQUENCY * temperatureNk
-        var rf = evap.copy(frequenciesMhz = frequencies)
-        rfShield?.let { shield ->
-            val at = floor(shield.lifetimeMs ?: lifetimeMs).toInt()
-            rf = rf.copy(timesMs = rf.timesMs + at, frequenciesMhz = rf.frequenciesMhz + shield.frequencyMhz, powersMw = rf.powersMw + shield.powerMw)
-        }
-        return InputValues(lifetimeMs, image, timeOfFlightMs, rf, barriers, landscape, lasers)
-    }
+    /** The run's values this matter maps to (see [QuantumMatterRules.inputValues]). */
+    public fun toInputValues(): InputValues =
+        QuantumMatterRules.inputValues(lifetimeMs, image, timeOfFlightMs, rfEvap, temperatureNk, rfShield, barriers, landscape, lasers)
 
     /** One run of a job: the values and the note. */
     public fun toInput(): Input = Input(toInputValues(), note, run = 1)

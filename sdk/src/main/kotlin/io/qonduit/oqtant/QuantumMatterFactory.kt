@@ -58,6 +58,18 @@ public class QuantumMatterFactory(private val client: OqtantClient) {
     /** [submit] for Java. */
     public fun submitAsync(matter: QuantumMatter, track: Boolean): CompletableFuture<String> = JavaBridge.future { submit(matter, track) }
 
+    /** [submitListAsBatch] for Java; a null [name] takes the first matter's. */
+    public fun submitListAsBatchAsync(matters: List<QuantumMatter>, name: String?, track: Boolean): CompletableFuture<String> =
+        JavaBridge.future { submitListAsBatch(matters, name, track) }
+
+    /** [loadMatterFromJobId] for Java. */
+    public fun loadMatterFromJobIdAsync(jobId: String, run: Int): CompletableFuture<QuantumMatter> =
+        JavaBridge.future { loadMatterFromJobId(jobId, run) }
+
+    /** [loadMatterFromFile] for Java. */
+    public fun loadMatterFromFileAsync(path: Path, refresh: Boolean): CompletableFuture<QuantumMatter> =
+        JavaBridge.future { loadMatterFromFile(path, refresh) }
+
     /** [getResult] for Java. */
     public fun getResultAsync(jobId: String, run: Int): CompletableFuture<OqtantJob> = JavaBridge.future { getResult(jobId, run) }
 }

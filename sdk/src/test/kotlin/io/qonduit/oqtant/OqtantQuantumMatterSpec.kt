@@ -36,10 +36,21 @@ class OqtantQuantumMatterSpec : FunSpec({
     }
 
     test("bad temperature and a lifetime shorter than the optics are typed errors naming the field") {
-        shouldThrow<ValidationException> { QuantumMatter(temperatureNk = 600.0) }.violations.single().field shouldBe "temperatureNk"
+        shouldThrow<ValidationException> { QuantumMatter(temperatureNk = 600.0) }.violations.single().field shouldBe "temperature"
         val barrier = Barrier(listOf(0.0, 15.0), listOf(0.0, 0.0), listOf(10.0, 10.0), listOf(1.0, 1.0))
-        shouldThrow<ValidationException> { QuantumMatter(lifetimeMs = 10.0, barriers = listOf(barrier)) }.violations.single().field shouldBe "barriers[0].timesMs"
+        shouldThrow<ValidationException> { QuantumMatter(lifetimeMs = 10.0, barriers = listOf(barrier)) }.violations.single().let {
+            it.field shouldBe "lifetime"
+            it.limit shouldBe "must be at least 15.0 ms, the end of barriers[0]"
+        }
         shouldThrow<ValidationException> { QuantumMatter(lifetimeMs = 5.0, lasers = listOf(Laser.terminator(1.0, 6.0))) }
+    }
+
+    test("an RF shield at a fractional lifetime (10.5 ms) is rejected, as by the Python client whose RF times are integers") {
+        val e = shouldThrow<ValidationException> { QuantumMatter(lifetimeMs = 10.5, rfShield = RfShield(50.0, 0.5)) }
+        e.violations.single().field shouldBe "rf_shield"
+        e.violations.single().value shouldBe 10.5
+        QuantumMatter(lifetimeMs = 10.5).toInputValues().endTimeMs shouldBe 10.5 // fine without a shield
+        QuantumMatter(lifetimeMs = 10.5, rfShield = RfShield(50.0, 0.5, lifetimeMs = 10.0)).toInputValues().rfEvaporation.timesMs.last() shouldBe 10
     }
 
     test("fromInput splits evaporation and shield and maps back to the same values") {

@@ -35,7 +35,5 @@ public class LandscapeBuilder {
         snapshots += Landscape(onTimeGrid(timeMs), potentialsKhz.toList(), positionsUm.toList(), spatialInterpolation)
     }
 
-    internal val lastTimeMs: Double? get() = snapshots.maxOfOrNull { it.timeMs }
-
     internal fun draft(): Drafted<OpticalLandscape> = Drafted(OpticalLandscape(snapshots.toList(), interpolation), emptyList())
 }

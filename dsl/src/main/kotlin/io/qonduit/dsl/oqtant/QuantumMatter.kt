@@ -29,6 +29,7 @@ public class QuantumMatter internal constructor(
     public val note: String?,
     private val values: InputValues,
     private val dslViolations: List<Violation>,
+    private val objectApi: () -> SdkQuantumMatter,
 ) {
     /** The job type the service will compute for this experiment (`BEC`, `BARRIER` or `PAINT_1D`). */
     public val jobType: JobType get() = values.jobType
@@ -56,14 +57,16 @@ public class QuantumMatter internal constructor(
     }
 
     /**
-     * The same experiment as the SDK's object-API [SdkQuantumMatter], e.g. for
-     * `QuantumMatterFactory.submit`. It maps to exactly the same run values: a temperature is already
-     * folded into the last RF frequency (so the result has none of its own), and an RF shield becomes
-     * its `rfShield`.
+     * The same experiment as the SDK's object-API [SdkQuantumMatter] (with its temperature, evaporation,
+     * RF shield, optics and note), e.g. for `QuantumMatterFactory.submit`. Both map to the same run
+     * values through the SDK's [io.qonduit.oqtant.QuantumMatterRules].
      *
      * @throws ValidationException listing every problem, as [toInputValues]
      */
-    public fun toObjectApi(): SdkQuantumMatter = SdkQuantumMatter.fromInput(name, toInputValues(), note)
+    public fun toObjectApi(): SdkQuantumMatter {
+        throwIfInvalid()
+        return objectApi()
+    }
 
     override fun toString(): String = "QuantumMatter(name=$name, jobType=$jobType)"
 

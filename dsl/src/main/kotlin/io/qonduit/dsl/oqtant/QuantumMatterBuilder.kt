@@ -1,9 +1,11 @@
 package io.qonduit.dsl.oqtant
 
 import io.qonduit.errors.Violation
+import io.qonduit.oqtant.QuantumMatterRules
+import io.qonduit.oqtant.RfShield
+import io.qonduit.oqtant.QuantumMatter as SdkQuantumMatter
 import io.qonduit.oqtant.model.Barrier
 import io.qonduit.oqtant.model.ImageType
-import io.qonduit.oqtant.model.InputValues
 import io.qonduit.oqtant.model.Laser
 import io.qonduit.oqtant.model.OpticalLandscape
 import io.qonduit.oqtant.model.RfEvaporation
@@ -36,7 +38,6 @@ public class QuantumMatterBuilder @JvmOverloads constructor(private var name: St
     private var shield: Pair<Double, Double>? = null
     private val barriers = mutableListOf<Drafted<Barrier>>()
     private var landscape: Drafted<OpticalLandscape>? = null
-    private var landscapeEndMs: Double? = null
     private val lasers = mutableListOf<Laser>()
 
     /** The job name, 1..50 characters. */
@@ -81,77 +82,49 @@ public class QuantumMatterBuilder @JvmOverloads constructor(private var name: St
     /** Sets the painted landscape, as the builder stands now. */
     public fun landscape(landscape: LandscapeBuilder): QuantumMatterBuilder = apply {
         this.landscape = landscape.draft()
-        landscapeEndMs = landscape.lastTimeMs
     }
 
     /** Sets a ready landscape model. */
     public fun landscape(landscape: OpticalLandscape): QuantumMatterBuilder = apply {
         this.landscape = Drafted(landscape, emptyList())
-        landscapeEndMs = landscape.landscapes.maxOfOrNull { it.timeMs }
     }
 
     /** Switches the terminator beam (at 30 µm) on at [onMs] and off at [offMs]. The service accepts one pulse. */
     public fun terminator(onMs: Double, offMs: Double): QuantumMatterBuilder =
         apply { lasers += Laser.terminator(onTimeGrid(onMs), onTimeGrid(offMs)) }
 
-    /** The experiment. Nothing is checked yet: [QuantumMatter.toJob] reports every problem at once. */
+    /**
+     * The experiment. Nothing is checked yet: [QuantumMatter.toJob] reports every problem at once. The
+     * Python `QuantumMatter` rules (mapping and checks) are the SDK's [QuantumMatterRules], the same
+     * ones [SdkQuantumMatter] applies.
+     */
     public fun build(): QuantumMatter {
         val problems = mutableListOf<Violation>()
-        val rf = rfEvaporation(problems)
-        lifetimeChecks(problems)
+        val barrierModels = barriers.map { it.value }.ifEmpty { null }
+        val laserModels = lasers.toList().ifEmpty { null }
+        val rfShield = shield?.let { (frequency, power) -> RfShield(power, frequency, lifetimeMs) }
+        temperatureNk?.let { t ->
+            if (evaporation != null) {
+                problems += Violation("temperature", t, "cannot be combined with a custom evaporation: both set the final RF frequency")
+            }
+        }
+        problems += QuantumMatterRules.violations(temperatureNk, lifetimeMs, rfShield?.lifetimeMs, barrierModels, landscape?.value, laserModels)
         evaporation?.let { problems += it.violations.under("evaporation") }
         barriers.forEachIndexed { i, b -> problems += b.violations.under("barriers[$i]") }
         landscape?.let { problems += it.violations.under("landscape") }
-        val values = InputValues(
-            endTimeMs = lifetimeMs,
-            imageType = image,
-            timeOfFlightMs = timeOfFlightMs,
-            rfEvaporation = rf,
-            opticalBarriers = barriers.map { it.value }.ifEmpty { null },
-            opticalLandscape = landscape?.value,
-            lasers = lasers.toList().ifEmpty { null },
+        val evap = evaporation?.value
+        val values = QuantumMatterRules.inputValues(
+            lifetimeMs, image, timeOfFlightMs, evap, temperatureNk, rfShield, barrierModels, landscape?.value, laserModels,
         )
-        return QuantumMatter(name, note, values, problems)
-    }
-
-    /** The evaporation with the temperature and the RF shield applied, as the Python `QuantumMatter.input` does. */
-    private fun rfEvaporation(problems: MutableList<Violation>): RfEvaporation {
-        var rf = evaporation?.value ?: QuantumMatter.DEFAULT_RF_EVAP
-        temperatureNk?.let { t ->
-            if (!(t in 0.0..QuantumMatter.MAX_TEMPERATURE_NK)) {
-                problems += Violation("temperature", t, "must be in 0.0..${QuantumMatter.MAX_TEMPERATURE_NK} nK")
-            }
-            if (evaporation != null) {
-                problems += Violation("temperature", t,
-                    "cannot be combined with a custom evaporation: both set the final RF frequency")
-            }
-            if (rf.frequenciesMhz.isNotEmpty()) {
-                rf = rf.copy(frequenciesMhz = rf.frequenciesMhz.dropLast(1) + QuantumMatter.evaporationFrequencyMhz(t))
-            }
+        val name = name
+        val note = note
+        val temperature = temperatureNk
+        val lifetime = lifetimeMs
+        val image = image
+        val timeOfFlight = timeOfFlightMs
+        val landscapeModel = landscape?.value
+        return QuantumMatter(name, note, values, problems) {
+            SdkQuantumMatter(name, temperature, lifetime, image, timeOfFlight, evap, rfShield, barrierModels, landscapeModel, laserModels, note)
         }
-        shield?.let { (frequency, power) ->
-            if (lifetimeMs != Math.rint(lifetimeMs)) {
-                problems += Violation("rf_shield", lifetimeMs,
-                    "needs a lifetime of whole milliseconds: the shield is an RF point at the lifetime and RF times are integers")
-            }
-            rf = rf.copy(
-                timesMs = rf.timesMs + lifetimeMs.toInt(),
-                frequenciesMhz = rf.frequenciesMhz + frequency,
-                powersMw = rf.powersMw + power,
-            )
-        }
-        return rf
-    }
-
-    /** The Python `QuantumMatter` post-init checks: nothing may happen after the lifetime. */
-    private fun lifetimeChecks(problems: MutableList<Violation>) {
-        fun atLeast(endMs: Double?, what: String) {
-            if (endMs != null && endMs > lifetimeMs) {
-                problems += Violation("lifetime", lifetimeMs, "must be at least $endMs ms, the end of $what")
-            }
-        }
-        barriers.forEachIndexed { i, b -> atLeast(b.value.timesMs.maxOrNull(), "barriers[$i]") }
-        atLeast(landscapeEndMs, "the landscape (its last snapshot)")
-        lasers.forEachIndexed { i, l -> atLeast(l.pulses.flatMap { it.timesMs }.maxOrNull(), "terminator pulse $i") }
     }
 }

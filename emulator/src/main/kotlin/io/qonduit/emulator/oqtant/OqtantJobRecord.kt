@@ -1,5 +1,6 @@
 package io.qonduit.emulator.oqtant
 
+import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
@@ -27,10 +28,14 @@ internal class OqtantJobRecord(
     var status: String = "PENDING"
     var timeStart: Instant? = null
     var timeComplete: Instant? = null
-    /** Output `values` per run index, filled on completion; raw images alongside. */
-    val outputs: MutableMap<Int, JsonObject> = HashMap()
+    /**
+     * Output `values` per run index, filled on completion; raw images alongside. Kept as JSON text (about
+     * the wire size) and parsed only to answer a request: a tree of one JSON value per pixel costs
+     * several times more heap, and a 40-job sweep against the in-process emulator must fit in 512 MiB.
+     */
+    val outputs: MutableMap<Int, String> = HashMap()
     val outputIds: MutableMap<Int, Long> = HashMap()
-    val rawImages: MutableMap<Int, JsonObject> = HashMap()
+    val rawImages: MutableMap<Int, String> = HashMap()
     val failedRuns: MutableList<Int> = ArrayList()
 
     val isActive: Boolean get() = status == "PENDING" || status == "RUNNING"
@@ -52,7 +57,7 @@ internal class OqtantJobRecord(
         val output = outputs[index]?.let { values ->
             buildJsonObject {
                 put("input_id", outputIds[index])
-                put("values", values)
+                put("values", Json.parseToJsonElement(values))
             }
         } ?: JsonNull
         val input = inputs[index]

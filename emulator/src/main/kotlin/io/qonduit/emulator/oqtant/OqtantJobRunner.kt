@@ -50,8 +50,8 @@ internal class OqtantJobRunner(
                 }
                 results.forEachIndexed { i, (output, raw) ->
                     if (i < failFrom) {
-                        job.outputs[i] = output
-                        job.rawImages[i] = raw
+                        job.outputs[i] = output.toString()
+                        job.rawImages[i] = raw.toString()
                         job.outputIds[i] = state.nextNumericId()
                     } else {
                         job.failedRuns += job.runNumber(i)

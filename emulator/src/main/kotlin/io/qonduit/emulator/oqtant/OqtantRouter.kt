@@ -13,7 +13,9 @@ import io.ktor.server.routing.put
 import io.ktor.server.routing.route
 import io.qonduit.emulator.ProviderRouter
 import kotlinx.serialization.SerializationException
+import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
@@ -72,7 +74,7 @@ internal class OqtantRouter(private val state: OqtantEmulatorState) : ProviderRo
                 val job = ownedJob(call)
                 val items = state.locked {
                     job.inputs.indices.filter { it in job.rawImages }.map { i ->
-                        JsonObject(job.rawImages.getValue(i) + mapOf("job_external_id" to JsonPrimitive(job.externalId), "run" to JsonPrimitive(job.runNumber(i))))
+                        JsonObject(Json.parseToJsonElement(job.rawImages.getValue(i)).jsonObject + mapOf("job_external_id" to JsonPrimitive(job.externalId), "run" to JsonPrimitive(job.runNumber(i))))
                     }
                 }
                 call.respondJson(JsonArray(items))

@@ -1,7 +1,6 @@
 package io.qonduit.oqtant.model
 
 import io.qonduit.errors.QonduitException
-import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 
 /**
@@ -11,17 +10,20 @@ import kotlinx.serialization.Serializable
  * 2 × 2 but carry 10 000 pixels). Decoding keeps both as they are; [get], [row] and [toMatrix] reshape
  * only when they agree and throw [ImageShapeException] otherwise.
  *
+ * Pixels are decoded straight from the JSON array into a [DoubleArray] (8 bytes per pixel, no JSON
+ * tree); see [ImageSerializer] for the compact form used in Qonduit's own snapshots.
+ *
  * @property pixels flat pixel values, row-major; treat as read-only
  * @property rows declared number of rows
  * @property columns declared number of columns
  * @property pixcal µm per pixel, or null
  */
-@Serializable
+@Serializable(with = ImageSerializer::class)
 public class Image @JvmOverloads constructor(
-    @SerialName("pixels") public val pixels: DoubleArray,
-    @SerialName("rows") public val rows: Int,
-    @SerialName("columns") public val columns: Int,
-    @SerialName("pixcal") public val pixcal: Double? = 1.0,
+    public val pixels: DoubleArray,
+    public val rows: Int,
+    public val columns: Int,
+    public val pixcal: Double? = 1.0,
 ) {
     /** Number of pixels actually carried. */
     public val pixelCount: Int get() = pixels.size

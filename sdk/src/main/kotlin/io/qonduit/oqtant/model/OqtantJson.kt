@@ -18,6 +18,13 @@ public object OqtantJson {
         encodeDefaults = true
     }
 
+    /**
+     * [format] with images in Qonduit's compact form (`pixels_f64le`, see [ImageSerializer]): the
+     * encoding of Oqtant results kept in memory by the job model and saved in snapshots. It reads
+     * both forms. Never sent to the service and never used for Python job files.
+     */
+    internal val compact: Json = Json(format) {}
+
     /** Decodes a job (a saved job file, a `GET /jobs/{id}` body or a template). */
     @JvmStatic
     public fun decodeJob(json: String): OqtantJob = format.decodeFromString(OqtantJob.serializer(), json)

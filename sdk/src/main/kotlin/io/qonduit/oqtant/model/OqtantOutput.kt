@@ -3,9 +3,10 @@ package io.qonduit.oqtant.model
 import kotlinx.serialization.KSerializer
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
-import kotlinx.serialization.json.JsonContentPolymorphicSerializer
-import kotlinx.serialization.json.JsonElement
-import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.SerializationException
+import kotlinx.serialization.descriptors.SerialDescriptor
+import kotlinx.serialization.encoding.Decoder
+import kotlinx.serialization.encoding.Encoder
 import kotlin.math.roundToLong
 
 /**
@@ -149,8 +150,46 @@ public data class ChartPoint(
     @SerialName("y") public val y: Double,
 )
 
-/** Picks the output layout by key, since the JSON carries no type tag. */
-internal object OutputValuesSerializer : JsonContentPolymorphicSerializer<OutputValues>(OutputValues::class) {
-    override fun selectDeserializer(element: JsonElement): KSerializer<out OutputValues> =
-        if (element is JsonObject && "it_plot" in element) InTrapOutput.serializer() else TimeOfFlightOutput.serializer()
+/**
+ * Picks the output layout by key, since the JSON carries no type tag, while streaming: the object is
+ * read once into [OutputValuesWire] (every field of both layouts, all optional), never into a JSON tree.
+ */
+internal object OutputValuesSerializer : KSerializer<OutputValues> {
+    override val descriptor: SerialDescriptor = OutputValuesWire.serializer().descriptor
+
+    override fun serialize(encoder: Encoder, value: OutputValues) = when (value) {
+        is InTrapOutput -> encoder.encodeSerializableValue(InTrapOutput.serializer(), value)
+        is TimeOfFlightOutput -> encoder.encodeSerializableValue(TimeOfFlightOutput.serializer(), value)
+    }
+
+    override fun deserialize(decoder: Decoder): OutputValues {
+        val w = decoder.decodeSerializableValue(OutputValuesWire.serializer())
+        w.itPlot?.let { return InTrapOutput(it) }
+        fun <T> need(value: T?, key: String): T = value ?: throw SerializationException("a time-of-flight output needs '$key'")
+        return TimeOfFlightOutput(
+            need(w.motFluorescenceImage, "mot_fluorescence_image"), need(w.tofImage, "tof_image"),
+            need(w.tofFitImage, "tof_fit_image"), need(w.tofFit, "tof_fit"),
+            need(w.tofXSlice, "tof_x_slice"), need(w.tofYSlice, "tof_y_slice"),
+            need(w.totalMotAtomNumber, "total_mot_atom_number"), need(w.tofAtomNumber, "tof_atom_number"),
+            need(w.thermalAtomNumber, "thermal_atom_number"), need(w.condensedAtomNumber, "condensed_atom_number"),
+            need(w.temperatureNk, "temperature_nk"),
+        )
+    }
 }
+
+/** Every key of both output layouts, for [OutputValuesSerializer]. */
+@Serializable
+internal class OutputValuesWire(
+    @SerialName("it_plot") val itPlot: Image? = null,
+    @SerialName("mot_fluorescence_image") val motFluorescenceImage: Image? = null,
+    @SerialName("tof_image") val tofImage: Image? = null,
+    @SerialName("tof_fit_image") val tofFitImage: Image? = null,
+    @SerialName("tof_fit") val tofFit: TofFit? = null,
+    @SerialName("tof_x_slice") val tofXSlice: LineChart? = null,
+    @SerialName("tof_y_slice") val tofYSlice: LineChart? = null,
+    @SerialName("total_mot_atom_number") val totalMotAtomNumber: Long? = null,
+    @SerialName("tof_atom_number") val tofAtomNumber: Long? = null,
+    @SerialName("thermal_atom_number") val thermalAtomNumber: Long? = null,
+    @SerialName("condensed_atom_number") val condensedAtomNumber: Long? = null,
+    @SerialName("temperature_nk") val temperatureNk: Long? = null,
+)
