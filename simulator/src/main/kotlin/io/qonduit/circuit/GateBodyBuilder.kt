@@ -8,6 +8,8 @@ public class GateBodyBuilder internal constructor(
     private val name: String,
     private val numQubits: Int,
     private val parameters: List<Parameter>,
+    /** Only for the parser reading the reference definitions of catalogue gates. */
+    standardName: Boolean = false,
 ) : GateScope<GateBodyBuilder>() {
     /** Stands for the definition's qubits while the body is built; never part of a circuit. */
     private val own: QuantumRegister
@@ -16,7 +18,7 @@ public class GateBodyBuilder internal constructor(
 
     init {
         Identifiers.requireName(name, "gate")
-        require(StandardGate.byName(name) == null) { "gate name '$name' is taken by the standard gate ${StandardGate.byName(name)}" }
+        require(standardName || StandardGate.byName(name) == null) { "gate name '$name' is taken by the standard gate ${StandardGate.byName(name)}" }
         require(numQubits >= 1) { "gate '$name' must act on at least one qubit, was $numQubits" }
         val repeated = parameters.firstOrNull { p -> parameters.count { it == p } > 1 }
         require(repeated == null) { "gate '$name' lists parameter '$repeated' twice" }

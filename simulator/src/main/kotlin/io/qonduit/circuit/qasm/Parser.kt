@@ -10,6 +10,7 @@ import io.qonduit.circuit.GateDefinition
 import io.qonduit.circuit.Parameter
 import io.qonduit.circuit.QuantumRegister
 import io.qonduit.circuit.QubitOperand
+import io.qonduit.circuit.StandardDefinitions
 import io.qonduit.circuit.StandardGate
 
 /**
@@ -17,7 +18,11 @@ import io.qonduit.circuit.StandardGate
  * builds the [Circuit] model through [CircuitBuilder], so a parsed program obeys exactly the rules of
  * a DSL-built one; the parser only adds line and column to the builder's refusals.
  */
-internal class Parser(source: String) : ExpressionParser(Lexer(source).tokenize()) {
+internal class Parser(
+    source: String,
+    /** Reading [StandardDefinitions]' own texts: definitions keep catalogue names and are not recognized. */
+    private val readingReferences: Boolean = false,
+) : ExpressionParser(Lexer(source).tokenize()) {
     private val builder = CircuitBuilder()
     private val qregs = HashMap<String, QuantumRegister>()
     private val cregs = HashMap<String, ClassicalRegister>()
@@ -27,6 +32,9 @@ internal class Parser(source: String) : ExpressionParser(Lexer(source).tokenize(
     private val opaque = HashSet<String>()
 
     private var physical: QuantumRegister? = null
+
+    /** The `gate` definitions read, by name. */
+    val definitions: Map<String, GateDefinition> get() = gates.filterValues { it is GateDefinition }.mapValues { it.value as GateDefinition }
 
     fun parse(): Circuit {
         gates.putAll(StandardGate.BUILT_IN)
@@ -149,7 +157,10 @@ internal class Parser(source: String) : ExpressionParser(Lexer(source).tokenize(
         val params = if (peek().isSymbol("(")) nameList("(", ")") else emptyList()
         val qubits = qubitNameList()
         val formals = params.map { it.text }.toSet()
-        val body = located(name) { GateBodyBuilder(name.text, qubits.size, params.map { located(it) { Parameter(it.text) } }) }
+        val standard = StandardGate.byName(name.text)
+        val body = located(name) {
+            GateBodyBuilder(name.text, qubits.size, params.map { located(it) { Parameter(it.text) } }, standard != null)
+        }
         expectSymbol("{")
         while (!acceptSymbol("}")) {
             val t = peek()
@@ -159,8 +170,8 @@ internal class Parser(source: String) : ExpressionParser(Lexer(source).tokenize(
                 while (!acceptSymbol(";")) next()
                 continue
             }
-            val callName = expectIdent("a gate call")
-            val gate = resolveGate(callName)
+            val callName = peek()
+            val gate = gateName()
             val args = if (peek().isSymbol("(")) exprList(formals) else emptyList()
             val qubitArgs = ArrayList<QubitOperand>()
             do {
@@ -172,7 +183,12 @@ internal class Parser(source: String) : ExpressionParser(Lexer(source).tokenize(
             expectSymbol(";")
             located(callName) { body.gate(gate, args, *qubitArgs.toTypedArray()) }
         }
-        gates[name.text] = body.build()
+        val definition = body.build()
+        gates[name.text] = when {
+            standard == null || readingReferences -> definition
+            else -> StandardDefinitions.recognize(definition)
+                ?: semantic(name, "gate '${name.text}' is the standard gate $standard; this definition differs from its reference")
+        }
     }
 
     private fun opaqueDeclaration() {
@@ -283,14 +299,35 @@ internal class Parser(source: String) : ExpressionParser(Lexer(source).tokenize(
     }
 
     private fun gateCall() {
-        val name = next()
-        if (peek().isSymbol("@")) semantic(name, "gate modifiers ('${name.text} @') are not supported")
-        val gate = resolveGate(name)
+        val name = peek()
+        val gate = gateName()
         val args = if (peek().isSymbol("(")) exprList(null) else emptyList()
         val operands = ArrayList<QubitOperand>()
         do operands += quantumOperand() while (acceptSymbol(","))
         expectSymbol(";")
         located(name) { builder.gate(gate, args, *operands.toTypedArray()) }
+    }
+
+    /**
+     * A gate name, possibly behind `ctrl @`, `ctrl(n) @` and `inv @` modifiers; modified gates are read
+     * only where they spell a catalogue gate (`ctrl(3) @ x` is `c3x`).
+     */
+    private fun gateName(): Gate {
+        val first = peek()
+        val spelling = StringBuilder()
+        while ((peek().isIdent("ctrl") || peek().isIdent("inv")) && (peek(1).isSymbol("@") || peek(1).isSymbol("("))) {
+            val modifier = next().text
+            var count = 1
+            if (modifier == "ctrl" && acceptSymbol("(")) { count = expectInt("a control count"); expectSymbol(")") }
+            expectSymbol("@")
+            spelling.append(if (count == 1) modifier else "$modifier($count)").append(" @ ")
+        }
+        val name = expectIdent("a gate name")
+        val base = resolveGate(name)
+        if (spelling.isEmpty()) return base
+        spelling.append(base.gateName)
+        return (base as? StandardGate)?.let { StandardDefinitions.byModifiers(spelling.toString()) }
+            ?: semantic(first, "gate modifiers are supported only where they spell a standard gate (such as ctrl(3) @ x), not '$spelling'")
     }
 
     private fun resolveGate(name: Token): Gate {
