@@ -1,7 +1,7 @@
 package io.qonduit.bench;
 
-import io.qonduit.simulator.OpenQasm;
-import io.qonduit.simulator.QuantumCircuit;
+import io.qonduit.circuit.Circuit;
+import io.qonduit.circuit.OpenQasm;
 import io.qonduit.simulator.SimulationResult;
 import io.qonduit.simulator.StateVectorSimulator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,8 +27,8 @@ public class SimulatorBenchmark {
     @Param({"12", "16", "20"})
     public int qubits;
 
-    private QuantumCircuit layered;
-    private QuantumCircuit midCircuit;
+    private Circuit layered;
+    private Circuit midCircuit;
     private final StateVectorSimulator simulator = new StateVectorSimulator(1L);
 
     @Setup

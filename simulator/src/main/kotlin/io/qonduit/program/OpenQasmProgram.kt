@@ -1,6 +1,7 @@
 package io.qonduit.program
 
-import io.qonduit.simulator.OpenQasm
+import io.qonduit.circuit.Circuit
+import io.qonduit.circuit.OpenQasm
 
 /**
  * An OpenQASM 2 or 3 program as text, kept exactly as given: targets that take OpenQASM send these
@@ -17,6 +18,13 @@ public class OpenQasmProgram(
     public val version: Int = versionOf(text)
 
     override val parameterNames: List<String> by lazy { OpenQasm.parameterNames(text) }
+
+    /**
+     * The program parsed into the circuit model; its [Circuit.parameterNames] equal [parameterNames].
+     *
+     * @throws io.qonduit.circuit.QasmException with line and column when the text is not a valid program
+     */
+    public fun toCircuit(): Circuit = OpenQasm.parse(text)
 
     override fun equals(other: Any?): Boolean = other is OpenQasmProgram && other.text == text
 

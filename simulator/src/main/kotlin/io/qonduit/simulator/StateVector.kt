@@ -1,8 +1,8 @@
 package io.qonduit.simulator
 
-import io.qonduit.simulator.qasm.MatrixKind
-import io.qonduit.simulator.qasm.SwapOp
-import io.qonduit.simulator.qasm.UnitaryOp
+import io.qonduit.simulator.ops.MatrixKind
+import io.qonduit.simulator.ops.SwapOp
+import io.qonduit.simulator.ops.UnitaryOp
 import java.util.stream.IntStream
 import kotlin.math.sqrt
 

@@ -1,38 +1,48 @@
 package io.qonduit.simulator
 
-import io.qonduit.simulator.qasm.ConditionalOp
-import io.qonduit.simulator.qasm.MeasureOp
-import io.qonduit.simulator.qasm.Op
-import io.qonduit.simulator.qasm.ResetOp
-import io.qonduit.simulator.qasm.SwapOp
-import io.qonduit.simulator.qasm.UnitaryOp
+import io.qonduit.simulator.ops.ConditionalOp
+import io.qonduit.simulator.ops.MeasureOp
+import io.qonduit.simulator.ops.Op
+import io.qonduit.simulator.ops.ResetOp
+import io.qonduit.simulator.ops.SwapOp
+import io.qonduit.simulator.ops.UnitaryOp
+import io.qonduit.circuit.Circuit
 import java.util.SplittableRandom
 
 /**
- * Ideal (noise-free) state-vector simulator for [QuantumCircuit]s of up to [MAX_QUBITS] qubits.
+ * Ideal (noise-free) state-vector simulator for [Circuit]s of up to [MAX_QUBITS] qubits.
  * With a [seed], repeated runs of the same circuit give identical counts. Instances are not thread-safe.
  */
 public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) {
     private val random: SplittableRandom = if (seed == null) SplittableRandom() else SplittableRandom(seed)
 
     /**
-     * Samples [shots] shots of [circuit]. Circuits whose measurements are all terminal are evolved once and
-     * sampled from the final distribution; circuits with mid-circuit measurement, reset or conditions are
-     * simulated shot by shot. Throws [IllegalArgumentException] when shots < 1 or the circuit is too wide.
+     * Samples [shots] shots of [circuit] with its parameters taken from [binding] (by name). Circuits whose
+     * measurements are all terminal are evolved once and sampled from the final distribution; circuits with
+     * mid-circuit measurement, reset or conditions are simulated shot by shot.
+     *
+     * @throws IllegalArgumentException when shots < 1, the circuit is too wide, or [binding] leaves a
+     *   parameter unbound (the message names it)
      */
-    public fun run(circuit: QuantumCircuit, shots: Int): SimulationResult {
+    @JvmOverloads
+    public fun run(circuit: Circuit, shots: Int, binding: Map<String, Double> = emptyMap()): SimulationResult {
         require(shots >= 1) { "shots must be >= 1, was $shots" }
-        checkWidth(circuit)
+        return run(compile(circuit, binding), shots)
+    }
+
+    private fun run(circuit: CompiledCircuit, shots: Int): SimulationResult {
         val histogram = if (circuit.hasMidCircuitMeasurement) runPerShot(circuit, shots) else sampleFinalState(circuit, shots)
         return toResult(circuit, shots, histogram)
     }
 
     /**
-     * Final-state probabilities of [circuit] with measurements ignored; index bit q is qubit q (little-endian).
-     * Throws [IllegalArgumentException] for circuits using reset or classical conditions, whose final state is random.
+     * Final-state probabilities of [circuit] (parameters from [binding]) with measurements ignored; index
+     * bit q is qubit q (little-endian). Throws [IllegalArgumentException] for circuits using reset or
+     * classical conditions, whose final state is random, and for unbound parameters.
      */
-    public fun probabilities(circuit: QuantumCircuit): DoubleArray {
-        val state = evolveUnitary(circuit, "probabilities")
+    @JvmOverloads
+    public fun probabilities(circuit: Circuit, binding: Map<String, Double> = emptyMap()): DoubleArray {
+        val state = evolveUnitary(compile(circuit, binding), "probabilities")
         val out = DoubleArray(state.dim)
         state.probabilitiesInto(out)
         return out
@@ -42,8 +52,9 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
      * Final-state amplitudes of [circuit] with measurements ignored, interleaved as
      * `[re0, im0, re1, im1, ...]`; index bit q is qubit q (little-endian). Same restrictions as [probabilities].
      */
-    public fun amplitudes(circuit: QuantumCircuit): DoubleArray {
-        val state = evolveUnitary(circuit, "amplitudes")
+    @JvmOverloads
+    public fun amplitudes(circuit: Circuit, binding: Map<String, Double> = emptyMap()): DoubleArray {
+        val state = evolveUnitary(compile(circuit, binding), "amplitudes")
         val out = DoubleArray(2 * state.dim)
         for (i in 0 until state.dim) {
             out[2 * i] = state.re[i]
@@ -52,14 +63,15 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
         return out
     }
 
-    private fun checkWidth(circuit: QuantumCircuit) {
+    /** Checks the width before compiling, so a too-wide circuit is refused before any work. */
+    private fun compile(circuit: Circuit, binding: Map<String, Double>): CompiledCircuit {
         require(circuit.numQubits <= MAX_QUBITS) {
             "numQubits ${circuit.numQubits} exceeds the state-vector simulator limit of $MAX_QUBITS qubits"
         }
+        return CircuitCompiler.compile(circuit, binding)
     }
 
-    private fun evolveUnitary(circuit: QuantumCircuit, what: String): StateVector {
-        checkWidth(circuit)
+    private fun evolveUnitary(circuit: CompiledCircuit, what: String): StateVector {
         val state = StateVector(circuit.numQubits)
         for (op in circuit.ops) {
             when (op) {
@@ -74,7 +86,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
     }
 
     /** Terminal measurements only: evolve once, then draw every shot from the cumulative distribution. */
-    private fun sampleFinalState(circuit: QuantumCircuit, shots: Int): Map<String, Int> {
+    private fun sampleFinalState(circuit: CompiledCircuit, shots: Int): Map<String, Int> {
         val state = StateVector(circuit.numQubits)
         for (op in circuit.ops) {
             when (op) {
@@ -121,7 +133,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
     }
 
     /** Mid-circuit measurement, reset or conditions: one trajectory per shot, from a shared unitary prefix. */
-    private fun runPerShot(circuit: QuantumCircuit, shots: Int): Map<String, Int> {
+    private fun runPerShot(circuit: CompiledCircuit, shots: Int): Map<String, Int> {
         val ops = circuit.ops
         var prefixEnd = 0
         val prefix = StateVector(circuit.numQubits)
@@ -178,7 +190,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
         return outcome
     }
 
-    private fun toResult(circuit: QuantumCircuit, shots: Int, histogram: Map<String, Int>): SimulationResult {
+    private fun toResult(circuit: CompiledCircuit, shots: Int, histogram: Map<String, Int>): SimulationResult {
         val clbitCounts = java.util.TreeMap(histogram)
         val counts = LinkedHashMap<String, Map<String, Int>>()
         var offset = 0

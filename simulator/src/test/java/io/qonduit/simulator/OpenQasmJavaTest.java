@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.qonduit.circuit.Circuit;
+import io.qonduit.circuit.ClassicalRegister;
+import io.qonduit.circuit.OpenQasm;
+import io.qonduit.circuit.QasmException;
+import io.qonduit.circuit.QasmSemanticException;
+import io.qonduit.circuit.QuantumRegister;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +22,7 @@ class OpenQasmJavaTest {
 
     @Test
     void parsesAndRunsBell() {
-        QuantumCircuit circuit = OpenQasm.parse(BELL);
+        Circuit circuit = OpenQasm.parse(BELL);
         assertEquals(2, circuit.getNumQubits());
         assertEquals(2, circuit.getNumClbits());
         SimulationResult result = new StateVectorSimulator(123L).run(circuit, 1000);
@@ -30,8 +36,9 @@ class OpenQasmJavaTest {
     void bindsParametersAndListsNames() {
         String source = "OPENQASM 3.0; include \"stdgates.inc\"; qubit[1] q; bit[1] c; rx({{theta}}) q[0]; c = measure q;";
         assertEquals(List.of("theta"), OpenQasm.parameterNames(source));
-        QuantumCircuit circuit = OpenQasm.parse(source, Map.of("theta", Math.PI));
-        double[] probabilities = new StateVectorSimulator().probabilities(circuit);
+        Circuit circuit = OpenQasm.parse(source);
+        assertEquals(List.of("theta"), circuit.getParameterNames());
+        double[] probabilities = new StateVectorSimulator().probabilities(circuit, Map.of("theta", Math.PI));
         assertEquals(1.0, probabilities[1], 1e-12);
     }
 
@@ -48,13 +55,12 @@ class OpenQasmJavaTest {
 
     @Test
     void exposesCircuitShapeAndAmplitudes() {
-        QuantumCircuit circuit = OpenQasm.parse(
+        Circuit circuit = OpenQasm.parse(
                 "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg a[1];\ncreg b[1];\n"
                         + "h q[0];\nmeasure q[0] -> a[0];\nif (a==1) x q[1];\nmeasure q[1] -> b[0];\n");
         assertEquals(List.of(new QuantumRegister("q", 2)), circuit.getQuantumRegisters());
         assertEquals(List.of(new ClassicalRegister("a", 1), new ClassicalRegister("b", 1)), circuit.getClassicalRegisters());
-        assertTrue(circuit.getHasMidCircuitMeasurement());
-        assertEquals(4, circuit.getOperationCount()); // h, measure, conditional x, measure
+        assertEquals(4, circuit.getInstructions().size()); // h, measure, conditional x, measure
         SimulationResult result = new StateVectorSimulator(5L).run(circuit, 100);
         // b copies a through the classical condition, so only 00 and 11 occur.
         assertTrue(Set.of("00", "11").containsAll(result.getClbitCounts().keySet()));

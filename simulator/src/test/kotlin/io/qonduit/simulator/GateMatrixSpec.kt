@@ -1,5 +1,6 @@
 package io.qonduit.simulator
 
+import io.qonduit.circuit.OpenQasm
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus

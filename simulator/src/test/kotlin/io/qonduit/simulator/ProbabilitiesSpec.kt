@@ -1,5 +1,6 @@
 package io.qonduit.simulator
 
+import io.qonduit.circuit.OpenQasm
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus
@@ -9,7 +10,7 @@ import kotlin.math.sin
 
 class ProbabilitiesSpec : FunSpec({
     fun probs(source: String, parameters: Map<String, Double> = emptyMap()): DoubleArray =
-        StateVectorSimulator().probabilities(OpenQasm.parse(source, parameters))
+        StateVectorSimulator().probabilities(OpenQasm.parse(source), parameters)
 
     fun DoubleArray.shouldMatch(vararg expected: Double) {
         size shouldBe expected.size

@@ -1,5 +1,11 @@
 package io.qonduit.simulator
 
+import io.qonduit.circuit.ClassicalRegister
+import io.qonduit.circuit.OpenQasm
+import io.qonduit.circuit.QasmException
+import io.qonduit.circuit.QasmSemanticException
+import io.qonduit.circuit.QasmSyntaxException
+import io.qonduit.circuit.QuantumRegister
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainExactly
@@ -28,7 +34,7 @@ class QasmParserSpec : FunSpec({
         StateVectorSimulator(seed = 1).run(OpenQasm.parse(oqtopus), 1000).counts.getValue("c").keys shouldBe setOf("00", "11")
         val qpi = "OPENQASM 3.0; include \"stdgates.inc\"; qubit[1] q; bit[1] c; rx({{theta}}) q[0]; c = measure q;"
         OpenQasm.parameterNames(qpi) shouldContainExactly listOf("theta")
-        StateVectorSimulator(seed = 1).run(OpenQasm.parse(qpi, mapOf("theta" to Math.PI)), 10).counts shouldBe
+        StateVectorSimulator(seed = 1).run(OpenQasm.parse(qpi), 10, mapOf("theta" to Math.PI)).counts shouldBe
             mapOf("c" to mapOf("1" to 10))
     }
 
@@ -91,7 +97,7 @@ class QasmParserSpec : FunSpec({
     test("wrong argument counts, duplicate qubits and size mismatches") {
         semanticError(QELIB_HEADER + "qreg q[2];\nrx q[0];\n").message shouldContain "takes 1 parameter(s) but 0 were given"
         semanticError(QELIB_HEADER + "qreg q[2];\ncx q[0];\n").message shouldContain "acts on 2 qubit(s) but 1 were given"
-        semanticError(QELIB_HEADER + "qreg q[2];\ncx q[0], q[0];\n").message shouldContain "same qubit twice"
+        semanticError(QELIB_HEADER + "qreg q[2];\ncx q[0], q[0];\n").message shouldContain "gate 'cx' uses the same qubit q[0] twice"
         semanticError(QELIB_HEADER + "qreg a[2];\nqreg b[3];\ncx a, b;\n").message shouldContain "has size 3"
         semanticError(QELIB_HEADER + "qreg q[2];\ncreg c[3];\nmeasure q -> c;\n").message shouldContain "cannot measure"
         semanticError(QELIB_HEADER + "gate g a { h b; }\n").message shouldContain "'b' is not a qubit argument"
@@ -99,12 +105,17 @@ class QasmParserSpec : FunSpec({
         semanticError(QELIB_HEADER + "qreg q[1];\nqreg q[2];\n").message shouldContain "already declared"
     }
 
-    test("unbound parameters and opaque gates are semantic errors") {
-        val placeholder = semanticError("OPENQASM 3;\ninclude \"stdgates.inc\";\nqubit q;\nrx({{theta}}) q;\n")
-        (placeholder.line to placeholder.column) shouldBe (4 to 4)
-        placeholder.message shouldContain "unbound parameter 'theta'"
-        val input = semanticError("OPENQASM 3;\ninput float[64] phi;\n")
-        (input.line to input.column) shouldBe (2 to 17)
+    test("parameters stay free when parsed; running without binding them names them") {
+        val circuit = OpenQasm.parse("OPENQASM 3;\ninclude \"stdgates.inc\";\ninput float[64] phi;\nqubit q;\nrx({{theta}} + phi) q;\n")
+        circuit.parameterNames shouldContainExactly listOf("phi", "theta")
+        val unbound = shouldThrow<IllegalArgumentException> { StateVectorSimulator().run(circuit, 1, mapOf("phi" to 1.0)) }
+        unbound.message shouldContain "unbound parameter(s) 'theta'"
+        StateVectorSimulator().run(circuit, 1, mapOf("phi" to 1.0, "theta" to 2.0)).shots shouldBe 1
+        val inBody = semanticError("OPENQASM 3;\ninclude \"stdgates.inc\";\ngate g a { rx({{theta}}) a; }\n")
+        (inBody.line to inBody.column) shouldBe (3 to 15)
+    }
+
+    test("opaque gates are semantic errors where they are called") {
         val opaque = semanticError(QELIB_HEADER + "opaque magic(a) q;\nqreg r[1];\nmagic(0.1) r[0];\n")
         (opaque.line to opaque.column) shouldBe (5 to 1)
         opaque.message shouldContain "opaque"

@@ -1,6 +1,7 @@
 package io.qonduit.simulator
 
 import io.kotest.matchers.doubles.plusOrMinus
+import io.qonduit.circuit.Circuit
 import io.kotest.matchers.shouldBe
 import kotlin.math.sqrt
 
@@ -11,3 +12,6 @@ fun shouldBeBinomial(observed: Int, shots: Int, p: Double) {
 }
 
 const val QELIB_HEADER: String = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\n"
+
+/** Whether the simulator has to run [this] shot by shot (mid-circuit measurement, reset or conditions). */
+fun Circuit.hasMidCircuitMeasurement(): Boolean = CircuitCompiler.compile(this, parameterNames.associateWith { 0.0 }).hasMidCircuitMeasurement

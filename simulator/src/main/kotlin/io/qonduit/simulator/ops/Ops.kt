@@ -1,4 +1,4 @@
-package io.qonduit.simulator.qasm
+package io.qonduit.simulator.ops
 
 /** One flattened instruction of a parsed circuit, on global qubit / clbit indices. */
 internal sealed class Op

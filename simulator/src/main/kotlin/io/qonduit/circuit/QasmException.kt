@@ -1,4 +1,4 @@
-package io.qonduit.simulator
+package io.qonduit.circuit
 
 /**
  * Problem found in an OpenQASM program. The message always contains "line L, column C" and what is wrong;

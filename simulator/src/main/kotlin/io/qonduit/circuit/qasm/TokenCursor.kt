@@ -1,7 +1,7 @@
-package io.qonduit.simulator.qasm
+package io.qonduit.circuit.qasm
 
-import io.qonduit.simulator.QasmSemanticException
-import io.qonduit.simulator.QasmSyntaxException
+import io.qonduit.circuit.QasmSemanticException
+import io.qonduit.circuit.QasmSyntaxException
 
 /** Position in a token list plus the expect/accept helpers every parsing step uses. */
 internal abstract class TokenCursor(protected val tokens: List<Token>) {
@@ -14,6 +14,17 @@ internal abstract class TokenCursor(protected val tokens: List<Token>) {
     protected fun syntax(token: Token, what: String): Nothing = throw QasmSyntaxException(what, token.line, token.column)
 
     protected fun semantic(token: Token, what: String): Nothing = throw QasmSemanticException(what, token.line, token.column)
+
+    /**
+     * Runs [action], which checks a rule of the circuit model, and reports its refusal at [token]: the
+     * model owns the rule and its message, the parser adds where in the text it was broken.
+     */
+    protected inline fun <T> located(token: Token, action: () -> T): T =
+        try {
+            action()
+        } catch (e: IllegalArgumentException) {
+            semantic(token, e.message ?: "invalid program")
+        }
 
     protected fun expectSymbol(symbol: String): Token {
         val t = next()

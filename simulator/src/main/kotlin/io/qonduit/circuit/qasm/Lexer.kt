@@ -1,6 +1,6 @@
-package io.qonduit.simulator.qasm
+package io.qonduit.circuit.qasm
 
-import io.qonduit.simulator.QasmSyntaxException
+import io.qonduit.circuit.QasmSyntaxException
 
 internal enum class TokenKind { IDENT, INT, REAL, STRING, SYMBOL, PLACEHOLDER, HARDWARE_QUBIT, EOF }
 

@@ -1,4 +1,4 @@
-package io.qonduit.simulator.qasm
+package io.qonduit.simulator.ops
 
 import kotlin.math.cos
 import kotlin.math.sin

@@ -1,0 +1,104 @@
+package io.qonduit.circuit.qasm
+
+import io.qonduit.circuit.Angle
+import io.qonduit.circuit.AngleFunction
+import io.qonduit.circuit.MathConstant
+import io.qonduit.circuit.Parameter
+
+/**
+ * Parses gate-argument expressions into [Angle]s: `+ - * /`, power (`^` or `**`, right-associative),
+ * unary minus, `pi`/`tau`/`euler`, sin cos tan exp ln sqrt arcsin arccos arctan, program inputs and
+ * `{{name}}` placeholders (which make a free [Parameter]).
+ */
+internal abstract class ExpressionParser(tokens: List<Token>) : TokenCursor(tokens) {
+    /** Names declared with `input`. */
+    protected val inputs: MutableSet<String> = HashSet()
+
+    /**
+     * A parenthesised argument list. [formals] are a gate definition's parameters, the only names a
+     * gate body may use; null at top level, where inputs and placeholders are allowed.
+     */
+    protected fun exprList(formals: Set<String>?): List<Angle> {
+        expectSymbol("(")
+        val out = ArrayList<Angle>()
+        if (acceptSymbol(")")) return out
+        do out += expression(formals) while (acceptSymbol(","))
+        expectSymbol(")")
+        return out
+    }
+
+    private fun expression(formals: Set<String>?): Angle {
+        var left = term(formals)
+        while (peek().isSymbol("+") || peek().isSymbol("-")) {
+            val plus = next().text == "+"
+            val right = term(formals)
+            left = if (plus) left + right else left - right
+        }
+        return left
+    }
+
+    private fun term(formals: Set<String>?): Angle {
+        var left = unary(formals)
+        while (peek().isSymbol("*") || peek().isSymbol("/")) {
+            val times = next().text == "*"
+            val right = unary(formals)
+            left = if (times) left * right else left / right
+        }
+        return left
+    }
+
+    private fun unary(formals: Set<String>?): Angle {
+        if (peek().isSymbol("-")) {
+            next()
+            return -unary(formals)
+        }
+        if (acceptSymbol("+")) return unary(formals)
+        return power(formals)
+    }
+
+    private fun power(formals: Set<String>?): Angle {
+        val base = atom(formals)
+        if (peek().isSymbol("^") || peek().isSymbol("**")) {
+            next()
+            return base.pow(unary(formals))
+        }
+        return base
+    }
+
+    private fun atom(formals: Set<String>?): Angle {
+        val t = next()
+        return when (t.kind) {
+            TokenKind.INT, TokenKind.REAL -> Angle.of(t.text.toDouble())
+            TokenKind.PLACEHOLDER -> {
+                if (formals != null) semantic(t, "parameter placeholder '{{${t.text}}}' cannot be used inside a gate definition")
+                parameter(t)
+            }
+            TokenKind.IDENT -> {
+                val function = AngleFunction.BY_NAME[t.text]
+                val constant = MathConstant.BY_NAME[t.text]
+                when {
+                    function != null && peek().isSymbol("(") -> {
+                        next()
+                        val arg = expression(formals)
+                        expectSymbol(")")
+                        Angle.Call(function, arg)
+                    }
+                    formals != null && t.text in formals -> parameter(t)
+                    constant != null -> Angle.Constant(constant)
+                    formals == null && t.text in inputs -> parameter(t)
+                    else -> semantic(t, "unknown identifier '${t.text}' in expression")
+                }
+            }
+            TokenKind.SYMBOL -> if (t.text == "(") {
+                val inner = expression(formals)
+                expectSymbol(")")
+                inner
+            } else {
+                syntax(t, "expected an expression but found $t")
+            }
+            else -> syntax(t, "expected an expression but found $t")
+        }
+    }
+
+    private fun parameter(t: Token): Parameter = located(t) { Parameter(t.text) }
+}

@@ -1,0 +1,128 @@
+package io.qonduit.simulator
+
+import io.qonduit.circuit.Angle
+import io.qonduit.circuit.Barrier
+import io.qonduit.circuit.Circuit
+import io.qonduit.circuit.ClbitOperand
+import io.qonduit.circuit.Conditional
+import io.qonduit.circuit.Gate
+import io.qonduit.circuit.GateApplication
+import io.qonduit.circuit.GateDefinition
+import io.qonduit.circuit.Instruction
+import io.qonduit.circuit.Measurement
+import io.qonduit.circuit.QubitOperand
+import io.qonduit.circuit.Reset
+import io.qonduit.circuit.StandardGate
+import io.qonduit.simulator.ops.ConditionalOp
+import io.qonduit.simulator.ops.GateExpansion
+import io.qonduit.simulator.ops.MeasureOp
+import io.qonduit.simulator.ops.Op
+import io.qonduit.simulator.ops.ResetOp
+import io.qonduit.simulator.ops.SwapOp
+import io.qonduit.simulator.ops.UnitaryOp
+import java.util.BitSet
+
+/** Binds a circuit's parameters and flattens it: user gates expanded, register operands broadcast. */
+internal class CircuitCompiler private constructor(private val circuit: Circuit, private val binding: Map<String, Double>) {
+    private val qubitOffset = HashMap<String, Int>()
+    private val clbitOffset = HashMap<String, Int>()
+    private val ops = ArrayList<Op>()
+    private val measured = BitSet()
+    private var midCircuit = false
+
+    init {
+        var offset = 0
+        for (r in circuit.quantumRegisters) { qubitOffset[r.name] = offset; offset += r.size }
+        offset = 0
+        for (r in circuit.classicalRegisters) { clbitOffset[r.name] = offset; offset += r.size }
+    }
+
+    private fun compile(): CompiledCircuit {
+        for (instruction in circuit.instructions) emit(instruction, ::record)
+        return CompiledCircuit(circuit.numQubits, circuit.numClbits, circuit.classicalRegisters, midCircuit, ops)
+    }
+
+    private fun emit(instruction: Instruction, sink: (Op) -> Unit) {
+        when (instruction) {
+            is GateApplication -> {
+                val params = evaluate(instruction.arguments, binding)
+                val operands = instruction.operands.map(::qubits)
+                val width = operands.maxOf { it.size }
+                for (k in 0 until width) {
+                    val qubits = IntArray(operands.size) { i -> operands[i].let { if (it.size == 1) it[0] else it[k] } }
+                    apply(instruction.gate, params, qubits, sink)
+                }
+            }
+            is Measurement -> {
+                val source = qubits(instruction.source)
+                val target = instruction.target?.let(::clbits)
+                for (i in source.indices) sink(MeasureOp(source[i], target?.get(i) ?: -1))
+            }
+            is Reset -> qubits(instruction.target).forEach { sink(ResetOp(it)) }
+            is Barrier -> Unit
+            is Conditional -> {
+                val condition = instruction.condition
+                val bits = clbits(condition.operand)
+                midCircuit = true
+                for (inner in instruction.body) {
+                    emit(inner) { op -> sink(ConditionalOp(bits, condition.value, !condition.equal, op)) }
+                }
+            }
+        }
+    }
+
+    private fun apply(gate: Gate, params: DoubleArray, qubits: IntArray, sink: (Op) -> Unit) {
+        when (gate) {
+            is StandardGate -> GateExpansion.expand(gate, params, qubits, sink)
+            is GateDefinition -> {
+                val formals = HashMap<String, Double>()
+                for (i in gate.parameters.indices) formals[gate.parameters[i].name] = params[i]
+                for (call in gate.body) {
+                    apply(call.gate, evaluate(call.arguments, formals), IntArray(call.qubits.size) { qubits[call.qubits[it]] }, sink)
+                }
+            }
+        }
+    }
+
+    private fun evaluate(arguments: List<Angle>, values: Map<String, Double>): DoubleArray =
+        DoubleArray(arguments.size) { arguments[it].evaluate(values) }
+
+    private fun qubits(operand: QubitOperand): IntArray {
+        val offset = qubitOffset.getValue(operand.register.name)
+        return operand.qubits.map { offset + it.index }.toIntArray()
+    }
+
+    private fun clbits(operand: ClbitOperand): IntArray {
+        val offset = clbitOffset.getValue(operand.register.name)
+        return operand.clbits.map { offset + it.index }.toIntArray()
+    }
+
+    /** Final sink for top-level ops: tracks which qubits were measured to detect mid-circuit measurement. */
+    private fun record(op: Op) {
+        when (op) {
+            is UnitaryOp -> if (touchesMeasured(op.target, op.controls)) midCircuit = true
+            is SwapOp -> if (measured[op.a] || measured[op.b] || touchesMeasured(op.a, op.controls)) midCircuit = true
+            is MeasureOp -> measured.set(op.qubit)
+            is ResetOp, is ConditionalOp -> midCircuit = true
+        }
+        ops += op
+    }
+
+    private fun touchesMeasured(target: Int, controls: IntArray): Boolean = measured[target] || controls.any { measured[it] }
+
+    companion object {
+        /**
+         * [circuit] with [binding] for its parameters, flattened.
+         *
+         * @throws IllegalArgumentException naming every parameter [binding] leaves unbound
+         */
+        fun compile(circuit: Circuit, binding: Map<String, Double>): CompiledCircuit {
+            val unbound = circuit.parameterNames.filter { it !in binding }
+            require(unbound.isEmpty()) {
+                "unbound parameter(s) ${unbound.joinToString { "'$it'" }}: the circuit takes ${circuit.parameterNames}, " +
+                    "the binding gives ${binding.keys}"
+            }
+            return CircuitCompiler(circuit, binding).compile()
+        }
+    }
+}
