@@ -19,8 +19,10 @@ import io.qonduit.job.RunOptions
 import io.qonduit.program.Bindings
 import io.qonduit.program.OpenQasmProgram
 import io.qonduit.program.Program
-import io.qonduit.simulator.OpenQasm
-import io.qonduit.simulator.QasmException
+import io.qonduit.backend.ProgramTexts
+import io.qonduit.circuit.Circuit
+import io.qonduit.circuit.OpenQasm
+import io.qonduit.circuit.QasmException
 import io.qonduit.simulator.StateVectorSimulator
 import io.qonduit.target.Target
 import kotlinx.coroutines.CoroutineName
@@ -136,6 +138,11 @@ public class LocalBackend @JvmOverloads constructor(
             v.check(shots in 1..MAX_SHOTS, if (item.shots != null) "programs[$i].shots" else "options.shots", shots, "must be in 1..$MAX_SHOTS")
         }
         input.options.provider?.let { v.fail("options.provider", it.provider, "the local backend takes no provider options") }
+        input.items.forEachIndexed { i, item ->
+            if (item.program !is Circuit && item.program !is OpenQasmProgram) {
+                v.fail("programs[$i]", item.program.toString(), "the local simulator runs OpenQASM programs and circuits")
+            }
+        }
         v.throwIfAny()
     }
 
@@ -159,10 +166,12 @@ public class LocalBackend @JvmOverloads constructor(
 
     private fun simulate(simulator: StateVectorSimulator, run: PlannedRun, options: RunOptions): ResultItem {
         val shots = run.item.shotsUnder(options, DEFAULT_SHOTS)
-        val program = run.program as? OpenQasmProgram
-            ?: throw IllegalArgumentException("programs[${run.programIndex}]: the local simulator runs OpenQASM programs and circuits, not ${run.program}")
-        val circuit = OpenQasm.parse(program.text, run.binding)
-        val simulation = simulator.run(circuit, shots)
+        val circuit = when (val program = run.program) {
+            is Circuit -> program
+            is OpenQasmProgram -> OpenQasm.parse(program.text) // a syntax error fails the job, as on a cloud
+            else -> throw IllegalArgumentException("programs[${run.programIndex}]: the local simulator runs OpenQASM programs and circuits, not $program")
+        }
+        val simulation = simulator.run(circuit, shots, run.binding)
         return ResultItem(run, shots, simulation.counts.mapValues { (_, c) -> c.mapValues { it.value.toLong() } })
     }
 

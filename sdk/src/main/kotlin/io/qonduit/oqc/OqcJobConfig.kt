@@ -64,7 +64,8 @@ internal object OqcJobConfig {
     fun programText(input: JobInput): String {
         val item = input.items.singleOrNull()
             ?: throw ValidationException("programs", input.items.size, "an OQC task runs exactly one program")
-        return ProgramTexts.openQasm(item.program, 3, "programs[0]", "OQC")
+        val binding = item.bindingsUnder(input.options).values.singleOrNull().orEmpty()
+        return ProgramTexts.openQasm(item.program, 3, "programs[0]", "OQC", binding)
     }
 
     /** The task JSON for [input]. */

@@ -1,8 +1,8 @@
 package io.qonduit.qpi
 
-import io.qonduit.simulator.ClassicalRegister
-import io.qonduit.simulator.OpenQasm
-import io.qonduit.simulator.QasmException
+import io.qonduit.circuit.ClassicalRegister
+import io.qonduit.circuit.OpenQasm
+import io.qonduit.circuit.QasmException
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
@@ -72,10 +72,9 @@ public object QpiCounts {
      * The classical registers of [qasm], or one register `c` as wide as the keys when the program
      * cannot be read here (for example a placeholder bound only on the server).
      */
-    internal fun registersOf(qasm: String, binding: Map<String, Double>, keyWidth: Int): List<ClassicalRegister> {
-        val bound = OpenQasm.parameterNames(qasm).associateWith { binding[it] ?: 0.0 }
+    internal fun registersOf(qasm: String, keyWidth: Int): List<ClassicalRegister> {
         return try {
-            OpenQasm.parse(qasm, bound).classicalRegisters.filter { it.size > 0 }.ifEmpty { listOf(ClassicalRegister("c", keyWidth)) }
+            OpenQasm.parse(qasm).classicalRegisters.ifEmpty { listOf(ClassicalRegister("c", keyWidth)) }
         } catch (e: QasmException) {
             listOf(ClassicalRegister("c", keyWidth))
         }

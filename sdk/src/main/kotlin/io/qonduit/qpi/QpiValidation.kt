@@ -2,8 +2,8 @@ package io.qonduit.qpi
 
 import io.qonduit.errors.Validator
 import io.qonduit.job.JobInput
-import io.qonduit.simulator.OpenQasm
-import io.qonduit.simulator.QasmException
+import io.qonduit.circuit.OpenQasm
+import io.qonduit.circuit.QasmException
 
 /** The checks QPI's server makes on a submission, made before anything is sent. */
 internal object QpiValidation {
@@ -16,7 +16,7 @@ internal object QpiValidation {
             v.check(qasm.isNotBlank(), "programs[$i]", "", "must be an OpenQASM program")
             if (qpuQubits != null && qasm.isNotBlank()) {
                 val qubits = try {
-                    OpenQasm.parse(qasm, item.program.parameterNames.associateWith { 0.0 }).numQubits
+                    (item.program as? io.qonduit.circuit.Circuit ?: OpenQasm.parse(qasm)).numQubits
                 } catch (e: QasmException) {
                     null // the server reports programs it cannot read as a failed job
                 }

@@ -68,7 +68,7 @@ class QpiClientSpec : FunSpec({
         circuit.driverCounts shouldBe mapOf("01" to 50L)
         circuit.hexCounts shouldBe mapOf("0x1" to 50)
         result.counts("c") shouldBe mapOf("10" to 50L)
-        QpiCounts.toRegisters(mapOf("0x1" to 3), listOf(io.qonduit.simulator.ClassicalRegister("a", 1), io.qonduit.simulator.ClassicalRegister("b", 2))) shouldBe
+        QpiCounts.toRegisters(mapOf("0x1" to 3), listOf(io.qonduit.circuit.ClassicalRegister("a", 1), io.qonduit.circuit.ClassicalRegister("b", 2))) shouldBe
             mapOf("a" to mapOf("1" to 3L), "b" to mapOf("00" to 3L))
     }
 

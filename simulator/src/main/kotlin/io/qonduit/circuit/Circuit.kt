@@ -55,6 +55,21 @@ public class Circuit internal constructor(
     /** This circuit as OpenQASM 3 with `stdgates.inc`; parameters become `input float[64] name;`. */
     public fun toQasm3(): String = QasmWriter.program(this, AngleFormat.Dialect.QASM3)
 
+    /**
+     * This circuit with the parameters [values] names replaced by those numbers; parameters it does
+     * not name stay free. For providers that take no parameters (the binding is applied before sending).
+     *
+     * @throws IllegalArgumentException when [values] names a parameter the circuit does not have, or a
+     *   value is not finite
+     */
+    public fun bind(values: Map<String, Double>): Circuit {
+        val unknown = values.keys - parameterNames.toSet()
+        require(unknown.isEmpty()) { "the circuit has no parameter(s) $unknown; its parameters are $parameterNames" }
+        values.forEach { (name, value) -> require(value.isFinite()) { "parameter '$name' must be bound to a finite number, was $value" } }
+        if (values.isEmpty()) return this
+        return Circuit(quantumRegisters, classicalRegisters, parameters.filter { it.name !in values }, instructions.map { bindInstruction(it, values) })
+    }
+
     override fun equals(other: Any?): Boolean =
         other is Circuit && other.quantumRegisters == quantumRegisters && other.classicalRegisters == classicalRegisters &&
             other.parameters == parameters && other.instructions == instructions

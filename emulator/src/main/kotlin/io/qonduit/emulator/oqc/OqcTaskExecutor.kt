@@ -1,7 +1,7 @@
 package io.qonduit.emulator.oqc
 
-import io.qonduit.simulator.OpenQasm
-import io.qonduit.simulator.QasmException
+import io.qonduit.circuit.OpenQasm
+import io.qonduit.circuit.QasmException
 import io.qonduit.simulator.StateVectorSimulator
 import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.JsonArray
@@ -92,7 +92,7 @@ internal class OqcTaskExecutor(seed: Long?) {
         }
         val metrics = buildJsonObject {
             if (settings.metrics and OPTIMIZED_CIRCUIT != 0) put("optimized_circuit", program)
-            if (settings.metrics and OPTIMIZED_INSTRUCTION_COUNT != 0) put("optimized_instruction_count", circuit.operationCount)
+            if (settings.metrics and OPTIMIZED_INSTRUCTION_COUNT != 0) put("optimized_instruction_count", circuit.instructions.size)
         }
         return OqcRunOutcome(results, null, null, metrics)
     }

@@ -1,7 +1,7 @@
 package io.qonduit.emulator.qpi
 
-import io.qonduit.simulator.OpenQasm
-import io.qonduit.simulator.QasmException
+import io.qonduit.circuit.OpenQasm
+import io.qonduit.circuit.QasmException
 import io.qonduit.simulator.StateVectorSimulator
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonObject
@@ -51,7 +51,10 @@ internal class QpiJobExecutor(seed: Long?) {
         qpuQubits: Int,
         out: MutableList<JsonObject>,
     ) {
-        val names = OpenQasm.parameterNames(payload.circuit)
+        // QPI's driver binds parameter_values with Qiskit's assign_parameters: in the circuit's
+        // parameter order, which Qiskit sorts by name (qpi.md §9).
+        val circuit = OpenQasm.parse(payload.circuit)
+        val names = circuit.parameterNames.sorted()
         val bindings = payload.parameterValues?.takeIf { it.isNotEmpty() } ?: listOf(emptyList())
         val shots = payload.shots ?: defaultShots
         for ((bindingIndex, values) in bindings.withIndex()) {
@@ -61,11 +64,10 @@ internal class QpiJobExecutor(seed: Long?) {
                         "declares ${names.size} parameter(s) ${names}.",
                 )
             }
-            val circuit = OpenQasm.parse(payload.circuit, names.zip(values).toMap())
             if (circuit.numQubits > qpuQubits) {
                 throw JobError("Circuit $index uses ${circuit.numQubits} qubits but QPU '$backend' has $qpuQubits.")
             }
-            val result = simulator.run(circuit, shots)
+            val result = simulator.run(circuit, shots, names.zip(values).toMap())
             out += buildJsonObject {
                 put("counts", driverCounts(result.clbitCounts))
                 put("shots", shots)
