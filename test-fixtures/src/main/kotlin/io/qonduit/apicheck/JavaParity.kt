@@ -20,7 +20,8 @@ import java.lang.reflect.WildcardType
  * Exempt, and only these: members hidden from Java — synthetic ones (`@JvmSynthetic`, `$default`
  * bridges) and, for rules 2 and 3, names containing `-` (inline-class mangling) — and whatever is
  * not in [PublicApi] at all (`internal`, `@QonduitInternalApi`). Rule 1 strips the mangling suffix
- * (`waitFor-VtjQ1oo` needs `waitForAsync`).
+ * (`waitFor-VtjQ1oo` needs `waitForAsync`). An offence of an override is attributed
+ * ([Offence.className]) to the supertype that declares the member first.
  */
 public object JavaParity {
     /** Types a Java caller should not have to handle; Java signatures use Java types instead. */
@@ -37,7 +38,7 @@ public object JavaParity {
         val kotlinOnly = KOTLIN_ONLY_TYPES.map { Class.forName(it, false, loader) }
         return api.classes.flatMap { c ->
             val type = Class.forName(c.binaryName, false, loader)
-            c.members.filter { "synthetic" !in it.modifiers }.mapNotNull { m -> offence(type, m, kotlinOnly)?.let { Offence(type.name, it) } }
+            c.members.filter { "synthetic" !in it.modifiers }.mapNotNull { m -> offence(type, m, kotlinOnly)?.let { Offence(origin(type, m).name, it) } }
         }.sortedBy { it.text }
     }
 
@@ -60,6 +61,18 @@ public object JavaParity {
         }
         val types = member.genericParameterTypes.toList() + listOfNotNull((member as? Method)?.genericReturnType)
         return if (types.any { mentions(it, kotlinOnly) }) "$where: Kotlin-only type in a Java signature" else null
+    }
+
+    /**
+     * The type that first declares [m]: an override is the business of the type that defines the
+     * contract (so an SPI implementation is judged with its SPI).
+     */
+    private fun origin(type: Class<*>, m: ApiMember): Class<*> {
+        if (m.isField || m.name == "<init>") return type
+        val params = (executable(type, m) as Method).parameterTypes
+        fun declares(t: Class<*>) = t.declaredMethods.any { it.name == m.name && it.parameterTypes.contentEquals(params) }
+        fun supertypes(t: Class<*>): List<Class<*>> = (listOfNotNull(t.superclass) + t.interfaces).flatMap { listOf(it) + supertypes(it) }
+        return supertypes(type).lastOrNull(::declares) ?: type
     }
 
     private fun executable(type: Class<*>, m: ApiMember): Executable {
@@ -111,7 +124,7 @@ public object JavaParity {
 
 /** One broken rule: the class (binary name) and a line saying which member and which rule. */
 public class Offence(
-    /** Binary name of the class holding the member. */
+    /** Binary name of the class answerable for the member: its own, or the supertype it overrides. */
     public val className: String,
     /** `<class>.<member><descriptor>: <rule>`. */
     public val text: String,
