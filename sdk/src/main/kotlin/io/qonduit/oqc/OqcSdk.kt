@@ -376,15 +376,16 @@ public class OqcSdk internal constructor(
     /** [getFeatures] for Java; null means the default QPU. */
     public fun getFeaturesAsync(qpuId: String?): CompletableFuture<QpuFeatures> = JavaBridge.future { getFeatures(qpuId) }
 
-    /** [getSystemStatus] for Java. */
-    public fun getSystemStatusAsync(qpuId: String?): CompletableFuture<JsonElement> = JavaBridge.future { getSystemStatus(qpuId) }
+    /** [getSystemStatus] for Java, as JSON text. */
+    public fun getSystemStatusAsync(qpuId: String?): CompletableFuture<String> = JavaBridge.future { getSystemStatus(qpuId).toString() }
 
-    /** [getSystemStatuses] for Java. */
-    public fun getSystemStatusesAsync(): CompletableFuture<Map<String, JsonElement>> = JavaBridge.future { getSystemStatuses() }
+    /** [getSystemStatuses] for Java: each QPU's status as JSON text. */
+    public fun getSystemStatusesAsync(): CompletableFuture<Map<String, String>> =
+        JavaBridge.future { getSystemStatuses().mapValues { it.value.toString() } }
 
-    /** [getCalibration] for Java. */
-    public fun getCalibrationAsync(qpuId: String?, date: CalibrationDate?): CompletableFuture<JsonElement> =
-        JavaBridge.future { getCalibration(qpuId, date) }
+    /** [getCalibration] for Java, as JSON text. */
+    public fun getCalibrationAsync(qpuId: String?, date: CalibrationDate?): CompletableFuture<String> =
+        JavaBridge.future { getCalibration(qpuId, date).toString() }
 
     /** [getNextWindow] for Java; completes with null when no window is scheduled. */
     public fun getNextWindowAsync(qpuId: String?): CompletableFuture<Instant?> = JavaBridge.future { getNextWindow(qpuId) }
@@ -393,17 +394,17 @@ public class OqcSdk internal constructor(
     public fun getQpuWaitTimesAsync(qpuIds: List<String>?): CompletableFuture<List<QpuWaitTime>> =
         JavaBridge.future { getQpuWaitTimes(qpuIds) }
 
-    /** [listTasks] for Java. */
-    public fun listTasksAsync(qpuId: String?, startDate: LocalDate?, endDate: LocalDate?): CompletableFuture<List<JsonObject>> =
-        JavaBridge.future { listTasks(qpuId, startDate, endDate) }
+    /** [listTasks] for Java: each task record as JSON text. */
+    public fun listTasksAsync(qpuId: String?, startDate: LocalDate?, endDate: LocalDate?): CompletableFuture<List<String>> =
+        JavaBridge.future { listTasks(qpuId, startDate, endDate).map { it.toString() } }
 
-    /** [getWindowHistory] for Java. */
-    public fun getWindowHistoryAsync(qpuId: String?, latest: Boolean): CompletableFuture<JsonElement> =
-        JavaBridge.future { getWindowHistory(qpuId, latest) }
+    /** [getWindowHistory] for Java, as JSON text. */
+    public fun getWindowHistoryAsync(qpuId: String?, latest: Boolean): CompletableFuture<String> =
+        JavaBridge.future { getWindowHistory(qpuId, latest).toString() }
 
-    /** [getTaskWaitTimes] for Java. */
-    public fun getTaskWaitTimesAsync(taskIds: List<String>, qpuId: String?): CompletableFuture<JsonElement> =
-        JavaBridge.future { getTaskWaitTimes(taskIds, qpuId) }
+    /** [getTaskWaitTimes] for Java, as JSON text. */
+    public fun getTaskWaitTimesAsync(taskIds: List<String>, qpuId: String?): CompletableFuture<String> =
+        JavaBridge.future { getTaskWaitTimes(taskIds, qpuId).toString() }
 
     /** [getAuthTokenExpiry] for Java; a null token asks about this SDK's own. */
     public fun getAuthTokenExpiryAsync(token: Secret?): CompletableFuture<Instant?> = JavaBridge.future { getAuthTokenExpiry(token) }

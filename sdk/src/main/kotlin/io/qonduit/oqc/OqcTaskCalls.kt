@@ -98,8 +98,8 @@ public class OqcTaskCalls internal constructor(private val sdk: OqcSdk) {
     /** [metadata] for Java. */
     public fun metadataAsync(taskId: String, qpuId: String?): CompletableFuture<TaskMetadataResponse> = JavaBridge.future { metadata(taskId, qpuId) }
 
-    /** [cancel] for Java. */
-    public fun cancelAsync(taskIds: List<String>, qpuId: String?): CompletableFuture<JsonElement> = JavaBridge.future { cancel(taskIds, qpuId) }
+    /** [cancel] for Java; the server's answer as JSON text. */
+    public fun cancelAsync(taskIds: List<String>, qpuId: String?): CompletableFuture<String> = JavaBridge.future { cancel(taskIds, qpuId).toString() }
 
     override fun toString(): String = "OqcTaskCalls(${sdk.url})"
 

@@ -236,13 +236,13 @@ public class QpiClient private constructor(
 
     /** Creates an API token. The raw token is returned this once, as a [Secret]. */
     @JvmOverloads
-    public suspend fun createToken(name: String? = null, expiresAt: String? = null): Pair<QpiTokenInfo, Secret> {
+    public suspend fun createToken(name: String? = null, expiresAt: String? = null): QpiCreatedToken {
         val reply = transport.post("/api/tokens", buildJsonObject {
             name?.let { put("name", it) }
             expiresAt?.let { put("expires_at", it) }
         }).json().jsonObject
         val raw = (reply["token"] as? JsonPrimitive)?.contentOrNull ?: throw QonduitException("token creation answered without a token")
-        return HttpTransport.json.decodeFromJsonElement(QpiTokenInfo.serializer(), reply) to Secret(raw)
+        return QpiCreatedToken(HttpTransport.json.decodeFromJsonElement(QpiTokenInfo.serializer(), reply), Secret(raw))
     }
 
     /** The caller's tokens (metadata only). */
@@ -268,41 +268,122 @@ public class QpiClient private constructor(
 
     override fun toString(): String = "QpiClient($baseUrl)"
 
-    // ---- Java bridges ------------------------------------------------------------------------
+    // ---- Java bridges: each suspend call as a CompletableFuture; raw JSON records as JSON text ------
 
-    /** [authWithPassword] for Java. */
-    public fun authWithPasswordAsync(identity: String, password: Secret): CompletableFuture<JsonObject> = JavaBridge.future { authWithPassword(identity, password) }
+    /** [authWithPassword] for Java; the user record as JSON text. */
+    public fun authWithPasswordAsync(identity: String, password: Secret): CompletableFuture<String> =
+        JavaBridge.future { authWithPassword(identity, password).toString() }
 
     /** [submitJob] for Java. */
-    public fun submitJobAsync(circuits: List<QpiCircuit>, shots: Int, qpuTarget: String): CompletableFuture<String> =
-        JavaBridge.future { submitJob(circuits, shots, qpuTarget = qpuTarget) }
+    @JvmOverloads
+    public fun submitJobAsync(
+        circuits: List<QpiCircuit>,
+        shots: Int = QpiBackend.DEFAULT_SHOTS,
+        qpuTarget: String = "",
+        measLevel: Int = 2,
+        measReturn: String = "single",
+    ): CompletableFuture<String> =
+        JavaBridge.future { submitJob(circuits, shots, measLevel, measReturn, qpuTarget) }
 
     /** [getJob] for Java. */
     public fun getJobAsync(jobId: String): CompletableFuture<QpiJobRecord> = JavaBridge.future { getJob(jobId) }
 
-    /** [listJobs] for Java. */
-    public fun listJobsAsync(): CompletableFuture<List<QpiJobRecord>> = JavaBridge.future { listJobs() }
+    /** [listJobs] for Java; null leaves a parameter out. */
+    @JvmOverloads
+    public fun listJobsAsync(sort: String? = null, skip: Int? = null, limit: Int? = null): CompletableFuture<List<QpiJobRecord>> =
+        JavaBridge.future { listJobs(sort, skip, limit) }
 
-    /** [cancelJob] for Java. */
-    public fun cancelJobAsync(jobId: String): CompletableFuture<JsonObject> = JavaBridge.future { cancelJob(jobId) }
+    /** [cancelJob] for Java; the server's answer as JSON text. */
+    public fun cancelJobAsync(jobId: String): CompletableFuture<String> = JavaBridge.future { cancelJob(jobId).toString() }
 
     /** [backend] for Java. */
-    public fun backendAsync(name: String): CompletableFuture<QpiBackend> = JavaBridge.future { backend(name) }
+    @JvmOverloads
+    public fun backendAsync(name: String = "qpi"): CompletableFuture<QpiBackend> = JavaBridge.future { backend(name) }
 
     /** [job] for Java. */
     public fun jobAsync(jobId: String): CompletableFuture<Job> = JavaBridge.future { job(jobId) }
 
-    /** [listQpus] for Java. */
-    public fun listQpusAsync(): CompletableFuture<List<QpiQpu>> = JavaBridge.future { listQpus() }
+    /** [listQpus] for Java; null leaves a parameter out. */
+    @JvmOverloads
+    public fun listQpusAsync(sort: String? = null, skip: Int? = null, limit: Int? = null): CompletableFuture<List<QpiQpu>> =
+        JavaBridge.future { listQpus(sort, skip, limit) }
 
     /** [getQpu] for Java. */
     public fun getQpuAsync(name: String): CompletableFuture<QpiQpu> = JavaBridge.future { getQpu(name) }
 
-    /** [listTimeSlots] for Java. */
-    public fun listTimeSlotsAsync(): CompletableFuture<List<JsonObject>> = JavaBridge.future { listTimeSlots() }
+    /** [createQpu] for Java (admin); the created record as JSON text. */
+    @JvmOverloads
+    public fun createQpuAsync(name: String, numQubits: Int? = null, enabled: Boolean? = null): CompletableFuture<String> =
+        JavaBridge.future { createQpu(name, numQubits, enabled).toString() }
+
+    /** [toggleQpu] for Java (admin); the record as JSON text. */
+    public fun toggleQpuAsync(qpuId: String, enabled: Boolean): CompletableFuture<String> =
+        JavaBridge.future { toggleQpu(qpuId, enabled).toString() }
+
+    /** [version] for Java (admin); JSON text. */
+    public fun versionAsync(): CompletableFuture<String> = JavaBridge.future { version().toString() }
+
+    /** [listNotifications] for Java; each record as JSON text. */
+    public fun listNotificationsAsync(): CompletableFuture<List<String>> = JavaBridge.future { listNotifications().map { it.toString() } }
+
+    /** [dismissNotification] for Java; the record as JSON text. */
+    public fun dismissNotificationAsync(notificationId: String): CompletableFuture<String> =
+        JavaBridge.future { dismissNotification(notificationId).toString() }
+
+    /** [listTimeSlots] for Java; each record as JSON text. */
+    public fun listTimeSlotsAsync(): CompletableFuture<List<String>> = JavaBridge.future { listTimeSlots().map { it.toString() } }
+
+    /** [createTimeSlot] for Java; times are RFC 3339 text; the record as JSON text. */
+    @JvmOverloads
+    public fun createTimeSlotAsync(startTime: String, endTime: String, bookedBy: String? = null): CompletableFuture<String> =
+        JavaBridge.future { createTimeSlot(startTime, endTime, bookedBy).toString() }
+
+    /** [updateTimeSlot] for Java; null keeps a field; the record as JSON text. */
+    @JvmOverloads
+    public fun updateTimeSlotAsync(slotId: String, startTime: String? = null, endTime: String? = null, bookedBy: String? = null): CompletableFuture<String> =
+        JavaBridge.future { updateTimeSlot(slotId, startTime, endTime, bookedBy).toString() }
+
+    /** [deleteTimeSlot] for Java. */
+    public fun deleteTimeSlotAsync(slotId: String): CompletableFuture<Void?> = JavaBridge.future { deleteTimeSlot(slotId); null }
+
+    /** [listTimeRequests] for Java; each record as JSON text. */
+    public fun listTimeRequestsAsync(): CompletableFuture<List<String>> = JavaBridge.future { listTimeRequests().map { it.toString() } }
+
+    /** [createTimeRequest] for Java; the record as JSON text. */
+    @JvmOverloads
+    public fun createTimeRequestAsync(seconds: Int, requestedReason: String? = null): CompletableFuture<String> =
+        JavaBridge.future { createTimeRequest(seconds, requestedReason).toString() }
+
+    /** [updateTimeRequest] for Java (admin); the record as JSON text. */
+    @JvmOverloads
+    public fun updateTimeRequestAsync(requestId: String, status: String, rejectionReason: String? = null): CompletableFuture<String> =
+        JavaBridge.future { updateTimeRequest(requestId, status, rejectionReason).toString() }
+
+    /** [listUsers] for Java (admin); each record as JSON text. */
+    public fun listUsersAsync(): CompletableFuture<List<String>> = JavaBridge.future { listUsers().map { it.toString() } }
+
+    /** [allocateQpuTime] for Java (admin); the user record as JSON text. */
+    public fun allocateQpuTimeAsync(userId: String, seconds: Int): CompletableFuture<String> =
+        JavaBridge.future { allocateQpuTime(userId, seconds).toString() }
 
     /** [createToken] for Java. */
-    public fun createTokenAsync(name: String?): CompletableFuture<Pair<QpiTokenInfo, Secret>> = JavaBridge.future { createToken(name) }
+    @JvmOverloads
+    public fun createTokenAsync(name: String? = null, expiresAt: String? = null): CompletableFuture<QpiCreatedToken> =
+        JavaBridge.future { createToken(name, expiresAt) }
+
+    /** [listTokens] for Java. */
+    public fun listTokensAsync(): CompletableFuture<List<QpiTokenInfo>> = JavaBridge.future { listTokens() }
+
+    /** [getToken] for Java. */
+    public fun getTokenAsync(tokenId: String): CompletableFuture<QpiTokenInfo> = JavaBridge.future { getToken(tokenId) }
+
+    /** [updateToken] for Java; null keeps a field. */
+    @JvmOverloads
+    public fun updateTokenAsync(tokenId: String, name: String? = null, expiresAt: String? = null): CompletableFuture<QpiTokenInfo> =
+        JavaBridge.future { updateToken(tokenId, name, expiresAt) }
+
+    /** [deleteToken] for Java. */
+    public fun deleteTokenAsync(tokenId: String): CompletableFuture<Void?> = JavaBridge.future { deleteToken(tokenId); null }
 
     private suspend fun page(path: String): QpiPage<JsonObject> {
         val reply = transport.get(path).json()

@@ -8,7 +8,6 @@ import io.qonduit.job.JobResult;
 import io.qonduit.job.JobState;
 import io.qonduit.transport.Secret;
 import io.qonduit.transport.TransportConfig;
-import kotlin.Pair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,9 +76,9 @@ class QpiClientJavaTest {
         assertEquals(QpiEmulatorState.SIM_QPU_QUBITS, client.getQpuAsync(QpiEmulatorState.SIM_QPU).get().getNumQubits());
         assertFalse(client.listTimeSlotsAsync().get() == null);
 
-        Pair<QpiTokenInfo, Secret> token = client.createTokenAsync("java").get();
-        assertEquals("Secret(****)", token.getSecond().toString());
-        try (QpiClient viaToken = QpiClient.create(emulator.url("qpi"), token.getSecond())) {
+        QpiCreatedToken token = client.createTokenAsync("java").get();
+        assertEquals("Secret(****)", token.getToken().toString());
+        try (QpiClient viaToken = QpiClient.create(emulator.url("qpi"), token.getToken())) {
             viaToken.listJobsAsync().get();
         }
     }

@@ -8,7 +8,7 @@ import java.time.Instant
 
 /** Reply of `GET /admin/version` (no auth). */
 @Serializable
-public data class VersionResponse(
+internal data class VersionResponse(
     /** The server version as sent (a string or a number). */
     public val version: JsonElement,
 ) {
@@ -29,7 +29,7 @@ public data class LoginRequest(
 
 /** Reply of the login call: `{"response": {"user": {"authentication_token": ...}}}`. */
 @Serializable
-public data class LoginResponse(
+internal data class LoginResponse(
     /** The Flask-Security envelope. */
     public val response: LoginEnvelope,
 ) {
@@ -39,7 +39,7 @@ public data class LoginResponse(
 
 /** Inside `response`: the user on success, `errors` on failure. */
 @Serializable
-public data class LoginEnvelope(
+internal data class LoginEnvelope(
     /** The logged-in user. */
     public val user: LoginUser? = null,
     /** Error details as sent (a list or an object of field errors). */
@@ -48,7 +48,7 @@ public data class LoginEnvelope(
 
 /** The logged-in user; [toString] hides the token. */
 @Serializable
-public data class LoginUser(
+internal data class LoginUser(
     /** Token for the `Authentication-Token` header. */
     @SerialName("authentication_token") public val authenticationToken: String? = null,
 ) {
@@ -95,7 +95,7 @@ public data class AuthTokenResponse(
 
 /** Reply of `GET /admin/users?q=...`. Users are kept raw: their fields are not documented. */
 @Serializable
-public data class UserListResponse(
+internal data class UserListResponse(
     /** Total matches. */
     public val total: Int = 0,
     /** The user records. */

@@ -30,8 +30,7 @@ public data class OqcNotices(
          * Collects `message` (a string or list of strings) and `messages` (a list or string) from the
          * top level of a reply; other shapes and non-object replies carry no notices.
          */
-        @JvmStatic
-        public fun from(reply: JsonElement): OqcNotices {
+        internal fun from(reply: JsonElement): OqcNotices {
             val obj = reply as? JsonObject ?: return NONE
             val texts = listOf("message", "messages").flatMap { key -> strings(obj[key]) }
             if (texts.isEmpty()) return NONE
