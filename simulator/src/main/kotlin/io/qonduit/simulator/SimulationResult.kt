@@ -11,6 +11,8 @@ public class SimulationResult(
     public val counts: Map<String, Map<String, Int>>,
     /** All classical bits concatenated in register declaration order -> count; character i is global clbit i (clbit 0 leftmost). */
     public val clbitCounts: Map<String, Int>,
+    /** Primitive operations the simulator applied per shot: gate definitions expanded, registers broadcast, barriers left out. */
+    public val operationCount: Int,
 ) {
     override fun toString(): String = "SimulationResult(shots=$shots, counts=$counts)"
 }

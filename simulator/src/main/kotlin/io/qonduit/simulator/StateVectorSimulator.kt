@@ -200,7 +200,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
             counts[reg.name] = perRegister
             offset += reg.size
         }
-        return SimulationResult(shots, counts, clbitCounts)
+        return SimulationResult(shots, counts, clbitCounts, circuit.ops.size)
     }
 
     /** Constants of the simulator. */

@@ -92,7 +92,7 @@ internal class OqcTaskExecutor(seed: Long?) {
         }
         val metrics = buildJsonObject {
             if (settings.metrics and OPTIMIZED_CIRCUIT != 0) put("optimized_circuit", program)
-            if (settings.metrics and OPTIMIZED_INSTRUCTION_COUNT != 0) put("optimized_instruction_count", circuit.instructions.size)
+            if (settings.metrics and OPTIMIZED_INSTRUCTION_COUNT != 0) put("optimized_instruction_count", run.operationCount)
         }
         return OqcRunOutcome(results, null, null, metrics)
     }

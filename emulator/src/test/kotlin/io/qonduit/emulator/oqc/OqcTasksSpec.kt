@@ -23,7 +23,7 @@ import java.time.LocalDate
 import java.time.ZoneOffset
 
 class OqcTasksSpec : FunSpec({
-    val emulator = Emulator.start(EmulatorConfig.builder().seed(7).queuedDelay(Duration.ofMillis(20)).runningDelay(Duration.ofMillis(20)).build())
+    val emulator = Emulator.start(EmulatorConfig.builder().seed(7).queuedDelay(Duration.ofMillis(150)).runningDelay(Duration.ofMillis(20)).build()) // queued long enough for the first poll to see SUBMITTED on a busy machine
     afterSpec { emulator.close() }
     val http = TestHttp(emulator.url("oqc"))
     val lucy = "/qpu/${short(OqcEmulatorState.LUCY_SIMULATOR)}"
