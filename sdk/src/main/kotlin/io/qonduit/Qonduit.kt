@@ -1,17 +1,26 @@
 package io.qonduit
 
-import io.qonduit.backend.Backend
+import io.qonduit.job.JavaBridge
 import io.qonduit.local.LocalBackend
 import io.qonduit.qpi.QpiClient
+import io.qonduit.target.Target
 import io.qonduit.transport.Secret
+import kotlinx.coroutines.sync.Mutex
+import kotlinx.coroutines.sync.withLock
 import java.util.concurrent.CompletableFuture
 
 /**
- * Where jobs go when the caller names no provider.
+ * Where programs run when the caller names no provider.
  *
  * With no account configured, that is the embedded default: the in-process state-vector simulator
- * ([LocalBackend]), which needs no network. When the environment names a QPI orchestrator
- * (`QPI_URL` and `QPI_API_TOKEN`, optionally `QPI_QPU`, default `mock`), jobs go there instead.
+ * ([local]), which needs no network. When the environment names a QPI orchestrator (`QPI_URL` and
+ * `QPI_API_TOKEN`, optionally `QPI_QPU`, default `mock`), programs go there instead. Either way the
+ * same code runs unchanged, since every [Target] takes the same programs, bindings and options:
+ *
+ * ```
+ * val job = Qonduit.defaultTarget().run(bell) { shots = 1000 }
+ * println(job.execute().items().single().counts("c"))
+ * ```
  */
 public object Qonduit {
     /** Environment variable naming the QPI orchestrator. */
@@ -25,24 +34,52 @@ public object Qonduit {
 
     private val embedded: LocalBackend by lazy { LocalBackend() }
 
-    /** The process-wide embedded backend (the state-vector simulator). Never needs closing. */
+    /** One target per configured account, for the life of the process (no client per call). */
+    private val configured = HashMap<QpiAccount, Target>()
+    private val lock = Mutex()
+
+    /** The process-wide embedded target (the state-vector simulator). Never needs closing. */
     @JvmStatic
     public fun local(): LocalBackend = embedded
 
     /**
-     * The default target for [environment] (the process environment by default): a QPI backend when
-     * QPI is configured there, else [local]. A configured account that cannot be reached fails here
-     * rather than falling back silently.
+     * The default target for [environment] (the process environment by default): the QPI QPU it
+     * names when QPI is configured there, else [local]. The target is created once per process and
+     * account, then reused. A configured account that cannot be reached fails here rather than
+     * falling back silently, and is tried again on the next call.
      */
-    public suspend fun defaultBackend(environment: Map<String, String> = System.getenv()): Backend {
-        val url = environment[QPI_URL]?.takeIf { it.isNotBlank() }
-        val token = environment[QPI_API_TOKEN]?.takeIf { it.isNotBlank() }
-        if (url == null || token == null) return local()
-        // The client lives as long as the backend it serves: the process.
-        return QpiClient.create(url, Secret(token)).backend(environment[QPI_QPU] ?: "mock")
+    public suspend fun defaultTarget(environment: Map<String, String> = System.getenv()): Target {
+        val account = QpiAccount.from(environment) ?: return local()
+        return lock.withLock {
+            configured[account] ?: connect(account).also { configured[account] = it }
+        }
     }
 
-    /** [defaultBackend] for Java, from the process environment. */
+    /** [defaultTarget] for Java, from the process environment. */
     @JvmStatic
-    public fun defaultBackendAsync(): CompletableFuture<Backend> = io.qonduit.job.JavaBridge.future { defaultBackend() }
+    public fun defaultTargetAsync(): CompletableFuture<Target> = JavaBridge.future { defaultTarget() }
+
+    private suspend fun connect(account: QpiAccount): Target {
+        // The client lives as long as the target it serves: the process.
+        val client = QpiClient.create(account.url, Secret(account.token))
+        return try {
+            client.backend(account.qpu)
+        } catch (e: Throwable) {
+            client.close() // also on cancellation: nothing else holds this client
+            throw e
+        }
+    }
+
+    /** A QPI account named by the environment; the token never leaves this object's fields. */
+    private data class QpiAccount(val url: String, val token: String, val qpu: String) {
+        override fun toString(): String = "QpiAccount($url, $qpu)"
+
+        companion object {
+            fun from(environment: Map<String, String>): QpiAccount? {
+                val url = environment[QPI_URL]?.takeIf { it.isNotBlank() } ?: return null
+                val token = environment[QPI_API_TOKEN]?.takeIf { it.isNotBlank() } ?: return null
+                return QpiAccount(url, token, environment[QPI_QPU]?.takeIf { it.isNotBlank() } ?: "mock")
+            }
+        }
+    }
 }

@@ -11,7 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.qonduit.circuit.Circuit;
+import io.qonduit.circuit.ClassicalRegister;
+import io.qonduit.circuit.QuantumRegister;
 import io.qonduit.local.LocalBackend;
+import io.qonduit.testing.Circuits;
 import io.qonduit.program.Bindings;
 import io.qonduit.program.OpenQasmProgram;
 import io.qonduit.program.Program;
@@ -35,16 +39,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every Java entry point of the job model, called as a Java user would: no Companion, no $default. */
 class JobJavaTest {
-    static final Program BELL = OpenQasmProgram.of(String.join("\n",
-            "OPENQASM 2.0;", "include \"qelib1.inc\";", "qreg q[2];", "creg c[2];", "h q[0];", "cx q[0], q[1];", "measure q -> c;"));
+    static final QuantumRegister Q = new QuantumRegister("q", 2);
+    static final ClassicalRegister C = new ClassicalRegister("c", 2);
+    static final Program BELL = Circuit.builder().declare(Q, C).h(Q.get(0)).cx(Q.get(0), Q.get(1)).measure(Q, C).build();
     /** x on qubit 0 of 2: big-endian "10", little-endian "01". */
-    static final Program X0 = OpenQasmProgram.of(String.join("\n",
-            "OPENQASM 2.0;", "include \"qelib1.inc\";", "qreg q[2];", "creg c[2];", "x q[0];", "measure q -> c;"));
+    static final Program X0 = Circuit.builder().declare(Q, C).x(Q.get(0)).measure(Q, C).build();
+    /** OpenQASM with an unknown gate: the text is the point. */
     static final Program BROKEN = OpenQasmProgram.of(String.join("\n",
             "OPENQASM 2.0;", "include \"qelib1.inc\";", "qreg q[2];", "creg c[2];", "foo q[0];"));
     /** rx(theta) on one qubit: a parameter to bind. */
-    static final Program ROTATION = OpenQasmProgram.of(String.join("\n",
-            "OPENQASM 3;", "include \"stdgates.inc\";", "input float[64] theta;", "qubit[1] q;", "bit[1] c;", "rx(theta) q[0];", "c = measure q;"));
+    static final Program ROTATION = Circuits.ROTATION;
     static final Duration TEN_SECONDS = Duration.ofSeconds(10);
 
     static LocalBackend local;

@@ -1,6 +1,8 @@
 package io.qonduit.oqc;
 
+import io.qonduit.circuit.Circuit;
 import io.qonduit.program.OpenQasmProgram;
+import io.qonduit.testing.Circuits;
 import io.qonduit.program.Program;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -39,8 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OqcSdkJavaTest {
-    private static final String BELL_TEXT = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q->c;\n";
-    private static final Program BELL = OpenQasmProgram.of(BELL_TEXT);
+    private static final Circuit BELL = Circuits.BELL;
     private static final Program BROKEN = OpenQasmProgram.of("OPENQASM 2.0;\nqreg q[1];\ncreg c[1];\nfoo q[0];\n");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static Emulator emulator;
@@ -169,7 +170,7 @@ class OqcSdkJavaTest {
             Secret extra = sdk.createAuthTokenAsync(java.time.Instant.now().plusSeconds(3600)).get();
             assertEquals("Secret(****)", extra.toString());
             sdk.deleteAuthTokenAsync(extra).get();
-            Program huge = OpenQasmProgram.of("// " + "x".repeat(130 * 1024) + "\n" + BELL_TEXT);
+            Program huge = OpenQasmProgram.of("// " + "x".repeat(130 * 1024) + "\n" + BELL.toQasm2());
             ExecutionException tooBig = assertThrows(ExecutionException.class, () -> sdk.createJob(huge).submitAsync().get());
             ValidationException validation = assertInstanceOf(ValidationException.class, tooBig.getCause());
             assertEquals("tasks", validation.getViolations().get(0).getField());

@@ -1,5 +1,6 @@
 package io.qonduit.qpi;
 
+import io.qonduit.testing.Circuits;
 import io.qonduit.emulator.Emulator;
 import io.qonduit.emulator.qpi.QpiEmulatorState;
 import io.qonduit.errors.NotFoundException;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The QPI client's Java face, over HTTP against the emulator. */
 class QpiClientJavaTest {
-    private static final String BELL = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;\n";
+    /** QPI's own calls take OpenQASM text: the DSL writes it. */
+    private static final String BELL = Circuits.BELL.toQasm3();
     private static Emulator emulator;
     private static QpiClient client;
 

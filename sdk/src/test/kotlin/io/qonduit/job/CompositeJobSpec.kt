@@ -11,7 +11,7 @@ import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.string.shouldContain
 import io.qonduit.backend.TaskReport
 import io.qonduit.local.LocalBackend
-import io.qonduit.testing.Qasm
+import io.qonduit.testing.Circuits
 import io.qonduit.testing.ScriptedBackend
 import kotlinx.coroutines.async
 import kotlinx.coroutines.coroutineScope
@@ -21,7 +21,7 @@ import kotlinx.coroutines.flow.onEach
 import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.Duration.Companion.seconds
 
-private fun jobsOn(backend: ScriptedBackend, n: Int): List<Job> = List(n) { Job(backend, JobInput(Qasm.BELL, "dev", tag = "child-$it")) }
+private fun jobsOn(backend: ScriptedBackend, n: Int): List<Job> = List(n) { Job(backend, JobInput(Circuits.BELL, "dev", tag = "child-$it")) }
 
 /** A provider whose tasks stay queued until cancelled. */
 private fun stuckBackend() = ScriptedBackend(listOf(TaskReport(JobState.QUEUED, "pending")), provider = "stuck")
@@ -126,8 +126,8 @@ class CompositeJobSpec : FunSpec({
 
     test("execute polls children already in flight and submits only the others") {
         val backend = ScriptedBackend()
-        val inFlight = Job(backend, JobInput(Qasm.BELL, "dev")).submit()
-        val fresh = Job(backend, JobInput(Qasm.BELL, "dev"))
+        val inFlight = Job(backend, JobInput(Circuits.BELL, "dev")).submit()
+        val fresh = Job(backend, JobInput(Circuits.BELL, "dev"))
         val composite = CompositeJob(listOf(inFlight, fresh))
         val before = inFlight.taskId
         composite.execute(5.seconds)
@@ -139,7 +139,7 @@ class CompositeJobSpec : FunSpec({
 
     test("cancel stops every child in flight; cancelIfActive leaves finished children alone") {
         LocalBackend(queuedDelay = java.time.Duration.ofSeconds(5)).use { slow ->
-            val composite = slow.createJobs(listOf(Qasm.BELL, Qasm.X0, Qasm.BELL))
+            val composite = slow.createJobs(listOf(Circuits.BELL, Circuits.X0, Circuits.BELL))
             composite.submit()
             composite.cancel()
             composite.cancelledJobs.size shouldBe 3
@@ -183,7 +183,7 @@ class CompositeJobSpec : FunSpec({
     test("outputs, history and counts tables span the children, in child order") {
         val local = LocalBackend(seed = 5)
         local.use {
-            val composite = CompositeJob(listOf(local.createJob(Qasm.X0, shots = 10), local.createJob(Qasm.X0, shots = 20), local.createJob(Qasm.X0, shots = 30)))
+            val composite = CompositeJob(listOf(local.createJob(Circuits.X0, shots = 10), local.createJob(Circuits.X0, shots = 20), local.createJob(Circuits.X0, shots = 30)))
             composite.execute(5.seconds)
             val table = composite.outputs.countsTable("c")
             table.rows shouldBe 3

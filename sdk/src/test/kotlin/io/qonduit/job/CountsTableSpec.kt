@@ -1,6 +1,6 @@
 package io.qonduit.job
 
-import io.qonduit.testing.Qasm
+import io.qonduit.testing.Circuits
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainExactly
@@ -11,7 +11,7 @@ import kotlinx.serialization.json.JsonObject
 import java.time.Instant
 
 class CountsTableSpec : FunSpec({
-    val input = JobInput(Qasm.BELL, "d")
+    val input = JobInput(Circuits.BELL, "d")
     fun result(vararg counts: Pair<String, Map<String, Long>>) =
         JobResult("t", input, Instant.EPOCH, null, listOf(ResultItem(input.plan().single(), counts = mapOf(*counts))))
     val error = JobError("e", input, Instant.EPOCH, null, 7, "boom")

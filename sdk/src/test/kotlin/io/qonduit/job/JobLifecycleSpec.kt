@@ -14,7 +14,7 @@ import io.kotest.matchers.doubles.plusOrMinus
 import io.qonduit.backend.ResultData
 import io.qonduit.backend.TaskReport
 import io.qonduit.local.LocalBackend
-import io.qonduit.testing.Qasm
+import io.qonduit.testing.Circuits
 import io.qonduit.testing.ScriptedBackend
 import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.Dispatchers
@@ -39,7 +39,7 @@ class JobLifecycleSpec : FunSpec({
     afterSpec { local.close() }
 
     test("execute runs a Bell circuit through queued, running, completed and returns its counts") {
-        val job = local.createJob(Qasm.BELL, shots = 2000)
+        val job = local.createJob(Circuits.BELL, shots = 2000)
         val seen = mutableListOf<JobState>()
         coroutineScope {
             val watcher = launch(Dispatchers.Unconfined) { job.states.collect { seen += it } }
@@ -60,19 +60,19 @@ class JobLifecycleSpec : FunSpec({
     }
 
     test("counts keys are big-endian: c[0] is the leftmost character") {
-        val counts = local.createJob(Qasm.X0, shots = 10).execute(10.seconds).resultList().single().counts("c")
+        val counts = local.createJob(Circuits.X0, shots = 10).execute(10.seconds).resultList().single().counts("c")
         counts shouldBe mapOf("100" to 10L)
     }
 
     test("submit refuses a job that is already submitted") {
-        val job = local.createJob(Qasm.BELL).submit()
+        val job = local.createJob(Circuits.BELL).submit()
         job.taskId.shouldNotBeNull()
         shouldThrow<IllegalStateException> { job.submit() }.message shouldContain "already submitted"
         job.wait(10.seconds).state shouldBe JobState.COMPLETED
     }
 
     test("execute on a finished job resets it, runs again and keeps the earlier output in history") {
-        val job = local.createJob(Qasm.BELL, shots = 100)
+        val job = local.createJob(Circuits.BELL, shots = 100)
         job.execute(10.seconds)
         val firstTask = job.taskId
         job.execute(10.seconds)
@@ -85,7 +85,7 @@ class JobLifecycleSpec : FunSpec({
 
     test("execute resumes polling a job already in flight instead of submitting again") {
         val backend = ScriptedBackend()
-        val job = Job(backend, JobInput(Qasm.BELL, "d")).submit()
+        val job = Job(backend, JobInput(Circuits.BELL, "d")).submit()
         job.execute(5.seconds)
         backend.submitCalls.get() shouldBe 1
         job.completed shouldBe true
@@ -94,7 +94,7 @@ class JobLifecycleSpec : FunSpec({
     test("wait times out with a typed error naming the task, and the job can be resumed") {
         val slow = LocalBackend(queuedDelay = JavaDuration.ofMillis(600))
         try {
-            val job = slow.createJob(Qasm.BELL).submit()
+            val job = slow.createJob(Circuits.BELL).submit()
             val e = shouldThrow<JobTimeoutException> { job.wait(100.milliseconds) }
             e.taskIds shouldBe listOf(job.taskId)
             e.lastStates shouldBe listOf(JobState.QUEUED)
@@ -108,39 +108,39 @@ class JobLifecycleSpec : FunSpec({
     test("cancel stops a queued job; cancelling again is refused; cancelIfActive is a no-op") {
         val slow = LocalBackend(queuedDelay = JavaDuration.ofSeconds(5))
         try {
-            val job = slow.createJob(Qasm.BELL).submit()
+            val job = slow.createJob(Circuits.BELL).submit()
             job.cancel().state shouldBe JobState.CANCELLED
             job.outputs.isEmpty() shouldBe true
             shouldThrow<IllegalStateException> { job.cancel() }.message shouldContain "CANCELLED"
             job.cancelIfActive().state shouldBe JobState.CANCELLED
-            shouldThrow<IllegalStateException> { slow.createJob(Qasm.BELL).cancel() }.message shouldContain "never submitted"
-            slow.createJob(Qasm.BELL).cancelIfActive().state shouldBe JobState.CREATED
+            shouldThrow<IllegalStateException> { slow.createJob(Circuits.BELL).cancel() }.message shouldContain "never submitted"
+            slow.createJob(Circuits.BELL).cancelIfActive().state shouldBe JobState.CREATED
         } finally {
             slow.close()
         }
     }
 
     test("a program that does not parse fails the job with the error position; raiseForStatus throws it") {
-        val job = local.createJob(Qasm.BROKEN)
+        val job = local.createJob(Circuits.BROKEN)
         val outputs = job.execute(10.seconds)
         job.state shouldBe JobState.FAILED
         val error = outputs.errorList().single()
         error.message shouldContain "line 5"
         shouldThrow<JobFailedException> { job.raiseForStatus() }.details shouldContain "foo"
         shouldThrow<JobFailedException> { outputs.raiseForError() }
-        local.createJob(Qasm.BELL).execute(10.seconds).raiseForError().size shouldBe 1
+        local.createJob(Circuits.BELL).execute(10.seconds).raiseForError().size shouldBe 1
     }
 
     test("reconfigure takes a memento's inputs with overrides, resets to CREATED and keeps history") {
-        val job = local.createJob(Qasm.BELL, shots = 10, tag = "first")
+        val job = local.createJob(Circuits.BELL, shots = 10, tag = "first")
         job.execute(10.seconds)
         val memento = job.history.latest!!
-        job.reconfigure(memento, programs = listOf(Qasm.X0), tag = "second")
+        job.reconfigure(memento, programs = listOf(Circuits.X0), tag = "second")
         job.state shouldBe JobState.CREATED
         job.taskId.shouldBeNull()
         job.result.shouldBeNull()
         job.tag shouldBe "second"
-        job.programs shouldBe listOf(Qasm.X0)
+        job.programs shouldBe listOf(Circuits.X0)
         job.options.shots shouldBe 10
         job.execute(10.seconds).resultList().single().counts("c") shouldBe mapOf("100" to 10L)
         job.history.size shouldBe 2
@@ -148,19 +148,19 @@ class JobLifecycleSpec : FunSpec({
     }
 
     test("diagnostics are fetched on terminal states when asked for, and their failure never affects the result") {
-        val job = local.createJob(Qasm.BELL, fetchDiagnostics = true)
+        val job = local.createJob(Circuits.BELL, fetchDiagnostics = true)
         job.execute(10.seconds)
         job.timings.shouldNotBeNull().keys shouldContain "FINISHED"
         job.metadata.shouldNotBeNull()["backend"] shouldBe JsonPrimitive("local")
 
         val broken = ScriptedBackend().apply { failDiagnostics = true }
-        val other = Job(broken, JobInput(Qasm.BELL, "d"), fetchDiagnostics = true)
+        val other = Job(broken, JobInput(Circuits.BELL, "d"), fetchDiagnostics = true)
         other.execute(5.seconds).resultList().single().counts("c") shouldBe mapOf("00" to 3L, "11" to 5L)
         broken.diagnosticsCalls.get() shouldBe 1
         other.diagnostics.shouldBeNull()
 
         val plain = ScriptedBackend()
-        Job(plain, JobInput(Qasm.BELL, "d")).execute(5.seconds)
+        Job(plain, JobInput(Circuits.BELL, "d")).execute(5.seconds)
         plain.diagnosticsCalls.get() shouldBe 0
     }
 
@@ -173,7 +173,7 @@ class JobLifecycleSpec : FunSpec({
                 TaskReport(JobState.COMPLETED, "COMPLETED", result = ScriptedBackend.counts(mapOf("c" to mapOf("1" to 1L)))),
             ),
         )
-        val job = Job(backend, JobInput(Qasm.BELL, "d")).submit()
+        val job = Job(backend, JobInput(Circuits.BELL, "d")).submit()
         job.refresh().state shouldBe JobState.RUNNING
         job.refresh().state shouldBe JobState.RUNNING
         job.rawStatus shouldBe "UNKNOWN"
@@ -184,7 +184,7 @@ class JobLifecycleSpec : FunSpec({
 
     test("concurrent execute, refresh and wait on one fresh job submit it exactly once and record one output") {
         val backend = ScriptedBackend(pollLatencyMillis = 5)
-        val job = Job(backend, JobInput(Qasm.BELL, "d"))
+        val job = Job(backend, JobInput(Circuits.BELL, "d"))
         withContext(Dispatchers.Default) {
             // UNDISPATCHED: every caller has reached the job before the first submission finishes.
             (1..30).map { i ->
@@ -205,7 +205,7 @@ class JobLifecycleSpec : FunSpec({
 
     test("concurrent submits: exactly one wins, the others are refused") {
         val backend = ScriptedBackend()
-        val job = Job(backend, JobInput(Qasm.BELL, "d"))
+        val job = Job(backend, JobInput(Circuits.BELL, "d"))
         val outcomes = withContext(Dispatchers.Default) {
             (1..20).map { async { runCatching { job.submit() } } }.awaitAll()
         }
@@ -215,7 +215,7 @@ class JobLifecycleSpec : FunSpec({
     }
 
     test("track polls with the cadence, emits each change and ends on a terminal state") {
-        val job = Job(ScriptedBackend(), JobInput(Qasm.BELL, "d")).submit()
+        val job = Job(ScriptedBackend(), JobInput(Circuits.BELL, "d")).submit()
         val statuses = job.track(PollCadence.ofMillis(1)).toList()
         // The first status is the submission itself; each later one is a change the provider reported.
         statuses.map { it.state to it.rawStatus } shouldContainExactly listOf(
@@ -229,7 +229,7 @@ class JobLifecycleSpec : FunSpec({
 
     test("cancelling the collector of track stops polling") {
         val backend = ScriptedBackend(listOf(TaskReport(JobState.RUNNING, "running")))
-        val job = Job(backend, JobInput(Qasm.BELL, "d")).submit()
+        val job = Job(backend, JobInput(Circuits.BELL, "d")).submit()
         coroutineScope {
             val collector = launch { job.track(PollCadence.ofMillis(5)).collect() }
             delay(100)
@@ -242,7 +242,7 @@ class JobLifecycleSpec : FunSpec({
     }
 
     test("track on a fresh job waits for its submission") {
-        val job = Job(ScriptedBackend(), JobInput(Qasm.BELL, "d"))
+        val job = Job(ScriptedBackend(), JobInput(Circuits.BELL, "d"))
         coroutineScope {
             val tracked = async { job.track(PollCadence.ofMillis(1)).take(1).toList() }
             delay(50)
@@ -253,7 +253,7 @@ class JobLifecycleSpec : FunSpec({
     }
 
     test("the JobError of a failed provider task carries code and message") {
-        val job = Job(ScriptedBackend.failing(42, "qubit 3 is offline"), JobInput(Qasm.BELL, "d"))
+        val job = Job(ScriptedBackend.failing(42, "qubit 3 is offline"), JobInput(Circuits.BELL, "d"))
         val error = job.execute(5.seconds).errorList().single()
         error.code shouldBe 42
         error.message shouldBe "qubit 3 is offline"

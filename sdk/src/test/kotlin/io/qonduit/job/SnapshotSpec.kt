@@ -11,7 +11,7 @@ import io.kotest.matchers.types.shouldBeInstanceOf
 import io.qonduit.backend.ErrorData
 import io.qonduit.backend.TaskReport
 import io.qonduit.local.LocalBackend
-import io.qonduit.testing.Qasm
+import io.qonduit.testing.Circuits
 import io.qonduit.testing.ScriptedBackend
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonArray
@@ -56,7 +56,7 @@ class SnapshotSpec : FunSpec({
     /** A scripted job run twice with diagnostics, so that output, history and diagnostics are all set. */
     suspend fun finishedJob(backend: ScriptedBackend): Job {
         val options = RunOptions.builder().shots(8).rawJson("""{"optimizations": {"tket": 18}}""").build()
-        val job = Job(backend, JobInput(Qasm.BELL, "qpu:uk:2:d865b5a184", options, "bell"), fetchDiagnostics = true, cadence = PollCadence.ofMillis(3, 4))
+        val job = Job(backend, JobInput(Circuits.BELL, "qpu:uk:2:d865b5a184", options, "bell"), fetchDiagnostics = true, cadence = PollCadence.ofMillis(3, 4))
         job.execute(5.seconds)
         job.execute(5.seconds)
         return job
@@ -89,7 +89,7 @@ class SnapshotSpec : FunSpec({
 
     test("an error output round-trips with its code and message") {
         val backend = ScriptedBackend.failing(42, "qubit 3 is down")
-        val job = Job(backend, JobInput(Qasm.BELL, "dev"))
+        val job = Job(backend, JobInput(Circuits.BELL, "dev"))
         job.execute(5.seconds)
         val file = tempdir().toPath().resolve("failed.json")
         job.save(file)
@@ -102,7 +102,7 @@ class SnapshotSpec : FunSpec({
     test("a composite round-trips with every child and its concurrency bound") {
         val scripted = ScriptedBackend()
         val composite = CompositeJob(
-            listOf(local.createJob(Qasm.X0, shots = 5), Job(scripted, JobInput(Qasm.BELL, "dev")), local.createJob(Qasm.BELL, shots = 5)),
+            listOf(local.createJob(Circuits.X0, shots = 5), Job(scripted, JobInput(Circuits.BELL, "dev")), local.createJob(Circuits.BELL, shots = 5)),
             maxConcurrency = 3,
         )
         composite.execute(5.seconds)
@@ -122,7 +122,7 @@ class SnapshotSpec : FunSpec({
     test("the file is written atomically: no temporary file is left, and an existing file is replaced") {
         val dir = tempdir().toPath()
         val file = dir.resolve("job.json")
-        val job = local.createJob(Qasm.BELL, shots = 5)
+        val job = local.createJob(Circuits.BELL, shots = 5)
         job.save(file)
         job.execute(5.seconds)
         job.save(file)
@@ -136,8 +136,8 @@ class SnapshotSpec : FunSpec({
 
     test("the JSON names its kind and schema version") {
         val dir = tempdir().toPath()
-        local.createJob(Qasm.BELL).save(dir.resolve("job.json"))
-        CompositeJob(listOf(local.createJob(Qasm.BELL))).save(dir.resolve("composite.json"))
+        local.createJob(Circuits.BELL).save(dir.resolve("job.json"))
+        CompositeJob(listOf(local.createJob(Circuits.BELL))).save(dir.resolve("composite.json"))
 
         val job = dir.resolve("job.json").json()
         job["kind"]!!.jsonPrimitive.content shouldBe "job"
@@ -164,13 +164,13 @@ class SnapshotSpec : FunSpec({
     test("an unsupported schema version, in the document or in a child, is refused clearly") {
         val dir = tempdir().toPath()
         val file = dir.resolve("job.json")
-        local.createJob(Qasm.BELL).save(file)
+        local.createJob(Circuits.BELL).save(file)
         file.writeText(file.json().with("schemaVersion", JsonPrimitive(99)).toString())
         shouldThrow<SnapshotException> { Job.load(file, local) }.message shouldBe
             "unsupported snapshot schemaVersion 99 (this Qonduit reads 1 and ${Snapshot.SCHEMA_VERSION})"
 
         val compositeFile = dir.resolve("composite.json")
-        CompositeJob(listOf(local.createJob(Qasm.BELL))).save(compositeFile)
+        CompositeJob(listOf(local.createJob(Circuits.BELL))).save(compositeFile)
         val doc = compositeFile.json()
         val child = (doc["jobs"] as JsonArray)[0].jsonObject.with("schemaVersion", JsonPrimitive(3))
         compositeFile.writeText(doc.with("jobs", JsonArray(listOf(child))).toString())
@@ -178,7 +178,7 @@ class SnapshotSpec : FunSpec({
     }
 
     test("an unknown or missing kind, and text that is not a snapshot, are SnapshotExceptions") {
-        val text = Snapshots.encode(local.createJob(Qasm.BELL).toSnapshot())
+        val text = Snapshots.encode(local.createJob(Circuits.BELL).toSnapshot())
         val doc = Json.parseToJsonElement(text).jsonObject
         shouldThrow<SnapshotException> { Snapshots.decode(doc.with("kind", JsonPrimitive("pipeline")).toString()) }
             .message!! shouldContain "pipeline"
@@ -191,7 +191,7 @@ class SnapshotSpec : FunSpec({
 
     test("a snapshot whose provider has no backend among those given is refused, naming the provider") {
         val file = tempdir().toPath().resolve("job.json")
-        Job(ScriptedBackend(provider = "oqc"), JobInput(Qasm.BELL, "dev")).save(file)
+        Job(ScriptedBackend(provider = "oqc"), JobInput(Circuits.BELL, "dev")).save(file)
         shouldThrow<SnapshotException> { Job.load(file, local) }.message shouldBe
             "no backend for provider 'oqc' was given to restore this snapshot"
         shouldThrow<SnapshotException> { Snapshots.load(file) }.message!! shouldContain "'oqc'"
@@ -200,7 +200,7 @@ class SnapshotSpec : FunSpec({
 
     test("a running job saved and loaded on the same backend resumes to completion") {
         val backend = ScriptedBackend()
-        val job = Job(backend, JobInput(Qasm.BELL, "dev")).submit()
+        val job = Job(backend, JobInput(Circuits.BELL, "dev")).submit()
         job.refresh()
         job.state shouldBe JobState.QUEUED
         val file = tempdir().toPath().resolve("running.json")
@@ -220,7 +220,7 @@ class SnapshotSpec : FunSpec({
     test("a local task unknown to a fresh local backend fails the loaded job with an explanation") {
         val file = tempdir().toPath().resolve("local.json")
         LocalBackend(queuedDelay = java.time.Duration.ofSeconds(5)).use { first ->
-            first.createJob(Qasm.BELL).submit().save(file)
+            first.createJob(Circuits.BELL).submit().save(file)
         }
         LocalBackend().use { fresh ->
             val job = Job.load(file, fresh)
@@ -233,7 +233,7 @@ class SnapshotSpec : FunSpec({
 
     test("a provider error report restored from a snapshot keeps the provider's message") {
         val backend = ScriptedBackend(listOf(TaskReport(JobState.FAILED, "ERROR", error = ErrorData("compile failed"))))
-        val job = Job(backend, JobInput(Qasm.BELL, "dev"))
+        val job = Job(backend, JobInput(Circuits.BELL, "dev"))
         job.execute(5.seconds)
         val restored = Snapshots.restore(Snapshots.decode(Snapshots.encode(job.toSnapshot())), BackendResolver.of(backend))
         restored.outputs.errorList().single().message shouldBe "compile failed"

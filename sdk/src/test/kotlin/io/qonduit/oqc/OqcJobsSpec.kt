@@ -31,7 +31,7 @@ import io.qonduit.oqc.OqcTesting.TOSHIKO_PATH
 import io.qonduit.oqc.config.CompilerConfig
 import io.qonduit.oqc.config.ExperimentalConfig
 import io.qonduit.oqc.config.QuantumResultsFormat
-import io.qonduit.testing.Qasm
+import io.qonduit.testing.Circuits
 import kotlinx.serialization.json.jsonPrimitive
 import java.io.File
 import kotlin.time.Duration.Companion.seconds
@@ -54,7 +54,7 @@ class OqcJobsSpec : FunSpec({
     fun shots(n: Int) = CompilerConfig.builder().shots(n).build()
 
     test("a single job submits once without id and returns big-endian counts over the configured shots") {
-        val job = sdk.createJob(Qasm.X0, LUCY, shots(50), tag = "x0")
+        val job = sdk.createJob(Circuits.X0, LUCY, shots(50), tag = "x0")
         val config = job.compilerConfig().toWireString()
         config shouldBe shots(50).toWireString()
         val outputs = job.execute(10.seconds)
@@ -69,9 +69,9 @@ class OqcJobsSpec : FunSpec({
     }
 
     test("a composite of 2 programs x 2 QPUs pre-allocates ids and submits once per QPU") {
-        val composite = sdk.createJob(listOf(Qasm.BELL, Qasm.X0), listOf(LUCY, TOSHIKO), listOf(shots(200)))
+        val composite = sdk.createJob(listOf(Circuits.BELL, Circuits.X0), listOf(LUCY, TOSHIKO), listOf(shots(200)))
         composite.jobs.map { it.device } shouldContainExactly listOf(LUCY, TOSHIKO, LUCY, TOSHIKO)
-        composite.jobs.map { it.programs.single() } shouldContainExactly listOf(Qasm.BELL, Qasm.BELL, Qasm.X0, Qasm.X0)
+        composite.jobs.map { it.programs.single() } shouldContainExactly listOf(Circuits.BELL, Circuits.BELL, Circuits.X0, Circuits.X0)
         val outputs = composite.execute(10.seconds)
         composite.completed shouldBe true
         for (path in listOf(LUCY_PATH, TOSHIKO_PATH)) {
@@ -102,17 +102,17 @@ class OqcJobsSpec : FunSpec({
     }
 
     test("broadcasting: configs pair with programs, lengths must be 1 or equal") {
-        val composite = sdk.createJob(listOf(Qasm.BELL, Qasm.X0), null, listOf(shots(10), shots(20)))
+        val composite = sdk.createJob(listOf(Circuits.BELL, Circuits.X0), null, listOf(shots(10), shots(20)))
         composite.jobs.map { it.device } shouldContainExactly listOf(LUCY, LUCY)
         composite.jobs.map { it.compilerConfig().shots } shouldBe listOf(10, 20)
         shouldThrow<ValidationException> {
-            sdk.createJob(listOf(Qasm.BELL, Qasm.X0, Qasm.BELL), null, listOf(shots(1), shots(2)))
+            sdk.createJob(listOf(Circuits.BELL, Circuits.X0, Circuits.BELL), null, listOf(shots(1), shots(2)))
         }.violations.single().field shouldBe "configs"
         shouldThrow<ValidationException> { sdk.createJob(emptyList<Program>()) }.violations.single().field shouldBe "programs"
     }
 
     test("a program that fails to compile gives a JobError with OQC's error code") {
-        val job = sdk.createJob(Qasm.BROKEN, LUCY)
+        val job = sdk.createJob(Circuits.BROKEN, LUCY)
         val error = job.execute(10.seconds).errorList().single()
         error.code shouldBe 400
         error.message shouldContain "foo"
@@ -124,7 +124,7 @@ class OqcJobsSpec : FunSpec({
         // all_info says FAILED without task_error, so the client reads GET /tasks/{id}/error: OQC's fixture reply.
         emulator.faults.error("GET", "$LUCY_PATH/tasks/*/all_info", 200, times = 1, body = """{"status": "FAILED"}""")
         emulator.faults.error("GET", "$LUCY_PATH/tasks/*/error", 200, times = 1, body = OqcFixtures.text("GET_tasks_id_error.response.json"))
-        val job = sdk.createJob(Qasm.BELL, LUCY, shots(10))
+        val job = sdk.createJob(Circuits.BELL, LUCY, shots(10))
         val outputs = job.execute(10.seconds)
         job.state shouldBe JobState.FAILED
         outputs.errorList().single().let {
@@ -149,11 +149,11 @@ class OqcJobsSpec : FunSpec({
     }
 
     test("the config is checked against the QPU's Maximum Shots before sending") {
-        shouldThrow<ValidationException> { sdk.createJob(Qasm.BELL, TOSHIKO, shots(200_000)) }.violations.single().field shouldBe "shots"
+        shouldThrow<ValidationException> { sdk.createJob(Circuits.BELL, TOSHIKO, shots(200_000)) }.violations.single().field shouldBe "shots"
     }
 
     test("diagnostics: timings, metrics and metadata are fetched when the run ends") {
-        val job = sdk.createJob(Qasm.BELL, LUCY, shots(10), fetchDiagnostics = true)
+        val job = sdk.createJob(Circuits.BELL, LUCY, shots(10), fetchDiagnostics = true)
         job.execute(10.seconds)
         job.timings!! shouldContainKey "SERVER_RECEIVED"
         job.metrics!!["optimized_instruction_count"]!!.jsonPrimitive.content shouldBe "4"
@@ -164,7 +164,7 @@ class OqcJobsSpec : FunSpec({
 
     test("an experimental config travels as config string plus external_config") {
         val experimental = ExperimentalConfig.builder().baseConfig(shots(5)).noiseEnabled(true).bondDimension(4).build()
-        val job = sdk.createJob(Qasm.BELL, LUCY, experimental)
+        val job = sdk.createJob(Circuits.BELL, LUCY, experimental)
         (job.options.provider as OqcOptions).config shouldBe experimental
         job.execute(10.seconds).raiseForError()
         OqcJobConfig.taskConfig(job.input) shouldBe experimental
@@ -172,14 +172,14 @@ class OqcJobsSpec : FunSpec({
 
     test("non-BinaryCount results complete with the raw per-shot data and no counts") {
         val config = CompilerConfig.builder().shots(3).resultsFormat(QuantumResultsFormat.binary()).build()
-        val result = sdk.createJob(Qasm.BELL, LUCY, config).execute(10.seconds).resultList().single()
+        val result = sdk.createJob(Circuits.BELL, LUCY, config).execute(10.seconds).resultList().single()
         result.item.counts shouldBe emptyMap()
         Json.parseToJsonElement(result.item.extras(OqcExtras::class.java)!!.resultsJson).jsonObject.keys shouldBe setOf("c")
     }
 
     test("status UNKNOWN keeps polling; EXPIRED becomes FAILED") {
         emulator.faults.error("GET", "$LUCY_PATH/tasks/*/all_info", 200, times = 2, body = """{"status":"UNKNOWN"}""")
-        val job = sdk.createJob(Qasm.BELL, LUCY, shots(10))
+        val job = sdk.createJob(Circuits.BELL, LUCY, shots(10))
         job.submit()
         job.refresh().rawStatus shouldBe "UNKNOWN"
         job.state shouldBe JobState.QUEUED
@@ -190,12 +190,12 @@ class OqcJobsSpec : FunSpec({
 
     test("a failed single submit (POST) is not retried; a batch submit with pre-allocated ids is") {
         emulator.faults.error("POST", "$LUCY_PATH/tasks/submit", 503, times = 1)
-        shouldThrow<ServerException> { sdk.createJob(Qasm.BELL, LUCY).submit() }
+        shouldThrow<ServerException> { sdk.createJob(Circuits.BELL, LUCY).submit() }
         emulator.faults.requests("$LUCY_PATH/tasks/submit") shouldHaveSize 1
         emulator.faults.clear()
         emulator.faults.error("POST", "$LUCY_PATH/tasks/submit", 503, times = 1)
         val before = emulator.oqc.tasks().size
-        val composite = sdk.createJob(listOf(Qasm.BELL, Qasm.X0), listOf(LUCY), listOf(shots(5)))
+        val composite = sdk.createJob(listOf(Circuits.BELL, Circuits.X0), listOf(LUCY), listOf(shots(5)))
         composite.execute(10.seconds)
         composite.completed shouldBe true
         emulator.faults.requests("$LUCY_PATH/tasks/submit") shouldHaveSize 2
@@ -206,7 +206,7 @@ class OqcJobsSpec : FunSpec({
     test("a batch submit whose reply is lost after the server acted is retried safely: N tasks, not 2N") {
         emulator.faults.loseReply("POST", "$LUCY_PATH/tasks/submit", times = 1)
         val before = emulator.oqc.tasks().size
-        val composite = sdk.createJob(listOf(Qasm.BELL, Qasm.X0, Qasm.BELL), listOf(LUCY), listOf(shots(5)))
+        val composite = sdk.createJob(listOf(Circuits.BELL, Circuits.X0, Circuits.BELL), listOf(LUCY), listOf(shots(5)))
         val outputs = composite.execute(10.seconds)
         composite.completed shouldBe true
         outputs.resultList() shouldHaveSize 3
@@ -218,16 +218,16 @@ class OqcJobsSpec : FunSpec({
         created.forEach { it.status shouldBe "COMPLETED" }
         // A single task has no pre-allocated id: its lost reply is reported, never repeated.
         emulator.faults.loseReply("POST", "$LUCY_PATH/tasks/submit", times = 1)
-        shouldThrow<ConnectionException> { sdk.createJob(Qasm.BELL, LUCY).submit() }
+        shouldThrow<ConnectionException> { sdk.createJob(Circuits.BELL, LUCY).submit() }
         emulator.faults.requests("$LUCY_PATH/tasks/submit", "POST") shouldHaveSize 3
     }
 
     test("a request over 128 KiB is refused before sending, naming the field and the limit") {
-        val huge = OpenQasmProgram("// " + "x".repeat(OqcApi.MAX_REQUEST_BYTES) + "\n" + (Qasm.BELL as OpenQasmProgram).text)
+        val huge = OpenQasmProgram("// " + "x".repeat(OqcApi.MAX_REQUEST_BYTES) + "\n" + Circuits.BELL.toQasm3())
         val error = shouldThrow<ValidationException> { sdk.createJob(huge, LUCY).submit() }
         error.violations.single().field shouldBe "tasks"
         error.message!! shouldContain "131072 bytes (128 KiB)"
-        shouldThrow<ValidationException> { sdk.createJob(listOf(huge, Qasm.BELL), listOf(LUCY)).submit() }
+        shouldThrow<ValidationException> { sdk.createJob(listOf(huge, Circuits.BELL), listOf(LUCY)).submit() }
         emulator.faults.requests("$LUCY_PATH/**") shouldHaveSize 0
     }
 
@@ -237,7 +237,7 @@ class OqcJobsSpec : FunSpec({
         try {
             val file = File(dir, "composite.json").toPath()
             val submittedIds = OqcTesting.sdk(slow).use { first ->
-                val composite = first.createJob(listOf(Qasm.BELL), listOf(LUCY, TOSHIKO), listOf(shots(64)))
+                val composite = first.createJob(listOf(Circuits.BELL), listOf(LUCY, TOSHIKO), listOf(shots(64)))
                 composite.submit()
                 composite.activeJobs shouldHaveSize 2
                 composite.save(file)
@@ -274,7 +274,7 @@ class OqcCancelJobsSpec : FunSpec({
     }
 
     test("cancel goes through cancel_many and the job ends CANCELLED") {
-        val job = sdk.createJob(Qasm.BELL, LUCY)
+        val job = sdk.createJob(Circuits.BELL, LUCY)
         job.submit()
         job.cancel().state shouldBe JobState.CANCELLED
         emulator.oqc.task(job.taskId!!)!!.status shouldBe "CANCELLED"
@@ -282,7 +282,7 @@ class OqcCancelJobsSpec : FunSpec({
     }
 
     test("cancelIfActive on a composite cancels every child") {
-        val composite = sdk.createJob(listOf(Qasm.BELL, Qasm.X0), listOf(LUCY, TOSHIKO))
+        val composite = sdk.createJob(listOf(Circuits.BELL, Circuits.X0), listOf(LUCY, TOSHIKO))
         composite.submit()
         composite.cancelIfActive()
         composite.cancelledJobs shouldHaveSize 4

@@ -11,7 +11,7 @@ import io.qonduit.errors.NotFoundException
 import io.qonduit.errors.ValidationException
 import io.qonduit.oqc.OqcTesting.LUCY
 import io.qonduit.oqc.OqcTesting.TOSHIKO
-import io.qonduit.testing.Qasm
+import io.qonduit.testing.Circuits
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
@@ -69,13 +69,13 @@ class OqcQueriesSpec : FunSpec({
         waits[1].windows.map { it.windowDescription } shouldContainExactly listOf("NEXT", "FUTURE")
         waits[1].estimatedAvailabilityInstant()!!.isAfter(Instant.now()) shouldBe true
         sdk.getQpuWaitTimes().single().qpuId shouldBe LUCY
-        val job = sdk.createJob(Qasm.BELL, LUCY).submit()
+        val job = sdk.createJob(Circuits.BELL, LUCY).submit()
         val reply = sdk.getTaskWaitTimes(listOf(job.taskId!!), LUCY)
         reply.jsonObject["task_wait_times"]!!.jsonArray.single().jsonObject["task_id"]!!.jsonPrimitive.content shouldBe job.taskId
     }
 
     test("task listing by date") {
-        val job = sdk.createJob(Qasm.BELL, TOSHIKO, tag = "listed")
+        val job = sdk.createJob(Circuits.BELL, TOSHIKO, tag = "listed")
         job.execute(10.seconds)
         val today = LocalDate.now(ZoneOffset.UTC)
         val tasks: List<JsonObject> = sdk.listTasks(TOSHIKO, today, today)

@@ -15,7 +15,7 @@ import io.qonduit.oqc.OqcTesting.TOSHIKO
 import io.qonduit.oqc.OqcTesting.TOSHIKO_PATH
 import io.qonduit.oqc.config.CompilerConfig
 import io.qonduit.oqc.wire.OqcTaskStatus
-import io.qonduit.testing.Qasm
+import io.qonduit.testing.Circuits
 import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive
@@ -32,7 +32,7 @@ class OqcTaskCallsSpec : FunSpec({
 
     test("a completed task by id: status, results, error, all-info, timings, metrics, metadata on its QPU's URL") {
         val config = CompilerConfig.builder().shots(40).build()
-        val job = sdk.createJob(Qasm.BELL, TOSHIKO, config, tag = "by-id")
+        val job = sdk.createJob(Circuits.BELL, TOSHIKO, config, tag = "by-id")
         job.execute(10.seconds).raiseForError()
         val id = job.taskId!!
         emulator.faults.clearRequests()
@@ -57,7 +57,7 @@ class OqcTaskCallsSpec : FunSpec({
     }
 
     test("a failed task's error by id, on the default QPU when none is named") {
-        val job = sdk.createJob(Qasm.BROKEN, LUCY)
+        val job = sdk.createJob(Circuits.BROKEN, LUCY)
         job.execute(10.seconds)
         val error = sdk.tasks.error(job.taskId!!).taskError!!
         error.errorCode shouldBe 400
@@ -84,8 +84,8 @@ class OqcTaskCallsQueuedSpec : FunSpec({
     }
 
     test("a queued task has no results yet; cancel-many by id cancels it and reports unknown ids") {
-        val a = sdk.createJob(Qasm.BELL, LUCY).submit().taskId!!
-        val b = sdk.createJob(Qasm.X0, LUCY).submit().taskId!!
+        val a = sdk.createJob(Circuits.BELL, LUCY).submit().taskId!!
+        val b = sdk.createJob(Circuits.X0, LUCY).submit().taskId!!
         sdk.tasks.status(a, LUCY).taskStatus shouldBe OqcTaskStatus.SUBMITTED
         sdk.tasks.results(a, LUCY).isReady shouldBe false
         val reply = sdk.tasks.cancel(listOf(a, b, "unknown"), LUCY).jsonObject

@@ -1,5 +1,7 @@
 package io.qonduit.qpi
 
+import io.qonduit.circuit.circuit
+import io.qonduit.testing.Circuits
 import io.qonduit.program.OpenQasmProgram
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
@@ -29,24 +31,9 @@ class QpiClientSpec : FunSpec({
         qpi.close()
     }
 
-    val bell = """
-        OPENQASM 3.0;
-        include "stdgates.inc";
-        qubit[2] q;
-        bit[2] c;
-        h q[0];
-        cx q[0], q[1];
-        c = measure q;
-    """.trimIndent()
-
-    val x0 = """
-        OPENQASM 3.0;
-        include "stdgates.inc";
-        qubit[2] q;
-        bit[2] c;
-        x q[0];
-        c = measure q;
-    """.trimIndent()
+    // QPI's own calls take OpenQASM text: the DSL writes it.
+    val bell = Circuits.BELL.toQasm3()
+    val x0 = circuit { val q = qreg("q", 2); val c = creg("c", 2); x(q[0]); measure(q, c) }.toQasm3()
 
     test("a Bell circuit runs on the emulated QPU over HTTP: big-endian counts and QPI hex keys") {
         val backend = client.backend(QpiEmulatorState.MOCK_QPU)
@@ -73,15 +60,7 @@ class QpiClientSpec : FunSpec({
     }
 
     test("parameter values give one circuit result per binding") {
-        val rotation = """
-            OPENQASM 3.0;
-            include "stdgates.inc";
-            input float[64] theta;
-            qubit[1] q;
-            bit[1] c;
-            rx(theta) q[0];
-            c = measure q;
-        """.trimIndent()
+        val rotation = Circuits.ROTATION.toQasm3()
         val job = client.backend(QpiEmulatorState.MOCK_QPU).run(rotation, shots = 100, parameterValues = listOf(listOf(0.0), listOf(Math.PI)))
         val items = job.execute(10.seconds).resultList().single().items
         items shouldHaveSize 2
