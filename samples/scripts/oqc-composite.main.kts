@@ -4,7 +4,7 @@
 @file:DependsOn("io.qonduit:qonduit-sdk:0.1.0-SNAPSHOT")
 @file:DependsOn("io.qonduit:qonduit-emulator:0.1.0-SNAPSHOT")
 
-import io.qonduit.program.OpenQasmProgram
+import io.qonduit.circuit.circuit
 import io.qonduit.emulator.Emulator
 import io.qonduit.emulator.oqc.OqcEmulatorState
 import io.qonduit.job.PollCadence
@@ -14,24 +14,17 @@ import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import kotlin.time.Duration.Companion.seconds
 
-val bell = """
-    OPENQASM 2.0;
-    include "qelib1.inc";
-    qreg q[2];
-    creg c[2];
-    h q[0];
-    cx q[0], q[1];
-    measure q -> c;
-""".trimIndent()
+val bell = circuit {
+    val q = qreg("q", 2)
+    val c = creg("c", 2)
+    h(q[0]); cx(q[0], q[1]); measure(q, c)
+}
 
-val flip = """
-    OPENQASM 2.0;
-    include "qelib1.inc";
-    qreg q[2];
-    creg c[2];
-    x q[0];
-    measure q -> c;
-""".trimIndent()
+val flip = circuit {
+    val q = qreg("q", 2)
+    val c = creg("c", 2)
+    x(q[0]); measure(q, c)
+}
 
 val summary = runBlocking {
     Emulator.start().use { emulator ->
@@ -42,7 +35,7 @@ val summary = runBlocking {
             .use { oqc ->
                 oqc.open()
                 val qpus = listOf(OqcEmulatorState.LUCY_SIMULATOR, OqcEmulatorState.TOSHIKO)
-                val composite = oqc.createJob(listOf(OpenQasmProgram(bell), OpenQasmProgram(flip)), qpus, fetchDiagnostics = true)
+                val composite = oqc.createJob(listOf(bell, flip), qpus, fetchDiagnostics = true)
                 // Live status: the progress flow emits on every change and completes once all are done.
                 val statuses = mutableListOf<String>()
                 val watcher = launch { composite.progress.collect { println("status: $it"); statuses += it.toString() } }

@@ -1,7 +1,6 @@
 package io.qonduit.samples
 
 import io.qonduit.job.CompositeJob
-import io.qonduit.job.JobResult
 import io.qonduit.local.LocalBackend
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.launch
@@ -33,8 +32,8 @@ public suspend fun runMainSample(out: PrintStream): CompositeJob = LocalBackend(
         composite.execute(timeout = 60.seconds).raiseForError()
     }
     circuits.keys.zip(composite.jobs).forEach { (name, job) ->
-        val result = job.result as JobResult
-        out.println("$name (${job.state}): " + result.item.counts.entries.joinToString("  ") { (creg, counts) -> "$creg=$counts" })
+        val item = job.result!!.item
+        out.println("$name (${job.state}): " + item.counts.entries.joinToString("  ") { (creg, counts) -> "$creg=$counts" })
     }
     composite
 }

@@ -20,9 +20,11 @@ class JavaSampleTest {
         }
         String text = buffer.toString();
         original.print(text);
-        assertTrue(text.contains("local {c={00="), text);
+        // rx(0) after a Bell pair leaves 00/11; rx(pi) on q[1] flips it to 01/10.
+        assertTrue(text.matches("(?s).*local \\{theta=0.0} \\{00=\\d+, 11=\\d+}.*"), text);
+        assertTrue(text.matches("(?s).*local \\{theta=3.141592653589793} \\{01=\\d+, 10=\\d+}.*"), text);
         assertTrue(text.contains("qpi state COMPLETED"), text);
-        assertTrue(text.matches("(?s).*qpi \\{00=\\d+, 11=\\d+}.*"), text);
+        assertTrue(text.matches("(?s).*qpi \\{01=\\d+, 10=\\d+}.*"), text);
     }
 
     @Test

@@ -49,6 +49,14 @@ class SamplesSpec : FunSpec({
                     (returned[0] as Map<*, *>).keys.shouldContainAll("00", "11")
                     (returned[1] as Map<*, *>).keys.shouldContainAll("000", "111")
                 }
+                "readme.main.kts" -> {
+                    (returned[0] as Map<*, *>).keys.shouldContainAll("00", "11")
+                    val sweep = returned[1] as List<*>
+                    sweep[0] shouldBe mapOf("0" to 1000L)
+                    sweep[2] shouldBe mapOf("1" to 1000L)
+                    ((sweep[1] as Map<*, *>)["1"] as Long).toDouble() / 1000 shouldBe (0.5 plusOrMinus 0.08)
+                    (returned[2] as List<*>)[1] shouldBe mapOf("1" to 500L)
+                }
                 "oqc-composite.main.kts" -> {
                     // 2 programs x 2 QPUs, each with counts and fetched timings and metrics, then the live status.
                     returned.size shouldBe 5

@@ -149,7 +149,7 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
         }
         val run = task.input.plan().single()
         val item = if (counts != null) {
-            ResultItem(run, OqcJobConfig.taskConfig(task.input).compilerConfig.shots, counts)
+            ResultItem(run, OqcJobConfig.taskConfig(task.input).compilerConfig.shots, counts.mapValues { it.value.toSortedMap() })
         } else {
             ResultItem(run, extras = OqcExtras(results.toString()))
         }

@@ -41,7 +41,8 @@ public object QpiCounts {
      */
     @JvmStatic
     public fun toRegisters(counts: Map<String, Long>, registers: List<ClassicalRegister>): Map<String, Map<String, Long>> {
-        val out = registers.associate { it.name to linkedMapOf<String, Long>() }
+        // Sorted by bitstring, as every other target returns them.
+        val out = registers.associate { it.name to sortedMapOf<String, Long>() }
         for ((key, count) in counts) {
             split(key, registers).forEach { (name, bits) -> out.getValue(name).merge(bits, count, Long::plus) }
         }
