@@ -113,7 +113,15 @@ internal object SnapshotV1 {
                 put("programIndex", 0)
                 put("extras", buildJsonObject { put("kind", OqtantBackend.PROVIDER); put("job", data) })
             }))
-            else -> JsonArray(listOf(buildJsonObject { put("programIndex", 0); put("counts", v1["counts"] ?: JsonObject(emptyMap())) }))
+            else -> {
+                // One program, at most one binding (a local `parameters` object): the one planned run.
+                val run = Snapshots.json.decodeFromJsonElement(JobInput.serializer(), migrated["input"]!!).plan().first()
+                JsonArray(listOf(buildJsonObject {
+                    put("programIndex", run.programIndex)
+                    run.bindingIndex?.let { put("bindingIndex", it) }
+                    put("counts", v1["counts"] ?: JsonObject(emptyMap()))
+                }))
+            }
         }
         return JsonObject(migrated - "counts" - "data" + ("items" to items))
     }
