@@ -1,5 +1,8 @@
 package io.qonduit.job
 
+import io.qonduit.circuit.Circuit
+import io.qonduit.circuit.OpenQasm
+import io.qonduit.circuit.QasmException
 import io.qonduit.oqc.OqcBackend
 import io.qonduit.oqc.OqcOptions
 import io.qonduit.oqtant.OqtantProgram
@@ -85,6 +88,8 @@ internal class RunOptionsSurrogate(
 internal object ProgramJson {
     fun encode(program: Program): JsonObject = when (program) {
         is OpenQasmProgram -> buildJsonObject { put("kind", "openqasm"); put("text", program.text) }
+        // OpenQASM 3 says everything the model holds, and reads back to an equal circuit.
+        is Circuit -> buildJsonObject { put("kind", "circuit"); put("qasm3", program.toQasm3()) }
         is OqtantProgram -> buildJsonObject {
             put("kind", "oqtant")
             put("job", OqtantJson.format.encodeToJsonElement(OqtantJob.serializer(), program.job))
@@ -98,6 +103,11 @@ internal object ProgramJson {
 
     fun decode(json: JsonObject): Program = when (val kind = json.string("kind")) {
         "openqasm" -> OpenQasmProgram(json.string("text"))
+        "circuit" -> try {
+            OpenQasm.parse(json.string("qasm3"))
+        } catch (e: QasmException) {
+            throw SnapshotException("circuit in snapshot does not parse: ${e.message}", e)
+        }
         "oqtant" -> OqtantProgram(OqtantJson.format.decodeFromJsonElement(OqtantJob.serializer(), json["job"] ?: missing("job")))
         "native" -> NativeProgram(
             json.string("format"), json.string("text"),

@@ -29,7 +29,10 @@ public class RunOptions private constructor(
     public val bindings: Bindings,
     /** Typed provider settings, or null for the provider's defaults. */
     public val provider: ProviderOptions?,
-    /** Extra provider settings as JSON (Kotlin); merged into the request where the provider allows. */
+    /**
+     * Extra provider settings as JSON (Kotlin), for what Qonduit does not model yet: QPI merges them
+     * into the job's submit body, OQC into each task; the local simulator refuses them.
+     */
     public val raw: JsonObject,
 ) {
     /** [raw] as JSON text, for Java callers. */

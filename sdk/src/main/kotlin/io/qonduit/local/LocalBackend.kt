@@ -138,6 +138,7 @@ public class LocalBackend @JvmOverloads constructor(
             v.check(shots in 1..MAX_SHOTS, if (item.shots != null) "programs[$i].shots" else "options.shots", shots, "must be in 1..$MAX_SHOTS")
         }
         input.options.provider?.let { v.fail("options.provider", it.provider, "the local backend takes no provider options") }
+        if (input.options.raw.isNotEmpty()) v.fail("options.raw", input.options.raw.keys, "the local backend takes no raw settings")
         input.items.forEachIndexed { i, item ->
             if (item.program !is Circuit && item.program !is OpenQasmProgram) {
                 v.fail("programs[$i]", item.program.toString(), "the local simulator runs OpenQASM programs and circuits")

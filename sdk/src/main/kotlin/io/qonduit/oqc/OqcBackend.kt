@@ -24,6 +24,7 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.coroutineScope
 import kotlinx.serialization.builtins.ListSerializer
 import kotlinx.serialization.builtins.serializer
+import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
 
@@ -48,7 +49,7 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
     override suspend fun submit(input: JobInput): String {
         val qpuUrl = sdk.taskUrl(input.device, forSubmission = true)
         sdk.checkSupported(input)
-        val body = encodeSubmit(SubmitTasksRequest(listOf(OqcJobConfig.task(input, taskId = null))))
+        val body = encodeSubmit(SubmitTasksRequest(listOf(OqcJobConfig.task(input, taskId = null))), listOf(input))
         val reply = sdk.api.post("$qpuUrl/tasks/submit", body, field = "tasks")
         val ids = OqcApi.decode(ListSerializer(SubmittedTask.serializer()), reply, "POST /tasks/submit")
         return ids.firstOrNull()?.taskId ?: throw QonduitException("POST /tasks/submit returned no task id")
@@ -71,7 +72,7 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
         group.forEach { sdk.checkSupported(it) }
         // Check the size with placeholder ids first, so that nothing is allocated for a batch that cannot be sent.
         val placeholder = OqcTaskId.of(PLACEHOLDER_ID)
-        sdk.api.checkSize("$qpuUrl/tasks/submit", encodeSubmit(SubmitTasksRequest(group.map { OqcJobConfig.task(it, placeholder) })), "tasks")
+        sdk.api.checkSize("$qpuUrl/tasks/submit", encodeSubmit(SubmitTasksRequest(group.map { OqcJobConfig.task(it, placeholder) }), group), "tasks")
         val tag = group.map { it.tag }.distinct().singleOrNull()
         val allocated = OqcApi.decode(
             ListSerializer(String.serializer()),
@@ -82,7 +83,7 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
             throw QonduitException("POST /tasks allocated ${allocated.size} task ids for ${group.size} tasks")
         }
         val tasks = group.zip(allocated).map { (input, id) -> OqcJobConfig.task(input, OqcTaskId.of(id)) }
-        sdk.api.post("$qpuUrl/tasks/submit", encodeSubmit(SubmitTasksRequest(tasks)), field = "tasks", retrySafe = true)
+        sdk.api.post("$qpuUrl/tasks/submit", encodeSubmit(SubmitTasksRequest(tasks), group), field = "tasks", retrySafe = true)
         return allocated
     }
 
@@ -158,8 +159,12 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
 
     private fun JsonElement.member(key: String): JsonObject? = (this as? JsonObject)?.get(key) as? JsonObject
 
-    private fun encodeSubmit(request: SubmitTasksRequest): JsonElement =
-        OqcWireJson.encodeToJsonElement(SubmitTasksRequest.serializer(), request)
+    /** The submit body; each task also carries the raw settings of its input ([io.qonduit.job.RunOptions.raw]). */
+    private fun encodeSubmit(request: SubmitTasksRequest, inputs: List<JobInput>): JsonElement {
+        val body = OqcWireJson.encodeToJsonElement(SubmitTasksRequest.serializer(), request) as JsonObject
+        val tasks = (body.getValue("tasks") as JsonArray).mapIndexed { i, task -> JsonObject(task as JsonObject + inputs[i].options.raw) }
+        return JsonObject(body + ("tasks" to JsonArray(tasks)))
+    }
 
     public companion object {
         /** Provider name recorded in snapshots. */

@@ -238,4 +238,23 @@ class SnapshotSpec : FunSpec({
         val restored = Snapshots.restore(Snapshots.decode(Snapshots.encode(job.toSnapshot())), BackendResolver.of(backend))
         restored.outputs.errorList().single().message shouldBe "compile failed"
     }
+
+    test("every program kind round-trips: a DSL circuit (with a user gate and a condition), OpenQASM text exactly, a native program") {
+        val theta = io.qonduit.circuit.Parameter("theta")
+        val rzx = io.qonduit.circuit.gate("rzx", theta) { a, b -> h(b); cx(a, b); rz(theta, b); cx(a, b); h(b) }
+        val circuit = io.qonduit.circuit.circuit {
+            val q = qreg("q", 2)
+            val c = creg("c", 2)
+            gate(rzx, listOf(theta * 2), q[0], q[1]); measure(q, c)
+            ifEquals(c, 3) { x(q[0]) }
+        }
+        val text = io.qonduit.program.OpenQasmProgram("OPENQASM 2.0;\n// kept exactly\nqreg q[1];\n")
+        val native = io.qonduit.program.NativeProgram("qibo-json", "{\"nqubits\": 1}", listOf("a"))
+        val items = listOf(RunItem(circuit, 10, theta.bind(0.5)), RunItem(text), RunItem(native))
+        val job = Job(ScriptedBackend(), JobInput(items, "dev"))
+        val back = Snapshots.decode(Snapshots.encode(job.toSnapshot())) as JobSnapshot
+        back.input shouldBe job.input
+        back.input.programs[0] shouldBe circuit
+        (back.input.programs[1] as io.qonduit.program.OpenQasmProgram).text shouldBe text.text
+    }
 })
