@@ -130,8 +130,10 @@ internal class HttpTransport(
             val bytes = response.bodyAsBytes()
             config.logger?.log("$method $logPath -> $status (${started.elapsedNow().inWholeMilliseconds} ms)")
             if (ok(status)) return HttpReply(status, bytes, response.headers)
-            if (idempotent && status in config.retryStatuses && attempt < config.maxRetries) {
-                delay(backoff(++attempt, retryAfterMillis(response)))
+            val retryAfter = retryAfterMillis(response)
+            val waitable = retryAfter == null || retryAfter <= config.maxRetryAfter.toMillis()
+            if (idempotent && status in config.retryStatuses && attempt < config.maxRetries && waitable) {
+                delay(backoff(++attempt, retryAfter))
                 continue
             }
             throw errorFor(status, bytes.decodeToString(), method.value, logPath, response)

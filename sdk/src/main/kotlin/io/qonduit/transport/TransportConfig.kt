@@ -8,7 +8,9 @@ import java.time.Duration
  *
  * Retries apply to idempotent requests (GET, PUT, DELETE, HEAD) that failed to connect, timed out or
  * got one of [retryStatuses]; the wait is `min(baseDelay·2^(n-1), maxDelay)` with jitter, or the
- * server's `Retry-After` when longer. Job submissions (POST) are never retried blindly: a provider
+ * server's `Retry-After` when longer — but a `Retry-After` beyond [maxRetryAfter] is not waited
+ * for: the call fails at once with a [io.qonduit.errors.RateLimitException] carrying it. Every wait
+ * also ends with the caller's deadline (the coroutine's timeout), never after it. Job submissions (POST) are never retried blindly: a provider
  * retries them only when it made them safe to repeat (for example with pre-allocated task ids).
  */
 public class TransportConfig private constructor(builder: Builder) {
@@ -27,6 +29,9 @@ public class TransportConfig private constructor(builder: Builder) {
     /** Largest retry delay. */
     public val maxDelay: Duration = builder.maxDelay
 
+    /** Longest server `Retry-After` a retry waits for; a longer one fails the call at once. */
+    public val maxRetryAfter: Duration = builder.maxRetryAfter
+
     /** HTTP statuses retried for idempotent requests. */
     public val retryStatuses: Set<Int> = builder.retryStatuses.toSet()
 
@@ -42,7 +47,7 @@ public class TransportConfig private constructor(builder: Builder) {
     /** A builder starting from this configuration. */
     public fun toBuilder(): Builder = Builder().also {
         it.connectTimeout = connectTimeout; it.requestTimeout = requestTimeout; it.maxRetries = maxRetries
-        it.baseDelay = baseDelay; it.maxDelay = maxDelay; it.retryStatuses = retryStatuses; it.engine = engine
+        it.baseDelay = baseDelay; it.maxDelay = maxDelay; it.maxRetryAfter = maxRetryAfter; it.retryStatuses = retryStatuses; it.engine = engine
         it.logger = logger; it.userAgent = userAgent
     }
 
@@ -53,6 +58,7 @@ public class TransportConfig private constructor(builder: Builder) {
         internal var maxRetries: Int = 3
         internal var baseDelay: Duration = Duration.ofMillis(500)
         internal var maxDelay: Duration = Duration.ofSeconds(8)
+        internal var maxRetryAfter: Duration = Duration.ofSeconds(60)
         internal var retryStatuses: Set<Int> = setOf(408, 429, 500, 502, 503, 504)
         internal var engine: HttpClientEngine? = null
         internal var logger: RequestLogger? = null
@@ -76,6 +82,12 @@ public class TransportConfig private constructor(builder: Builder) {
             maxDelay = max
         }
 
+        /** Sets [TransportConfig.maxRetryAfter]. */
+        public fun maxRetryAfter(value: Duration): Builder = apply {
+            require(!value.isNegative) { "maxRetryAfter must not be negative, was $value" }
+            maxRetryAfter = value
+        }
+
         /** Sets [TransportConfig.retryStatuses]. */
         public fun retryStatuses(value: Set<Int>): Builder = apply { retryStatuses = value.toSet() }
 
@@ -93,7 +105,7 @@ public class TransportConfig private constructor(builder: Builder) {
     }
 
     public companion object {
-        /** The defaults: 10 s connect, 60 s per request, 3 retries from 0.5 s up to 8 s. */
+        /** The defaults: 10 s connect, 60 s per request, 3 retries from 0.5 s up to 8 s, `Retry-After` up to 60 s. */
         @JvmField
         public val DEFAULT: TransportConfig = Builder().build()
 

@@ -103,6 +103,22 @@ class HttpTransportSpec : FunSpec({
         ((times[1] - times[0]) / 1_000_000) shouldBeGreaterThanOrEqual 1000L
     }
 
+    test("a Retry-After beyond maxRetryAfter is not waited for: the call fails at once with the hint") {
+        val rig = Rig { status(429, "come back in an hour", mapOf(HttpHeaders.RetryAfter to "3600")) }
+        val started = System.nanoTime()
+        val e = shouldThrow<RateLimitException> { rig.transport.get("/tasks") }
+        ((System.nanoTime() - started) / 1_000_000 < 1000) shouldBe true
+        e.retryAfterSeconds shouldBe 3600L
+        rig.requests shouldHaveSize 1
+    }
+
+    test("a Retry-After wait ends with the caller's deadline") {
+        val rig = Rig { status(503, headers = mapOf(HttpHeaders.RetryAfter to "30")) }
+        val started = System.nanoTime()
+        kotlinx.coroutines.withTimeoutOrNull(300) { rig.transport.get("/tasks") }.shouldBeNull()
+        ((System.nanoTime() - started) / 1_000_000 < 400 + 100) shouldBe true
+    }
+
     test("after maxRetries a ServerException carries status, body, method and path") {
         val rig = Rig(maxRetries = 2) { status(502, "upstream down") }
         val e = shouldThrow<ServerException> { rig.transport.get("/tasks/42?secret=1") }
