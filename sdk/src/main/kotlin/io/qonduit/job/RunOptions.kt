@@ -30,9 +30,10 @@ public class RunOptions private constructor(
     /** Typed provider settings, or null for the provider's defaults. */
     public val provider: ProviderOptions?,
     /**
-     * Extra provider settings as JSON (Kotlin), for what Qonduit does not model yet: QPI merges them
-     * into the job's submit body, OQC into each task; the local simulator refuses them.
+     * Extra provider settings as JSON (Kotlin; Java: [rawJson]), for what Qonduit does not model yet:
+     * QPI merges them into the job's submit body, OQC into each task; the local simulator refuses them.
      */
+    @get:JvmSynthetic
     public val raw: JsonObject,
 ) {
     /** [raw] as JSON text, for Java callers. */
@@ -77,7 +78,9 @@ public class RunOptions private constructor(
         /** See [RunOptions.provider]. */
         public var provider: ProviderOptions? = null
 
-        /** See [RunOptions.raw]. */
+        /** See [RunOptions.raw] (Kotlin; Java sets it with [rawJson]). */
+        @get:JvmSynthetic
+        @set:JvmSynthetic
         public var raw: JsonObject = EMPTY_JSON
 
         /** Sets [shots]. */

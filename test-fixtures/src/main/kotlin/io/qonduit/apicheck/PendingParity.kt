@@ -9,9 +9,6 @@ public object PendingParity {
     /** Package prefixes (a prefix covers its subpackages). Empty this list when the work lands. */
     @JvmField
     public val PENDING_PACKAGES: List<String> = listOf(
-        "io.qonduit.job",
-        "io.qonduit.backend",
-        "io.qonduit.oqtant",
         "io.qonduit.dsl.oqtant",
     )
 
