@@ -1,8 +1,8 @@
 package io.qonduit.job
 
+import io.qonduit.JsonText
 import io.qonduit.errors.ValidationException
 import io.qonduit.program.Bindings
-import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonObject
 
 /**
@@ -100,13 +100,7 @@ public class RunOptions private constructor(
          *
          * @throws ValidationException when the text is not a JSON object
          */
-        public fun rawJson(json: String): Builder = apply {
-            raw = try {
-                Json.parseToJsonElement(json) as? JsonObject
-            } catch (e: IllegalArgumentException) {
-                null
-            } ?: throw ValidationException("options.raw", json.take(80), "must be a JSON object")
-        }
+        public fun rawJson(json: String): Builder = apply { raw = JsonText.parseObject("options.raw", json) }
 
         /**
          * The options.
