@@ -1,5 +1,6 @@
 package io.qonduit.backend
 
+import io.qonduit.QonduitInternalApi
 import io.qonduit.job.Diagnostics
 import io.qonduit.job.JobInput
 import io.qonduit.job.PollCadence
@@ -23,6 +24,15 @@ public class TaskRef(
  * Only [submit], [poll] and [cancel] are required. Providers that can do better override the batch
  * operations: [submitAll] (OQC submits many tasks in one call), [pollAll] (batch status), [cancelAll].
  * Implementations must be safe for concurrent use.
+ *
+ * The task operations ([submit], [submitAll], [poll], [pollAll], [cancel], [cancelAll],
+ * [diagnostics]) are a service-provider interface, not user API: Qonduit's own providers implement
+ * them and only [io.qonduit.job.Job] and [io.qonduit.job.CompositeJob] call them, which keep a job's
+ * state machine, timeouts and snapshots consistent around every call. They are therefore marked
+ * [QonduitInternalApi]: they stay out of the API dump and the Java-parity rules (a Java user runs
+ * tasks through `Job`/`CompositeJob` and their `…Async` twins, never through these suspend calls),
+ * and they may change with the job model. A user holds a `Backend` only to hand it to a job, a
+ * snapshot loader or a target; [provider] and [defaultCadence] are public for that.
  */
 public interface Backend {
     /**
@@ -35,38 +45,45 @@ public interface Backend {
     public val defaultCadence: PollCadence get() = PollCadence.OQC
 
     /** Submits one task and returns the provider's task id. */
+    @QonduitInternalApi
     public suspend fun submit(input: JobInput): String
 
     /**
      * Submits several tasks, in one call where the provider can; returns their ids in order.
      * The default submits one after another.
      */
+    @QonduitInternalApi
     public suspend fun submitAll(inputs: List<JobInput>): List<String> = inputs.map { submit(it) }
 
     /** Asks the provider for the task's status, and for its result or error once terminal. */
+    @QonduitInternalApi
     public suspend fun poll(task: TaskRef): TaskReport
 
     /**
      * Polls several tasks; reports come back in the order of [tasks]. The default polls them
      * concurrently, at most [maxConcurrency] at once; providers with a batch status call override it.
      */
+    @QonduitInternalApi
     public suspend fun pollAll(tasks: List<TaskRef>, maxConcurrency: Int): List<TaskReport> =
         boundedMap(tasks, maxConcurrency) { poll(it) }
 
     /** Asks the provider to cancel the task. */
+    @QonduitInternalApi
     public suspend fun cancel(task: TaskRef)
 
     /** Cancels several tasks; the default cancels them concurrently, at most [maxConcurrency] at once. */
+    @QonduitInternalApi
     public suspend fun cancelAll(tasks: List<TaskRef>, maxConcurrency: Int) {
         boundedMap(tasks, maxConcurrency) { cancel(it) }
     }
 
     /** Timings, metrics and metadata of a finished task; the default has none. */
+    @QonduitInternalApi
     public suspend fun diagnostics(task: TaskRef): Diagnostics = Diagnostics()
 }
 
 /** Runs [block] on every item concurrently, at most [limit] at a time, keeping the order of results. */
-public suspend fun <T, R> boundedMap(items: List<T>, limit: Int, block: suspend (T) -> R): List<R> {
+internal suspend fun <T, R> boundedMap(items: List<T>, limit: Int, block: suspend (T) -> R): List<R> {
     require(limit >= 1) { "maxConcurrency must be at least 1, was $limit" }
     val permits = Semaphore(limit)
     return coroutineScope { items.map { async { permits.withPermit { block(it) } } }.awaitAll() }

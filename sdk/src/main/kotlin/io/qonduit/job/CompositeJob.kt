@@ -1,5 +1,6 @@
 package io.qonduit.job
 
+import io.qonduit.QonduitInternalApi
 import io.qonduit.backend.Backend
 import io.qonduit.backend.TaskRef
 import io.qonduit.backend.boundedMap
@@ -99,6 +100,7 @@ public class CompositeJob @JvmOverloads constructor(
     }
 
     /** Polls every active child once, batching per backend. */
+    @OptIn(QonduitInternalApi::class)
     override suspend fun refresh(): CompositeJob {
         // Read each child's task once: a child reset meanwhile is skipped, and a stale report is
         // dropped by applyReport.
@@ -185,6 +187,7 @@ public class CompositeJob @JvmOverloads constructor(
 
     override fun toString(): String = "CompositeJob(${jobs.size} jobs, $currentProgress)"
 
+    @OptIn(QonduitInternalApi::class)
     private suspend fun submitChildren(children: List<Job>, timeout: Duration) {
         for ((backend, group) in children.groupBy { it.backend }) {
             val ids = withTimeoutOrNull(timeout) { backend.submitAll(group.map { it.input }) }

@@ -1,5 +1,6 @@
 package io.qonduit.job
 
+import io.qonduit.QonduitInternalApi
 import io.qonduit.backend.Backend
 import io.qonduit.backend.TaskReport
 import io.qonduit.backend.TaskRef
@@ -125,14 +126,26 @@ public class Job @JvmOverloads constructor(
     /** Diagnostics of the current run, when fetched. */
     public val diagnostics: Diagnostics? get() = synchronized(guard) { currentOutput?.diagnostics }
 
-    /** Timing breakdown of the current run, when fetched. */
+    /** Timing breakdown of the current run, when fetched (Kotlin; Java: [timingsJson]). */
+    @get:JvmSynthetic
     public val timings: JsonObject? get() = diagnostics?.timings
 
-    /** Metrics of the current run, when fetched. */
+    /** Metrics of the current run, when fetched (Kotlin; Java: [metricsJson]). */
+    @get:JvmSynthetic
     public val metrics: JsonObject? get() = diagnostics?.metrics
 
-    /** Metadata of the current run, when fetched. */
+    /** Metadata of the current run, when fetched (Kotlin; Java: [metadataJson]). */
+    @get:JvmSynthetic
     public val metadata: JsonObject? get() = diagnostics?.metadata
+
+    /** [timings] as JSON text, when fetched. */
+    public val timingsJson: String? get() = diagnostics?.timingsJson
+
+    /** [metrics] as JSON text, when fetched. */
+    public val metricsJson: String? get() = diagnostics?.metricsJson
+
+    /** [metadata] as JSON text, when fetched. */
+    public val metadataJson: String? get() = diagnostics?.metadataJson
 
     /**
      * Submits the job.
@@ -190,6 +203,7 @@ public class Job @JvmOverloads constructor(
      *
      * @throws IllegalStateException when the job was never submitted or is already terminal
      */
+    @OptIn(QonduitInternalApi::class)
     override suspend fun cancel(): Job {
         io.withLock {
             val now = statusFlow.value
@@ -202,6 +216,7 @@ public class Job @JvmOverloads constructor(
     }
 
     /** Cancels the current run if it is in flight; does nothing for fresh or terminal jobs. */
+    @OptIn(QonduitInternalApi::class)
     override suspend fun cancelIfActive(): Job {
         io.withLock {
             val now = statusFlow.value
@@ -321,6 +336,14 @@ public class Job @JvmOverloads constructor(
     /** [cancelIfActive] for Java. */
     override fun cancelIfActiveAsync(): CompletableFuture<Job> = JavaBridge.future { cancelIfActive() }
 
+    /**
+     * [status] as a [java.util.concurrent.Flow.Publisher]: the current status, each change (state,
+     * queue position, ...), completing after a terminal one. It only observes: nothing polls unless
+     * the job is waited for, tracked or refreshed.
+     */
+    public fun statusPublisher(): java.util.concurrent.Flow.Publisher<JobStatus> =
+        status.transformWhile { emit(it); !it.state.isTerminal }.asPublisher(Dispatchers.Default)
+
     /** The states of this job as a [java.util.concurrent.Flow.Publisher]: the current one, each change, completing after a terminal state. */
     public fun statesPublisher(): java.util.concurrent.Flow.Publisher<JobState> =
         states.transformWhile { emit(it); !it.isTerminal }.asPublisher(Dispatchers.Default)
@@ -332,6 +355,7 @@ public class Job @JvmOverloads constructor(
 
     // ---- internals ----------------------------------------------------------------------------
 
+    @OptIn(QonduitInternalApi::class)
     private suspend fun submitLocked(timeout: Duration) {
         val now = statusFlow.value
         check(now.taskId == null) { "job already submitted as task ${now.taskId}; call execute() to run it again, or reconfigure() first" }
@@ -354,6 +378,7 @@ public class Job @JvmOverloads constructor(
         }
     }
 
+    @OptIn(QonduitInternalApi::class)
     private suspend fun refreshLocked() {
         val now = statusFlow.value
         val id = now.taskId ?: return
@@ -396,6 +421,7 @@ public class Job @JvmOverloads constructor(
         }
     }
 
+    @OptIn(QonduitInternalApi::class)
     private suspend fun fetchDiagnosticsQuietly(task: TaskRef): Diagnostics? = try {
         backend.diagnostics(task)
     } catch (e: CancellationException) {

@@ -3,11 +3,16 @@ package io.qonduit.job
 import kotlin.time.Duration
 import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.Duration.Companion.seconds
+import kotlin.time.toJavaDuration
+import kotlin.time.toKotlinDuration
 
 /**
  * How long to wait between polls: the n-th wait is `delays[n]`, and the last delay repeats for ever.
+ *
+ * Kotlin: `PollCadence(listOf(1.seconds, 5.seconds))`; Java: `PollCadence.of(List.of(Duration.ofSeconds(1), ...))`,
+ * [PollCadence.fixed] or [PollCadence.ofMillis].
  */
-public class PollCadence(delays: List<Duration>) {
+public class PollCadence private constructor(delays: List<Duration>) {
     private val delays: List<Duration> = delays.toList()
 
     init {
@@ -25,7 +30,11 @@ public class PollCadence(delays: List<Duration>) {
     public fun delayMillis(attempt: Int): Long = delay(attempt).inWholeMilliseconds
 
     /** The delays, the last one repeating. */
+    @JvmSynthetic
     public fun delays(): List<Duration> = delays
+
+    /** [delays] as [java.time.Duration]s, for Java. */
+    public fun javaDelays(): List<java.time.Duration> = delays.map { it.toJavaDuration() }
 
     override fun toString(): String = "PollCadence(${delays.joinToString()})"
 
@@ -33,6 +42,22 @@ public class PollCadence(delays: List<Duration>) {
         /** OQC's back-off: 1, 2, 5, 8, 10, 15, then 30 s for ever. The default. */
         @JvmField
         public val OQC: PollCadence = PollCadence(listOf(1, 2, 5, 8, 10, 15, 30).map { it.seconds })
+
+        /**
+         * The given delays, the last one repeating (Kotlin: `PollCadence(listOf(1.seconds, 5.seconds))`).
+         *
+         * @throws IllegalArgumentException when [delays] is empty or a delay is not positive
+         */
+        @JvmSynthetic
+        public operator fun invoke(delays: List<Duration>): PollCadence = PollCadence(delays)
+
+        /**
+         * The given delays, the last one repeating, for Java.
+         *
+         * @throws IllegalArgumentException when [delays] is empty or a delay is not positive
+         */
+        @JvmStatic
+        public fun of(delays: List<java.time.Duration>): PollCadence = PollCadence(delays.map { it.toKotlinDuration() })
 
         /** The same delay every time. */
         @JvmStatic

@@ -1,8 +1,8 @@
 package io.qonduit.job
 
+import io.qonduit.JsonText
 import io.qonduit.errors.ValidationException
 import io.qonduit.program.Bindings
-import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonObject
 
 /**
@@ -30,9 +30,10 @@ public class RunOptions private constructor(
     /** Typed provider settings, or null for the provider's defaults. */
     public val provider: ProviderOptions?,
     /**
-     * Extra provider settings as JSON (Kotlin), for what Qonduit does not model yet: QPI merges them
-     * into the job's submit body, OQC into each task; the local simulator refuses them.
+     * Extra provider settings as JSON (Kotlin; Java: [rawJson]), for what Qonduit does not model yet:
+     * QPI merges them into the job's submit body, OQC into each task; the local simulator refuses them.
      */
+    @get:JvmSynthetic
     public val raw: JsonObject,
 ) {
     /** [raw] as JSON text, for Java callers. */
@@ -77,7 +78,9 @@ public class RunOptions private constructor(
         /** See [RunOptions.provider]. */
         public var provider: ProviderOptions? = null
 
-        /** See [RunOptions.raw]. */
+        /** See [RunOptions.raw] (Kotlin; Java sets it with [rawJson]). */
+        @get:JvmSynthetic
+        @set:JvmSynthetic
         public var raw: JsonObject = EMPTY_JSON
 
         /** Sets [shots]. */
@@ -97,13 +100,7 @@ public class RunOptions private constructor(
          *
          * @throws ValidationException when the text is not a JSON object
          */
-        public fun rawJson(json: String): Builder = apply {
-            raw = try {
-                Json.parseToJsonElement(json) as? JsonObject
-            } catch (e: IllegalArgumentException) {
-                null
-            } ?: throw ValidationException("options.raw", json.take(80), "must be a JSON object")
-        }
+        public fun rawJson(json: String): Builder = apply { raw = JsonText.parseObject("options.raw", json) }
 
         /**
          * The options.

@@ -1,5 +1,6 @@
 package io.qonduit.local
 
+import io.qonduit.QonduitInternalApi
 import io.qonduit.backend.Backend
 import io.qonduit.backend.ErrorData
 import io.qonduit.backend.ResultData
@@ -72,6 +73,7 @@ public class LocalBackend @JvmOverloads constructor(
 
     override val defaultCadence: PollCadence = PollCadence.ofMillis(10, 20, 50, 100, 200)
 
+    @QonduitInternalApi
     override suspend fun submit(input: JobInput): String {
         check(input)
         val id = UUID.randomUUID().toString()
@@ -81,6 +83,7 @@ public class LocalBackend @JvmOverloads constructor(
         return id
     }
 
+    @QonduitInternalApi
     override suspend fun poll(task: TaskRef): TaskReport {
         val local = tasks[task.taskId] ?: return TaskReport(
             JobState.FAILED, "UNKNOWN_TASK",
@@ -89,11 +92,13 @@ public class LocalBackend @JvmOverloads constructor(
         return local.report()
     }
 
+    @QonduitInternalApi
     override suspend fun cancel(task: TaskRef) {
         val local = tasks[task.taskId] ?: throw IllegalStateException("task ${task.taskId} is not known to this local backend")
         if (local.cancel()) local.run?.cancel()
     }
 
+    @QonduitInternalApi
     override suspend fun diagnostics(task: TaskRef): Diagnostics = tasks[task.taskId]?.diagnostics() ?: Diagnostics()
 
     /**
@@ -231,6 +236,7 @@ internal class LocalTask(private val id: String) {
     fun report(): TaskReport = TaskReport(state, state.name, result = result, error = error)
 
     @Synchronized
+    @OptIn(QonduitInternalApi::class)
     fun diagnostics(): Diagnostics = Diagnostics(
         timings = buildJsonObject {
             put("QUEUED", queuedAt.toString())

@@ -1,5 +1,6 @@
 package io.qonduit.oqc
 
+import io.qonduit.QonduitInternalApi
 import io.qonduit.backend.Backend
 import io.qonduit.backend.ErrorData
 import io.qonduit.backend.ResultData
@@ -46,6 +47,7 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
 
     override val defaultCadence: PollCadence get() = sdk.pollCadence
 
+    @QonduitInternalApi
     override suspend fun submit(input: JobInput): String {
         val qpuUrl = sdk.taskUrl(input.device, forSubmission = true)
         sdk.checkSupported(input)
@@ -55,6 +57,7 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
         return ids.firstOrNull()?.taskId ?: throw QonduitException("POST /tasks/submit returned no task id")
     }
 
+    @QonduitInternalApi
     override suspend fun submitAll(inputs: List<JobInput>): List<String> {
         val ids = arrayOfNulls<String>(inputs.size)
         val byQpu = inputs.indices.groupBy { inputs[it].device }
@@ -87,6 +90,7 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
         return allocated
     }
 
+    @QonduitInternalApi
     override suspend fun poll(task: TaskRef): TaskReport {
         val qpuUrl = sdk.taskUrl(task.input.device, forSubmission = false)
         val json = sdk.api.get("$qpuUrl/tasks/${task.taskId}/all_info")
@@ -108,14 +112,17 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
         }
     }
 
+    @QonduitInternalApi
     override suspend fun cancel(task: TaskRef) {
         sdk.tasks.cancel(listOf(task.taskId), task.input.device)
     }
 
+    @QonduitInternalApi
     override suspend fun cancelAll(tasks: List<TaskRef>, maxConcurrency: Int) {
         tasks.groupBy { it.input.device }.forEach { (qpu, group) -> sdk.tasks.cancel(group.map { it.taskId }, qpu) }
     }
 
+    @QonduitInternalApi
     override suspend fun diagnostics(task: TaskRef): Diagnostics = coroutineScope {
         val qpuUrl = sdk.taskUrl(task.input.device, forSubmission = false)
         val base = "$qpuUrl/tasks/${task.taskId}"

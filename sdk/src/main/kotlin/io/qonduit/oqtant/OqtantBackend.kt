@@ -1,5 +1,6 @@
 package io.qonduit.oqtant
 
+import io.qonduit.QonduitInternalApi
 import io.qonduit.backend.Backend
 import io.qonduit.backend.ErrorData
 import io.qonduit.backend.ResultData
@@ -35,8 +36,10 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
 
     override val defaultCadence: PollCadence = PollCadence(listOf(client.pollInterval.toKotlinDuration()))
 
+    @QonduitInternalApi
     override suspend fun submit(input: JobInput): String = client.submitJob(decode(input)).jobId
 
+    @QonduitInternalApi
     override suspend fun poll(task: TaskRef): TaskReport = report(client.getJob(task.taskId)) { client.withAllRuns(it) }
 
     /** The report for [job] (run 1 as fetched); a completed job's result holds [allRuns] of it. */
@@ -52,11 +55,13 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
         }
     }
 
+    @QonduitInternalApi
     override suspend fun cancel(task: TaskRef) {
         client.cancelJob(task.taskId)
     }
 
     /** Submit, start and completion times as the service reports them. */
+    @QonduitInternalApi
     override suspend fun diagnostics(task: TaskRef): Diagnostics {
         val job = client.getJob(task.taskId)
         return Diagnostics(

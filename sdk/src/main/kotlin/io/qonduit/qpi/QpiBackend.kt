@@ -1,5 +1,6 @@
 package io.qonduit.qpi
 
+import io.qonduit.QonduitInternalApi
 import io.qonduit.backend.Backend
 import io.qonduit.backend.ErrorData
 import io.qonduit.backend.ResultData
@@ -102,11 +103,13 @@ public class QpiBackend internal constructor(
     /** [run] of several circuits for Java. */
     public fun runAsync(circuits: List<QpiCircuit>, shots: Int): CompletableFuture<Job> = JavaBridge.future { run(circuits, shots) }
 
+    @QonduitInternalApi
     override suspend fun submit(input: JobInput): String {
         QpiValidation.check(input, numQubits)
         return client.submit(input)
     }
 
+    @QonduitInternalApi
     override suspend fun poll(task: TaskRef): TaskReport {
         val record = client.getJob(task.taskId)
         val state = stateOf(record.status)
@@ -123,6 +126,7 @@ public class QpiBackend internal constructor(
         }
     }
 
+    @QonduitInternalApi
     override suspend fun cancel(task: TaskRef) {
         client.cancelJob(task.taskId)
     }

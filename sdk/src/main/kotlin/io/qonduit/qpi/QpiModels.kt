@@ -19,16 +19,17 @@ public class QpiCircuit @JvmOverloads constructor(
     public val shots: Int? = null,
 )
 
-/** A QPI job record (`QuantumJob`). */
+/** A QPI job record (`QuantumJob`), as the client decodes it. */
 @Serializable
-public class QpiJobRecord(
+public class QpiJobRecord internal constructor(
     /** Job id. */
     public val id: String,
     /** Owner. */
     @SerialName("user_id") public val userId: String? = null,
     /** QPU the job was routed to. */
     @SerialName("qpu_target") public val qpuTarget: String? = null,
-    /** The submit request after defaults. */
+    /** The submit request after defaults (Kotlin; Java: [payloadJson]). */
+    @get:JvmSynthetic
     public val payload: JsonObject? = null,
     /** `pending`, `running`, `completed`, `failed` or `cancelled`. */
     public val status: String,
@@ -36,13 +37,20 @@ public class QpiJobRecord(
     @SerialName("finished_at") public val finishedAt: String? = null,
     /** Execution time in seconds. */
     public val duration: Double? = null,
-    /** Driver results (or `{"error": ...}` for a failed job). */
+    /** Driver results (or `{"error": ...}` for a failed job) (Kotlin; Java: [resultsJson]). */
+    @get:JvmSynthetic
     public val results: JsonElement? = null,
     /** Creation time (PocketBase datetime text). */
     public val created: String? = null,
     /** Last update (PocketBase datetime text). */
     public val updated: String? = null,
 ) {
+    /** [payload] as JSON text. */
+    public val payloadJson: String? get() = payload?.toString()
+
+    /** [results] as JSON text. */
+    public val resultsJson: String? get() = results?.toString()
+
     override fun toString(): String = "QpiJobRecord(id=$id, status=$status, qpuTarget=$qpuTarget)"
 }
 

@@ -115,8 +115,7 @@ class JobJavaTest {
         diagnosed.executeAsync(TEN_SECONDS).get();
         assertTrue(diagnosed.getFetchDiagnostics());
         assertNotNull(diagnosed.getDiagnostics());
-        assertNotNull(diagnosed.getMetadata());
-        assertEquals("local", diagnosed.getMetadata().get("backend").toString().replace("\"", ""));
+        assertTrue(diagnosed.getMetadataJson().contains("\"backend\":\"local\""), diagnosed.getMetadataJson());
     }
 
     @Test
@@ -367,7 +366,7 @@ class JobJavaTest {
         assertEquals(1, scripted.getSubmitCalls().get());
         assertEquals(3, scripted.getPollCalls().get());
         assertEquals(1, scripted.getDiagnosticsCalls().get());
-        assertNotNull(job.getTimings());
+        assertTrue(job.getTimingsJson().contains("\"SERVER_RECEIVED\""), job.getTimingsJson());
         assertNotEquals(0, job.getHistory().getSize());
         assertFalse(job.isActive());
     }

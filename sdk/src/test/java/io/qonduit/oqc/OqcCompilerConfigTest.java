@@ -55,7 +55,7 @@ class OqcCompilerConfigTest {
         ExperimentalConfig exp = ExperimentalConfig.builder().noiseEnabled(true).bondDimension(8).build();
         OqcTask task = OqcTask.of("OPENQASM 2.0;", "qpu:uk:2:d865b5a184", exp);
         assertEquals(CompilerConfig.defaults().toWireString(), task.getConfig());
-        assertEquals(exp.externalConfig(), task.getExternalConfig());
+        assertEquals(exp.externalConfigJson(), task.getExternalConfigJson());
     }
 
     @Test

@@ -114,7 +114,7 @@ class OqcSdkJavaTest {
             JobError error = failing.executeAsync(TIMEOUT).get().errorList().get(0);
             assertEquals(Integer.valueOf(400), error.getCode());
             assertEquals(JobState.FAILED, failing.getState());
-            assertTrue(failing.getTimings().containsKey("SERVER_RECEIVED"));
+            assertTrue(failing.getTimingsJson().contains("\"SERVER_RECEIVED\""), failing.getTimingsJson());
 
             Job job = sdk.createJob(BELL, OqcEmulatorState.TOSHIKO);
             job.executeAsync(TIMEOUT).get();

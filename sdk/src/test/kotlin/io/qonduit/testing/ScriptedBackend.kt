@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger
  * An in-memory provider whose tasks follow a script: each poll advances a task one step through
  * [script]. Counts every call so tests can assert batching, bounded concurrency and polling.
  */
+@OptIn(io.qonduit.QonduitInternalApi::class)
 class ScriptedBackend(
     private val script: List<TaskReport> = listOf(
         TaskReport(JobState.QUEUED, "pending"),

@@ -2,21 +2,14 @@ package io.qonduit.apicheck
 
 /**
  * Packages whose Java-parity offences are reported but do not fail the build yet, because their
- * owners are reworking them (issue 7). Remove a package once it is clean; the check fails on a
+ * owners are reworking them. Since issue 7 nothing is pending: every offence fails the build. Keep
+ * it that way; a package may be listed only while a rework is in flight, and the check fails on a
  * listed package that has no offence left, so the list cannot go stale.
  */
 public object PendingParity {
-    /** Package prefixes (a prefix covers its subpackages). Empty this list when the work lands. */
+    /** Package prefixes (a prefix covers its subpackages). Empty: no package is exempt. */
     @JvmField
-    public val PENDING_PACKAGES: List<String> = listOf(
-        "io.qonduit.job",
-        "io.qonduit.backend",
-        "io.qonduit.oqtant",
-        "io.qonduit.dsl.oqtant",
-    )
-
-    private fun belongsTo(offence: String, packages: Set<String>): Boolean =
-        offence.substringBefore('(').substringBeforeLast('.').substringBeforeLast('.') in packages
+    public val PENDING_PACKAGES: List<String> = listOf()
 
     /** Whether [className] (binary name) lies in a [PENDING_PACKAGES] package. */
     @JvmStatic
@@ -30,21 +23,13 @@ public object PendingParity {
     @JvmStatic
     public fun check(api: PublicApi) {
         val packagesInModule = api.classes.map { it.packageName }.toSet()
-        val all = JavaParity.offenders(api)
-        val (pending, notPending) = all.partition { isPending(it.className) }
-        val known = KnownOffences.load()
-        val failing = notPending.filter { it.text !in known }
-        val fixed = known.filter { k -> k.substringBefore('.').isNotEmpty() && belongsTo(k, packagesInModule) && notPending.none { it.text == k } }
-        if (notPending.size > failing.size) {
-            println("Java parity, known and not fixed yet (${notPending.size - failing.size}, in ${KnownOffences.RESOURCE})")
-        }
+        val (pending, failing) = JavaParity.offenders(api).partition { isPending(it.className) }
         if (pending.isNotEmpty()) {
             println("Java parity, pending (${pending.size}, in ${PENDING_PACKAGES.joinToString()}):\n  " + pending.joinToString("\n  "))
         }
         val stale = PENDING_PACKAGES.filter { p -> packagesInModule.any { it == p || it.startsWith("$p.") } }
             .filter { p -> pending.none { it.className.startsWith("$p.") } }
         val problems = failing.map { "  $it" } +
-            fixed.map { "  fixed, remove it from ${KnownOffences.RESOURCE}: $it" } +
             stale.map { "  $it is in PENDING_PACKAGES but has no offender left: remove it from PendingParity.PENDING_PACKAGES" }
         if (problems.isNotEmpty()) {
             throw AssertionError("Java parity (${JavaParity::class.java.name} rules) is broken:\n" + problems.joinToString("\n"))

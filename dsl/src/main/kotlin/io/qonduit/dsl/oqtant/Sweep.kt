@@ -23,7 +23,7 @@ import java.util.function.Function
  * back with [pairRuns]) or as a list of single-run jobs ([toJobs], or [toCompositeJob] to run them as one
  * Qonduit [CompositeJob]: value `i` is job `i`; pair the results back with [pairResults]).
  *
- * @param T the type of the swept value, e.g. `Kilohertz` or `Pair<Kilohertz, Milliseconds>`
+ * @param T the type of the swept value, e.g. `Kilohertz` or `Paired<Kilohertz, Milliseconds>`
  * @property points the experiments in sweep order
  */
 public class Sweep<T> internal constructor(public val points: List<SweepPoint<T>>) {
@@ -81,7 +81,7 @@ public class Sweep<T> internal constructor(public val points: List<SweepPoint<T>
      * @throws ValidationException if [composite] does not hold one job per point, or a job does not run
      *   this sweep's experiment at its position (e.g. a composite of another sweep)
      */
-    public fun pairResults(composite: CompositeJob): List<Pair<T, Output>> {
+    public fun pairResults(composite: CompositeJob): List<Paired<T, Output>> {
         val jobs = composite.jobs
         if (jobs.size != points.size) {
             throw ValidationException("composite.jobs", jobs.size, "must hold one job per sweep point (${points.size})")
@@ -95,7 +95,7 @@ public class Sweep<T> internal constructor(public val points: List<SweepPoint<T>
             } else if (job.state != JobState.COMPLETED) {
                 null
             } else {
-                job.result?.oqtantOutputs()?.singleOrNull()?.let { point.value to it }
+                job.result?.oqtantOutputs()?.singleOrNull()?.let { Paired(point.value, it) }
             }
         }
         if (problems.isNotEmpty()) throw ValidationException(problems)
@@ -108,11 +108,11 @@ public class Sweep<T> internal constructor(public val points: List<SweepPoint<T>
      *
      * @throws ValidationException if [outputs] does not hold exactly one entry per point
      */
-    public fun <R> pair(outputs: List<R>): List<Pair<T, R>> {
+    public fun <R> pair(outputs: List<R>): List<Paired<T, R>> {
         if (outputs.size != points.size) {
             throw ValidationException("outputs", outputs.size, "must hold one entry per sweep point (${points.size})")
         }
-        return values.zip(outputs)
+        return values.zip(outputs) { value, output -> Paired(value, output) }
     }
 
     /**
@@ -121,7 +121,7 @@ public class Sweep<T> internal constructor(public val points: List<SweepPoint<T>
      *
      * @throws ValidationException if an input has no run number or one outside 1..[size]
      */
-    public fun pairRuns(inputs: List<Input>): List<Pair<T, Output>> {
+    public fun pairRuns(inputs: List<Input>): List<Paired<T, Output>> {
         val problems = mutableListOf<Violation>()
         val pairs = inputs.mapIndexedNotNull { i, input ->
             val run = input.run
@@ -132,7 +132,7 @@ public class Sweep<T> internal constructor(public val points: List<SweepPoint<T>
                     null
                 }
                 output == null -> null
-                else -> run to (points[run - 1].value to output)
+                else -> run to Paired(points[run - 1].value, output)
             }
         }
         if (problems.isNotEmpty()) throw ValidationException(problems)
@@ -152,7 +152,7 @@ public class Sweep<T> internal constructor(public val points: List<SweepPoint<T>
          * slowest), built by [build].
          */
         @JvmStatic
-        public fun <A, B> product(first: List<A>, second: List<B>, build: BiFunction<in A, in B, QuantumMatter>): Sweep<Pair<A, B>> =
+        public fun <A, B> product(first: List<A>, second: List<B>, build: BiFunction<in A, in B, QuantumMatter>): Sweep<Paired<A, B>> =
             sweep(first, second) { a, b -> build.apply(a, b) }
     }
 }
@@ -188,7 +188,7 @@ public fun <T> sweep(values: List<T>, build: (T) -> QuantumMatter): Sweep<T> =
 
 /**
  * Varies two parameters together: one experiment per combination of [first] and [second] (the Cartesian
- * product, [first] varying slowest).
+ * product, [first] varying slowest); each swept value is the [Paired] combination.
  */
-public fun <A, B> sweep(first: List<A>, second: List<B>, build: (A, B) -> QuantumMatter): Sweep<Pair<A, B>> =
-    sweep(first.flatMap { a -> second.map { b -> a to b } }) { (a, b) -> build(a, b) }
+public fun <A, B> sweep(first: List<A>, second: List<B>, build: (A, B) -> QuantumMatter): Sweep<Paired<A, B>> =
+    sweep(first.flatMap { a -> second.map { b -> Paired(a, b) } }) { (a, b) -> build(a, b) }

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import kotlin.Pair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,9 +52,9 @@ class OqtantHttpTest {
         CompositeJob composite = sweep.toCompositeJob(client);
         composite.executeAsync(Duration.ofSeconds(30)).get(40, TimeUnit.SECONDS);
 
-        List<Pair<Double, Output>> pairs = sweep.pairResults(composite);
-        assertEquals(List.of(0.0, 40.0), pairs.stream().map(Pair::getFirst).collect(Collectors.toList()));
-        for (Pair<Double, Output> pair : pairs) {
+        List<Paired<Double, Output>> pairs = sweep.pairResults(composite);
+        assertEquals(List.of(0.0, 40.0), pairs.stream().map(Paired::getFirst).collect(Collectors.toList()));
+        for (Paired<Double, Output> pair : pairs) {
             assertEquals(503, assertInstanceOf(InTrapOutput.class, pair.getSecond().getValues()).getItPlot().getColumns());
         }
     }

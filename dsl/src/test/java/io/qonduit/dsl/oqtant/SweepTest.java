@@ -9,7 +9,6 @@ import io.qonduit.oqtant.model.OqtantJob;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import kotlin.Pair;
 import org.junit.jupiter.api.Test;
 
 /** Sweeps from Java. */
@@ -28,8 +27,8 @@ class SweepTest {
 
         assertEquals(List.of(1, 2, 3), job.getInputs().stream().map(i -> i.getRun()).collect(Collectors.toList()));
         assertEquals(3, sweep.toJobs().size());
-        List<Pair<Double, String>> pairs = sweep.pair(List.of("a", "b", "c"));
-        assertEquals(new Pair<>(20.0, "b"), pairs.get(1));
+        List<Paired<Double, String>> pairs = sweep.pair(List.of("a", "b", "c"));
+        assertEquals(new Paired<>(20.0, "b"), pairs.get(1));
         assertEquals(2, sweep.getPoints().get(1).getRun());
     }
 
@@ -43,8 +42,8 @@ class SweepTest {
 
     @Test
     void twoParametersSweepTheirProduct() {
-        Sweep<Pair<Double, Double>> sweep = Sweep.product(List.of(10.0, 20.0), List.of(1.0, 2.0), SweepTest::barrier);
+        Sweep<Paired<Double, Double>> sweep = Sweep.product(List.of(10.0, 20.0), List.of(1.0, 2.0), SweepTest::barrier);
         assertEquals(4, sweep.getSize());
-        assertEquals(new Pair<>(20.0, 1.0), sweep.getValues().get(2));
+        assertEquals(new Paired<>(20.0, 1.0), sweep.getValues().get(2));
     }
 }

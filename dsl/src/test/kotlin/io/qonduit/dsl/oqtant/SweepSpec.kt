@@ -85,7 +85,8 @@ class SweepSpec : FunSpec({
 
     test("outputs pair back with their swept values by position") {
         val sweep = sweep(heights) { h -> barrierExperiment(h) }
-        sweep.pair(listOf("a", "b", "c")) shouldBe listOf(10.kHz to "a", 20.kHz to "b", 30.kHz to "c")
+        sweep.pair(listOf("a", "b", "c")) shouldBe listOf(Paired(10.kHz, "a"), Paired(20.kHz, "b"), Paired(30.kHz, "c"))
+        sweep.pair(listOf("a", "b", "c")).map { it.toPair() }.toMap() shouldBe mapOf(10.kHz to "a", 20.kHz to "b", 30.kHz to "c")
 
         val e = shouldThrow<ValidationException> { sweep.pair(listOf("a", "b")) }
         e.violations.single().field shouldBe "outputs"
@@ -119,8 +120,8 @@ class SweepSpec : FunSpec({
         }
         sweep.size shouldBe 6
         sweep.values shouldBe listOf(
-            10.kHz to 1.ms, 10.kHz to 2.ms, 10.kHz to 3.ms,
-            20.kHz to 1.ms, 20.kHz to 2.ms, 20.kHz to 3.ms,
+            Paired(10.kHz, 1.ms), Paired(10.kHz, 2.ms), Paired(10.kHz, 3.ms),
+            Paired(20.kHz, 1.ms), Paired(20.kHz, 2.ms), Paired(20.kHz, 3.ms),
         )
         val job = sweep.toJob("grid")
         job.inputs.map { it.values.opticalBarriers!!.single().let { b -> b.heightsKhz.last() to b.timesMs.last() } } shouldBe

@@ -1,5 +1,6 @@
 package io.qonduit.oqc.config
 
+import io.qonduit.JsonText
 import io.qonduit.errors.Validator
 import kotlinx.serialization.json.JsonElement
 
@@ -26,15 +27,18 @@ public class CompilerConfig internal constructor(
     public val resultsFormat: QuantumResultsFormat,
     /** Metrics to return (`metrics`); `null` travels as JSON `null`. */
     public val metrics: Set<MetricsType>?,
-    /** Calibrations to run (`active_calibrations`), kept as raw JSON. */
+    /** Calibrations to run (`active_calibrations`), kept as raw JSON (Kotlin; Java: [activeCalibrationsJson]). */
+    @get:JvmSynthetic
     public val activeCalibrations: List<JsonElement>,
     /** Compiler passes (`optimizations`); `null` lets the server pick the language default. */
     public val optimizations: Optimizations?,
-    /** Error-mitigation settings (`error_mitigation`) as raw JSON; `null` means none. */
+    /** Error-mitigation settings (`error_mitigation`) as raw JSON; `null` means none (Kotlin; Java: [errorMitigationJson]). */
+    @get:JvmSynthetic
     public val errorMitigation: JsonElement?,
     /** Module path written in every `$type`. */
     public val namespace: ConfigNamespace,
-    /** `$data` entries this SDK does not model, in wire order, kept verbatim. */
+    /** `$data` entries this SDK does not model, in wire order, kept verbatim (Kotlin; Java: [unknownFieldsJson]). */
+    @get:JvmSynthetic
     public val unknownFields: Map<String, JsonElement>,
     // The literal of repetition_period as it will be written (Python distinguishes 10 from 10.0).
     internal val repetitionPeriodLiteral: String?,
@@ -43,6 +47,15 @@ public class CompilerConfig internal constructor(
 ) : TaskConfig {
     /** This config itself. */
     override val compilerConfig: CompilerConfig get() = this
+
+    /** [activeCalibrations], each as JSON text. */
+    public val activeCalibrationsJson: List<String> get() = activeCalibrations.map { it.toString() }
+
+    /** [errorMitigation] as JSON text; `null` means none. */
+    public val errorMitigationJson: String? get() = errorMitigation?.toString()
+
+    /** [unknownFields] with each value as JSON text, in wire order. */
+    public val unknownFieldsJson: Map<String, String> get() = unknownFields.mapValues { it.value.toString() }
 
     /** The Python-compatible JSON text of this config (what goes into a task's `config`). */
     public fun toWireString(): String = PythonJson.write(CompilerConfigCodec.encode(this))
@@ -88,16 +101,34 @@ public class CompilerConfig internal constructor(
         /** Metrics to return; default [MetricsType.defaults]. */
         public fun metrics(metrics: Set<MetricsType>?): Builder = apply { this.metrics = metrics }
 
-        /** Calibrations to run, as raw JSON values. */
+        /** Calibrations to run, as raw JSON values (Kotlin; Java: [activeCalibrationsJson]). */
+        @JvmSynthetic
         public fun activeCalibrations(calibrations: List<JsonElement>): Builder =
             apply { activeCalibrations = calibrations.toList() }
+
+        /**
+         * Calibrations to run, each as JSON text.
+         *
+         * @throws io.qonduit.errors.ValidationException naming `activeCalibrations[i]` for text that is not JSON
+         */
+        public fun activeCalibrationsJson(calibrations: List<String>): Builder =
+            activeCalibrations(calibrations.mapIndexed { i, text -> JsonText.parse("activeCalibrations[$i]", text) })
 
         /** Compiler passes; `null` (default) lets the server pick. */
         public fun optimizations(optimizations: Optimizations?): Builder = apply { this.optimizations = optimizations }
 
-        /** Error-mitigation settings as raw JSON; `null` (default) for none. */
+        /** Error-mitigation settings as raw JSON; `null` (default) for none (Kotlin; Java: [errorMitigationJson]). */
+        @JvmSynthetic
         public fun errorMitigation(errorMitigation: JsonElement?): Builder =
             apply { this.errorMitigation = errorMitigation }
+
+        /**
+         * Error-mitigation settings as JSON text; `null` (default) for none.
+         *
+         * @throws io.qonduit.errors.ValidationException naming `errorMitigation` for text that is not JSON
+         */
+        public fun errorMitigationJson(errorMitigation: String?): Builder =
+            errorMitigation(errorMitigation?.let { JsonText.parse("errorMitigation", it) })
 
         /** Module path for `$type` names; default [ConfigNamespace.COMPILER_CONFIG]. */
         public fun namespace(namespace: ConfigNamespace): Builder = apply { this.namespace = namespace }

@@ -1,5 +1,6 @@
 package io.qonduit.oqc.config
 
+import io.qonduit.JsonText
 import io.qonduit.errors.ValidationException
 import io.qonduit.errors.Validator
 import kotlinx.serialization.json.JsonElement
@@ -23,13 +24,21 @@ public class ExperimentalConfig private constructor(
     public val noiseEnabled: Boolean,
     /** Tensor-network bond dimension (`bond_dimension`), at least 1; `null` for the server default. */
     public val bondDimension: Int?,
-    /** The noise model (`noise_model`) as raw JSON; `null` for the server default. */
+    /** The noise model (`noise_model`) as raw JSON; `null` for the server default (Kotlin; Java: [noiseModelJson]). */
+    @get:JvmSynthetic
     public val noiseModel: JsonElement?,
 ) : TaskConfig {
     /** The same as [baseConfig]. */
     override val compilerConfig: CompilerConfig get() = baseConfig
 
-    /** The `external_config` object sent next to the task's `config`. */
+    /** [noiseModel] as JSON text; `null` for the server default. */
+    public val noiseModelJson: String? get() = noiseModel?.toString()
+
+    /** [externalConfig] as JSON text. */
+    public fun externalConfigJson(): String = externalConfig().toString()
+
+    /** The `external_config` object sent next to the task's `config` (Kotlin; Java: [externalConfigJson]). */
+    @JvmSynthetic
     public fun externalConfig(): JsonObject = JsonObject(
         linkedMapOf(
             NOISE_ENABLED to JsonPrimitive(noiseEnabled),
@@ -65,8 +74,16 @@ public class ExperimentalConfig private constructor(
         /** Tensor-network bond dimension, at least 1; `null` for the server default. */
         public fun bondDimension(dimension: Int?): Builder = apply { bondDimension = dimension }
 
-        /** The noise model as raw JSON; `null` for the server default. */
+        /** The noise model as raw JSON; `null` for the server default (Kotlin; Java: [noiseModelJson]). */
+        @JvmSynthetic
         public fun noiseModel(model: JsonElement?): Builder = apply { noiseModel = model }
+
+        /**
+         * The noise model as JSON text; `null` for the server default.
+         *
+         * @throws ValidationException naming `noiseModel` for text that is not JSON
+         */
+        public fun noiseModelJson(model: String?): Builder = noiseModel(model?.let { JsonText.parse("noiseModel", it) })
 
         /** The noise model given by name. */
         public fun noiseModel(name: String): Builder = apply { noiseModel = JsonPrimitive(name) }
@@ -95,11 +112,21 @@ public class ExperimentalConfig private constructor(
         public fun builder(): Builder = Builder(CompilerConfig.defaults())
 
         /**
-         * Rebuilds an experimental config from a task's `config` string and `external_config` object.
+         * Rebuilds an experimental config from a task's `config` string and `external_config` JSON text.
          *
          * @throws ValidationException naming the offending field
          */
         @JvmStatic
+        public fun fromWireJson(config: String, externalConfigJson: String): ExperimentalConfig =
+            fromWire(config, JsonText.parseObject("external_config", externalConfigJson))
+
+        /**
+         * Rebuilds an experimental config from a task's `config` string and `external_config` object
+         * (Kotlin; Java: [fromWireJson]).
+         *
+         * @throws ValidationException naming the offending field
+         */
+        @JvmSynthetic
         public fun fromWire(config: String, externalConfig: JsonObject): ExperimentalConfig {
             val enabled = externalConfig[NOISE_ENABLED]?.let {
                 (it as? JsonPrimitive)?.takeIf { p -> !p.isString }?.booleanOrNull

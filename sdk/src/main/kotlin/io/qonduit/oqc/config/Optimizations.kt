@@ -1,5 +1,6 @@
 package io.qonduit.oqc.config
 
+import io.qonduit.JsonText
 import kotlinx.serialization.json.JsonObject
 
 /** The `optimizations` entry of a config: which compiler passes the server runs. */
@@ -45,15 +46,37 @@ public class Qasm3Optimizations : Optimizations() {
 /**
  * An optimisations object this SDK does not model (e.g. `QIROptimizations`, `Tket`, or one with
  * settings added by a newer library). Its `$data` is kept verbatim so it is sent back unchanged.
+ *
+ * Kotlin: `RawOptimizations("QIROptimizations", data)`; Java: `RawOptimizations.of("QIROptimizations", "{...}")`.
  */
-public class RawOptimizations(
+public class RawOptimizations private constructor(
     override val typeName: String,
-    /** The object's `$data`, as received. */
+    /** The object's `$data`, as received (Kotlin; Java: [dataJson]). */
+    @get:JvmSynthetic
     public val data: JsonObject,
 ) : Optimizations() {
+    /** [data] as JSON text. */
+    public val dataJson: String get() = data.toString()
+
     override fun equals(other: Any?): Boolean = other is RawOptimizations && other.typeName == typeName && other.data == data
 
     override fun hashCode(): Int = typeName.hashCode() * 31 + data.hashCode()
 
     override fun toString(): String = "RawOptimizations($typeName, $data)"
+
+    /** Factories. */
+    public companion object {
+        /** An optimisations object of Python class [typeName] with `$data` [data] (Kotlin; Java: [of]). */
+        @JvmSynthetic
+        public operator fun invoke(typeName: String, data: JsonObject): RawOptimizations = RawOptimizations(typeName, data)
+
+        /**
+         * An optimisations object of Python class [typeName] with `$data` given as JSON text.
+         *
+         * @throws io.qonduit.errors.ValidationException naming `optimizations.$data` when it is not a JSON object
+         */
+        @JvmStatic
+        public fun of(typeName: String, dataJson: String): RawOptimizations =
+            RawOptimizations(typeName, JsonText.parseObject("optimizations.\$data", dataJson))
+    }
 }

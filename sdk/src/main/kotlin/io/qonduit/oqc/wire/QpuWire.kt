@@ -63,12 +63,17 @@ public data class QpuInfo(
 
 /**
  * A QPU's decoded `feature_set`, e.g. `{"qubit_count": 32, "Maximum Shots": 100000, ...}`. Keys vary
- * by QPU; typed accessors cover the ones seen, [raw] holds everything.
+ * by QPU; typed accessors cover the ones seen, [raw] (Java: [rawJson]) holds everything. Only
+ * [QpuInfo.features] builds it.
  */
-public class QpuFeatures(
-    /** Every feature as received. */
+public class QpuFeatures internal constructor(
+    /** Every feature as received (Kotlin; Java: [rawJson]). */
+    @get:JvmSynthetic
     public val raw: JsonObject,
 ) {
+    /** [raw] as JSON text. */
+    public val rawJson: String get() = raw.toString()
+
     /** `qubit_count`, if given. */
     public val qubitCount: Int? get() = long("qubit_count")?.toInt()
 
@@ -81,8 +86,12 @@ public class QpuFeatures(
     /** `always_on`; false when absent. */
     public val isAlwaysOn: Boolean get() = bool("always_on") ?: false
 
-    /** Any feature by its key, or `null`. */
+    /** Any feature by its key, or `null` (Kotlin; Java: [getJson]). */
+    @JvmSynthetic
     public operator fun get(key: String): JsonElement? = raw[key]
+
+    /** Any feature by its key as JSON text (e.g. `"\"1 second\""`), or `null`. */
+    public fun getJson(key: String): String? = raw[key]?.toString()
 
     /**
      * Checks [config] against this QPU's limits (currently `Maximum Shots`).

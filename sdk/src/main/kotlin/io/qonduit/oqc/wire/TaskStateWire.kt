@@ -59,10 +59,20 @@ public data class TaskStatusResponse(
  * `results` means the results are not ready yet.
  */
 @Serializable
-public data class TaskResultsResponse(
-    /** Results per classical register, as received; `null` when not ready. */
+public class TaskResultsResponse internal constructor(
+    /** Results per classical register, as received; `null` when not ready (Kotlin; Java: [resultsJson]). */
+    @get:JvmSynthetic
     public val results: JsonObject? = null,
 ) {
+    /** [results] as JSON text; `null` when not ready. */
+    public val resultsJson: String? get() = results?.toString()
+
+    override fun equals(other: Any?): Boolean = other is TaskResultsResponse && results == other.results
+
+    override fun hashCode(): Int = results.hashCode()
+
+    override fun toString(): String = "TaskResultsResponse(results=$results)"
+
     /** True once the reply carries results. */
     public val isReady: Boolean get() = results != null
 
@@ -94,14 +104,25 @@ public data class TaskErrorResponse(
 
 /** Reply of `GET {qpu}/tasks/{id}/all_info`: status, results and error in one. */
 @Serializable
-public data class TaskAllInfo(
+public class TaskAllInfo internal constructor(
     /** The status as sent; see [taskStatus]. */
     public val status: String? = null,
-    /** Results per register when completed. */
+    /** Results per register when completed (Kotlin; Java: [resultsJson]). */
+    @get:JvmSynthetic
     public val results: JsonObject? = null,
     /** Error details when failed. */
     @SerialName("task_error") public val taskError: TaskError? = null,
 ) {
+    /** [results] as JSON text; `null` without results. */
+    public val resultsJson: String? get() = results?.toString()
+
+    override fun equals(other: Any?): Boolean =
+        other is TaskAllInfo && status == other.status && results == other.results && taskError == other.taskError
+
+    override fun hashCode(): Int = listOf(status, results, taskError).hashCode()
+
+    override fun toString(): String = "TaskAllInfo(status=$status, results=$results, taskError=$taskError)"
+
     /** The typed status; [OqcTaskStatus.UNKNOWN] when absent. */
     public val taskStatus: OqcTaskStatus get() = OqcTaskStatus.fromWire(status)
 
@@ -143,10 +164,23 @@ public data class TaskTimingsResponse(
 
 /** Reply of `GET {qpu}/tasks/{id}/execution_metadata`: the metrics the config asked for. */
 @Serializable
-public data class ExecutionMetadataResponse(
-    /** Metrics by snake_case name, as received. */
-    @SerialName("execution_metadata") public val executionMetadata: JsonObject = JsonObject(emptyMap()),
+public class ExecutionMetadataResponse internal constructor(
+    /** Metrics by snake_case name, as received (Kotlin; Java: [executionMetadataJson]). */
+    @SerialName("execution_metadata") @get:JvmSynthetic
+    public val executionMetadata: JsonObject = JsonObject(emptyMap()),
 ) {
+    /** [executionMetadata] as JSON text. */
+    public val executionMetadataJson: String get() = executionMetadata.toString()
+
+    /** Any metric by name as JSON text, or `null`. */
+    public fun getJson(name: String): String? = executionMetadata[name]?.toString()
+
+    override fun equals(other: Any?): Boolean = other is ExecutionMetadataResponse && executionMetadata == other.executionMetadata
+
+    override fun hashCode(): Int = executionMetadata.hashCode()
+
+    override fun toString(): String = "ExecutionMetadataResponse(executionMetadata=$executionMetadata)"
+
     /** `optimized_circuit`, if returned. */
     public val optimizedCircuit: String?
         get() = (executionMetadata["optimized_circuit"] as? JsonPrimitive)?.takeIf { it.isString }?.content
@@ -155,6 +189,7 @@ public data class ExecutionMetadataResponse(
     public val optimizedInstructionCount: Long?
         get() = (executionMetadata["optimized_instruction_count"] as? JsonPrimitive)?.takeIf { !it.isString }?.longOrNull
 
-    /** Any metric by name. */
+    /** Any metric by name (Kotlin; Java: [getJson]). */
+    @JvmSynthetic
     public operator fun get(name: String): JsonElement? = executionMetadata[name]
 }

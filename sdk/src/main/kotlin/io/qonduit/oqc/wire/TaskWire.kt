@@ -88,9 +88,12 @@ internal object OqcTaskIdSerializer : KSerializer<OqcTaskId> {
 /**
  * One task as sent in `POST {qpu}/tasks/submit` (`QPUTask.to_json`). [config] is the compiler config
  * serialised to a **string**; [externalConfig] is only present for experimental configs.
+ *
+ * Build it with [OqcTask.of], which serialises a typed config the way the Python client does (not a
+ * data class: its JSON-typed [externalConfig] must stay out of Java signatures such as `copy`).
  */
 @Serializable
-public data class OqcTask(
+public class OqcTask internal constructor(
     /** OpenQASM 2 or 3 source. */
     public val program: String,
     /** The [CompilerConfig] wire string. */
@@ -103,9 +106,24 @@ public data class OqcTask(
     @SerialName("task_id") public val taskId: OqcTaskId? = null,
     /** Sent only when set. */
     @SerialName("hybrid_marker") public val hybridMarker: String? = null,
-    /** `noise_enabled` / `bond_dimension` / `noise_model`, sent only for experimental configs. */
-    @SerialName("external_config") public val externalConfig: JsonObject? = null,
+    /**
+     * `noise_enabled` / `bond_dimension` / `noise_model`, sent only for experimental configs (Kotlin;
+     * Java: [externalConfigJson]).
+     */
+    @SerialName("external_config") @get:JvmSynthetic public val externalConfig: JsonObject? = null,
 ) {
+    /** [externalConfig] as JSON text, or `null` for an ordinary config. */
+    public val externalConfigJson: String? get() = externalConfig?.toString()
+
+    override fun equals(other: Any?): Boolean = other is OqcTask && program == other.program && config == other.config &&
+        qpuId == other.qpuId && tag == other.tag && taskId == other.taskId && hybridMarker == other.hybridMarker &&
+        externalConfig == other.externalConfig
+
+    override fun hashCode(): Int = listOf(program, config, qpuId, tag, taskId, hybridMarker, externalConfig).hashCode()
+
+    override fun toString(): String =
+        "OqcTask(program=$program, config=$config, qpuId=$qpuId, tag=$tag, taskId=$taskId, hybridMarker=$hybridMarker, externalConfig=$externalConfig)"
+
     /**
      * The parsed [config].
      *

@@ -22,23 +22,33 @@ public data class JobLimits @JvmOverloads constructor(
 )
 
 /**
- * Answer to `POST {U}/jobs` (bert_schemas `JobCreateResponse`).
+ * Answer to `POST {U}/jobs` (bert_schemas `JobCreateResponse`). Only the client decodes it, so it
+ * has no public constructor; it is not a data class because its wire-typed [estTime] must stay out
+ * of Java signatures (`copy`, `component3`).
  *
  * @property jobId the new job's external UUID
  * @property queuePosition position in the queue
- * @property estTime estimated time, a number or a text as the service sends it
+ * @property estTime estimated time, a number or a text as the service sends it (Kotlin; Java:
+ *   [estTimeNumber], [estTimeText])
  */
 @Serializable
-public data class JobCreateResponse(
+public class JobCreateResponse internal constructor(
     @SerialName("job_id") public val jobId: String,
     @SerialName("queue_position") public val queuePosition: Int,
-    @SerialName("est_time") public val estTime: JsonPrimitive,
+    @SerialName("est_time") @get:JvmSynthetic public val estTime: JsonPrimitive,
 ) {
     /** [estTime] when it is a whole number, else null. */
     public val estTimeNumber: Int? get() = if (estTime.isString) null else estTime.intOrNull
 
     /** [estTime] as text (numbers rendered as digits). */
     public val estTimeText: String get() = estTime.content
+
+    override fun equals(other: Any?): Boolean =
+        other is JobCreateResponse && jobId == other.jobId && queuePosition == other.queuePosition && estTime == other.estTime
+
+    override fun hashCode(): Int = listOf(jobId, queuePosition, estTime).hashCode()
+
+    override fun toString(): String = "JobCreateResponse(jobId=$jobId, queuePosition=$queuePosition, estTime=$estTime)"
 }
 
 /**
