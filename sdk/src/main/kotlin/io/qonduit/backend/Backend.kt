@@ -9,6 +9,7 @@ import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.sync.Semaphore
 import kotlinx.coroutines.sync.withPermit
+import java.time.Instant
 
 /** A submitted task: the provider's id and what was submitted. */
 public class TaskRef(
@@ -49,11 +50,32 @@ public interface Backend {
     public suspend fun submit(input: JobInput): String
 
     /**
-     * Submits several tasks, in one call where the provider can; returns their ids in order.
-     * The default submits one after another.
+     * True when [submitAll] sends many tasks in one call that is safe to repeat (OQC's pre-allocated
+     * task ids); a composite then batch-submits here. Otherwise it submits each child on its own.
      */
     @QonduitInternalApi
-    public suspend fun submitAll(inputs: List<JobInput>): List<String> = inputs.map { submit(it) }
+    public val submitsInBatches: Boolean get() = false
+
+    /**
+     * Submits several tasks, in one call where the provider can, and reports each provider id to
+     * [submitted] (index in [inputs], id) the moment it is known, so that a batch failing part-way
+     * loses nothing it created. The default submits one after another.
+     *
+     * @throws SubmissionInDoubtException when the tasks may exist although the call failed
+     */
+    @QonduitInternalApi
+    public suspend fun submitAll(inputs: List<JobInput>, submitted: (index: Int, taskId: String) -> Unit) {
+        inputs.forEachIndexed { i, input -> submitted(i, submit(input)) }
+    }
+
+    /**
+     * Looks for the task that a submission of [input], sent at [sentAt] but never answered, may have
+     * created. [candidate] is the id the provider allocated for it beforehand, when it does (OQC);
+     * [exclude] are ids that belong to other jobs. The default cannot look.
+     */
+    @QonduitInternalApi
+    public suspend fun lookUpSubmission(input: JobInput, sentAt: Instant, candidate: String?, exclude: Set<String>): SubmissionLookup =
+        SubmissionLookup.Unknown("$provider offers no way to find it: look for a task created since then in the provider's own job list")
 
     /** Asks the provider for the task's status, and for its result or error once terminal. */
     @QonduitInternalApi
@@ -81,6 +103,35 @@ public interface Backend {
     @QonduitInternalApi
     public suspend fun diagnostics(task: TaskRef): Diagnostics = Diagnostics()
 }
+
+/** What a provider found when asked about a submission whose reply never came. */
+public sealed class SubmissionLookup {
+    /** The submission created the task [taskId]. */
+    public class Found(
+        /** The provider's task id. */
+        public val taskId: String,
+    ) : SubmissionLookup()
+
+    /** The submission provably created nothing: sending it again is safe. */
+    public object NotCreated : SubmissionLookup()
+
+    /** The provider cannot tell (yet); [lookup] says how a person can check. */
+    public class Unknown(
+        /** How to look for the task at the provider. */
+        public val lookup: String,
+    ) : SubmissionLookup()
+}
+
+/**
+ * A submission failed in a way that leaves its tasks in doubt: the request may have been acted on.
+ * [candidates] are the ids the provider allocated for the tasks beforehand (by index of the inputs),
+ * when it does.
+ */
+public class SubmissionInDoubtException(
+    /** Pre-allocated ids by input index, or empty. */
+    public val candidates: List<String>,
+    cause: Throwable,
+) : io.qonduit.errors.QonduitException("submission in doubt: ${cause.message}", cause)
 
 /** Runs [block] on every item concurrently, at most [limit] at a time, keeping the order of results. */
 internal suspend fun <T, R> boundedMap(items: List<T>, limit: Int, block: suspend (T) -> R): List<R> {

@@ -38,5 +38,15 @@ public class RateLimitException(body: String, method: String, path: String, publ
 public class ServerException(statusCode: Int, body: String, method: String, path: String) :
     ApiException(statusCode, body, method, path)
 
-/** The request never got an HTTP answer: connection refused or dropped, timeout, TLS failure. */
-public class ConnectionException(message: String, cause: Throwable?) : QonduitException(message, cause)
+/**
+ * The request never got an HTTP answer: connection refused or dropped, timeout, TLS failure.
+ *
+ * @property requestMayHaveArrived false only when the request provably never left (the connection
+ *   was refused or the host not found); after a drop or a timeout the server may have acted on it,
+ *   so a submission is looked up before it is sent again
+ */
+public class ConnectionException @JvmOverloads constructor(
+    message: String,
+    cause: Throwable?,
+    public val requestMayHaveArrived: Boolean = true,
+) : QonduitException(message, cause)

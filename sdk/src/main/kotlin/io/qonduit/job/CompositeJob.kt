@@ -2,12 +2,14 @@ package io.qonduit.job
 
 import io.qonduit.QonduitInternalApi
 import io.qonduit.backend.Backend
-import io.qonduit.backend.TaskRef
+import io.qonduit.backend.SubmissionInDoubtException
+import io.qonduit.errors.QonduitException
 import io.qonduit.backend.boundedMap
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.combine
+import kotlinx.coroutines.flow.flow
 import kotlinx.coroutines.flow.flowOf
 import kotlinx.coroutines.flow.transformWhile
 import kotlinx.coroutines.jdk9.asPublisher
@@ -18,7 +20,6 @@ import java.nio.file.Path
 import java.util.concurrent.CompletableFuture
 import kotlin.time.Duration
 import kotlin.time.toKotlinDuration
-import kotlin.time.TimeSource
 
 /**
  * Several [Job]s run together: batch-submitted where the backend can, polled concurrently with at
@@ -77,63 +78,107 @@ public class CompositeJob @JvmOverloads constructor(
                 .transformWhile { emit(it); !it.isDone }
         }
 
-    /** Batch-submits every child not yet submitted. */
+    /**
+     * Submits every child not yet submitted: batch-submitted where the provider can do so safely
+     * (OQC's pre-allocated ids), otherwise each child through its own [Job.submit]. Each provider id
+     * is recorded the moment it is known, so a failure part-way keeps what was created and a retry
+     * submits only the rest; a child whose submission is in doubt goes to
+     * [JobState.UNKNOWN_SUBMISSION] and is looked up, not sent again, on the next call.
+     *
+     * @throws SubmissionUnknownException or the first other failure, after every child was tried
+     */
     override suspend fun submit(timeout: Duration): CompositeJob {
-        io.withLock { submitChildren(jobs.filter { it.taskId == null && !it.state.isTerminal }, timeout) }
+        io.withLock { submitChildren(jobs.filter { it.taskId == null && !it.state.isTerminal }, Deadline.of(timeout)) }
         return this
     }
 
     /**
-     * Runs every child: children in flight are only polled; fresh or terminal children are reset and
-     * batch-submitted. Then polls until all are terminal and returns their outputs.
-     *
-     * @param timeout how long to wait for all children; null waits for ever
+     * Runs the children that have not completed: children in flight are only polled; fresh,
+     * failed or cancelled ones are (re)submitted; completed children keep their results. Then polls
+     * until all are terminal and returns their outputs. [timeout] bounds the whole call.
      */
-    override suspend fun execute(timeout: Duration?): JobOutputProxy {
+    override suspend fun execute(timeout: Duration?): JobOutputProxy = execute(timeout, rerunAll = false)
+
+    /**
+     * [execute]; with [rerunAll], completed children run again too (their earlier outputs stay in
+     * their history).
+     */
+    public suspend fun execute(timeout: Duration?, rerunAll: Boolean): JobOutputProxy {
+        val deadline = Deadline.of(timeout)
         io.withLock {
-            val toRun = jobs.filter { !it.isActive }
+            val toRun = jobs.filter { !it.isActive && (rerunAll || !it.completed) }
             toRun.filter { it.state.isTerminal }.forEach { it.reset() }
-            submitChildren(toRun, Job.DEFAULT_SUBMIT_TIMEOUT)
+            submitChildren(toRun, deadline)
         }
-        wait(timeout)
+        wait(deadline)
         return outputs
     }
 
-    /** Polls every active child once, batching per backend. */
-    @OptIn(QonduitInternalApi::class)
+    /** Polls every active child once, each through its own [Job.refresh], at most [maxConcurrency] at once. */
     override suspend fun refresh(): CompositeJob {
-        // Read each child's task once: a child reset meanwhile is skipped, and a stale report is
-        // dropped by applyReport.
-        val polled = jobs.mapNotNull { job ->
-            val status = job.status.value
-            if (status.taskId == null || status.state.isTerminal) null else job to TaskRef(status.taskId, job.input)
-        }
-        for ((backend, group) in polled.groupBy { it.first.backend }) {
-            val reports = backend.pollAll(group.map { it.second }, maxConcurrency)
-            group.forEachIndexed { i, (job, ref) -> job.applyReport(ref.taskId, ref.input, reports[i]) }
-        }
+        boundedMap(activeJobs, maxConcurrency) { it.refresh() }
         return this
     }
 
-    /** Polls until every child is terminal, with the slowest of the children's cadences. */
-    override suspend fun wait(timeout: Duration?): CompositeJob {
-        val started = TimeSource.Monotonic.markNow()
-        val cadence = jobs.map { it.cadence }.maxByOrNull { it.delay(0) } ?: PollCadence.OQC
+    /**
+     * Polls until every child is terminal, with the slowest of the children's cadences. [timeout]
+     * bounds the whole wait, every poll included.
+     *
+     * @throws SubmissionUnknownException when a child's submission is in doubt and still cannot be found
+     */
+    override suspend fun wait(timeout: Duration?): CompositeJob = wait(Deadline.of(timeout))
+
+    private suspend fun wait(deadline: Deadline): CompositeJob {
+        val cadence = slowestCadence()
         var attempt = 0
         while (true) {
-            refresh()
+            reconcileDoubtful(deadline)
+            deadline.run { refresh() } ?: throw timedOut(deadline)
             val active = activeJobs
-            if (active.isEmpty()) return this
-            var pause = cadence.delay(attempt++)
-            if (timeout != null) {
-                val left = timeout - started.elapsedNow()
-                if (!left.isPositive()) {
-                    throw JobTimeoutException("waiting for", active.mapNotNull { it.taskId }, timeout, active.map { it.state })
-                }
-                pause = minOf(pause, left)
+            if (active.isEmpty()) {
+                jobs.firstNotNullOfOrNull { it.submissionInDoubt }?.let { throw it }
+                return this
             }
+            val pause = deadline.bounded(cadence.delay(attempt++))
+            if (!pause.isPositive()) throw timedOut(deadline)
             delay(pause)
         }
+    }
+
+    /**
+     * A cold flow that polls the children with the slowest of their cadences and emits the
+     * progress on every change, completing once every child is terminal: `composite.track().collect
+     * { println(it) }` drives the whole composite. Cancelling the collector stops the polling.
+     */
+    public fun track(): Flow<Progress> = flow {
+        val cadence = slowestCadence()
+        var last = currentProgress
+        emit(last)
+        var attempt = 0
+        while (!last.isDone) {
+            delay(cadence.delay(attempt++))
+            refresh()
+            val now = currentProgress
+            if (now != last) {
+                emit(now)
+                last = now
+            }
+        }
+    }
+
+    /** [track] as a [java.util.concurrent.Flow.Publisher]; cancelling the subscription stops polling. */
+    public fun trackPublisher(): java.util.concurrent.Flow.Publisher<Progress> = track().asPublisher(Dispatchers.Default)
+
+    private fun slowestCadence(): PollCadence = jobs.map { it.cadence }.maxByOrNull { it.delay(0) } ?: PollCadence.OQC
+
+    private suspend fun reconcileDoubtful(deadline: Deadline) {
+        val doubtful = jobs.filter { it.state == JobState.UNKNOWN_SUBMISSION }
+        if (doubtful.isNotEmpty()) deadline.run { boundedMap(doubtful, maxConcurrency) { it.reconcile() } } ?: throw timedOut(deadline)
+    }
+
+    private fun timedOut(deadline: Deadline): JobTimeoutException {
+        val active = activeJobs
+        return JobTimeoutException("waiting for", active.mapNotNull { it.taskId }, deadline.timeout!!, active.map { it.state })
     }
 
     /** Cancels every child in flight, concurrently. */
@@ -166,6 +211,10 @@ public class CompositeJob @JvmOverloads constructor(
     override fun executeAsync(timeout: java.time.Duration?): CompletableFuture<JobOutputProxy> =
         JavaBridge.future { execute(timeout.toKotlinOrNull()) }
 
+    /** [execute] for Java, re-running completed children too when [rerunAll]; a null timeout waits for ever. */
+    public fun executeAsync(timeout: java.time.Duration?, rerunAll: Boolean): CompletableFuture<JobOutputProxy> =
+        JavaBridge.future { execute(timeout.toKotlinOrNull(), rerunAll) }
+
     /** [refresh] for Java. */
     override fun refreshAsync(): CompletableFuture<CompositeJob> = JavaBridge.future { refresh() }
 
@@ -188,13 +237,72 @@ public class CompositeJob @JvmOverloads constructor(
     override fun toString(): String = "CompositeJob(${jobs.size} jobs, $currentProgress)"
 
     @OptIn(QonduitInternalApi::class)
-    private suspend fun submitChildren(children: List<Job>, timeout: Duration) {
+    private suspend fun submitChildren(children: List<Job>, deadline: Deadline) {
+        val failures = mutableListOf<Throwable>()
         for ((backend, group) in children.groupBy { it.backend }) {
-            val ids = withTimeoutOrNull(timeout) { backend.submitAll(group.map { it.input }) }
-                ?: throw JobTimeoutException("submitting", emptyList(), timeout, group.map { it.state })
-            check(ids.size == group.size) { "backend ${backend.provider} returned ${ids.size} ids for ${group.size} tasks" }
-            group.zip(ids).forEach { (job, id) -> job.markSubmitted(id) }
+            val batched = backend.submitsInBatches && group.size > 1
+            try {
+                if (batched) submitBatch(backend, group, deadline) else submitEach(group, deadline)
+            } catch (e: QonduitException) {
+                failures += e
+            }
         }
+        failures.firstOrNull()?.let { first -> throw first.also { f -> failures.drop(1).forEach { f.addSuppressed(it) } } }
+    }
+
+    /** Each child through its own [Job.submit] (its own lock, its own lookup of a lost reply). */
+    private suspend fun submitEach(group: List<Job>, deadline: Deadline) {
+        val failures = boundedMap(group, maxConcurrency) { job ->
+            try {
+                job.submit(deadline.bounded(Job.DEFAULT_SUBMIT_TIMEOUT))
+                null
+            } catch (e: QonduitException) {
+                e
+            } catch (e: IllegalStateException) {
+                null // submitted meanwhile by someone else: nothing to do
+            }
+        }.filterNotNull()
+        failures.firstOrNull()?.let { throw it }
+    }
+
+    /**
+     * One batch call for [group], holding every child's lock (in a global order, so two composites
+     * sharing children cannot deadlock). Each id is recorded as soon as the provider reports it; on a
+     * failure in doubt the children not yet recorded go to [JobState.UNKNOWN_SUBMISSION] with the
+     * ids allocated for them.
+     */
+    @OptIn(QonduitInternalApi::class)
+    private suspend fun submitBatch(backend: Backend, group: List<Job>, deadline: Deadline) {
+        withLocks(group.sortedBy { it.lockOrder }) {
+            val fresh = group.filter { it.isFresh }
+            if (fresh.isEmpty()) return@withLocks
+            val recorded = BooleanArray(fresh.size)
+            val sentAt = java.time.Instant.now()
+            val timeout = deadline.bounded(Job.DEFAULT_SUBMIT_TIMEOUT)
+            try {
+                withTimeoutOrNull(timeout) {
+                    backend.submitAll(fresh.map { it.input }) { i, id ->
+                        fresh[i].markSubmitted(id)
+                        recorded[i] = true
+                    }
+                } ?: run {
+                    fresh.forEachIndexed { i, job ->
+                        if (!recorded[i]) job.markInDoubt(sentAt, null, JobTimeoutException("submitting", emptyList(), timeout, listOf(job.state)), "the provider may still be creating it")
+                    }
+                    throw fresh.first { it.state == JobState.UNKNOWN_SUBMISSION }.submissionInDoubt!!
+                }
+            } catch (e: SubmissionInDoubtException) {
+                fresh.forEachIndexed { i, job ->
+                    if (!recorded[i]) job.markInDoubt(sentAt, e.candidates.getOrNull(i), e.cause, "asking the provider about the ids it allocated")
+                }
+                throw fresh[recorded.indexOfFirst { !it }].submissionInDoubt!!
+            }
+        }
+    }
+
+    private suspend fun withLocks(jobs: List<Job>, block: suspend () -> Unit) {
+        if (jobs.isEmpty()) return block()
+        jobs.first().withLock { withLocks(jobs.drop(1), block) }
     }
 
     public companion object {

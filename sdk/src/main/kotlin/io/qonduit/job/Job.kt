@@ -4,7 +4,11 @@ import io.qonduit.QonduitInternalApi
 import io.qonduit.backend.Backend
 import io.qonduit.backend.TaskReport
 import io.qonduit.backend.TaskRef
+import io.qonduit.backend.SubmissionInDoubtException
+import io.qonduit.backend.SubmissionLookup
 import io.qonduit.errors.ApiException
+import io.qonduit.errors.ConnectionException
+import io.qonduit.errors.QonduitException
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.delay
@@ -68,6 +72,10 @@ public class Job @JvmOverloads constructor(
     private var currentOutput: JobOutput? = null
     private val pastOutputs = mutableListOf<JobOutput>()
     private val statusFlow = MutableStateFlow(JobStatus(JobState.CREATED))
+    private var doubtful: DoubtfulSubmission? = null
+
+    /** Lock order for operations that hold several jobs' locks (a composite's batch submission). */
+    internal val lockOrder: Long = LOCK_ORDER.incrementAndGet()
     private val stateFlow = MutableStateFlow(JobState.CREATED)
 
     /** What the job runs (changes only through [reconfigure]). */
@@ -148,10 +156,15 @@ public class Job @JvmOverloads constructor(
     public val metadataJson: String? get() = diagnostics?.metadataJson
 
     /**
-     * Submits the job.
+     * Submits the job. The request is cancelled when [timeout] runs out.
+     *
+     * A submission whose reply never comes (a dropped connection, the timeout) is never sent again
+     * blindly: the provider is asked whether it created the task; if it cannot tell, the job goes to
+     * [JobState.UNKNOWN_SUBMISSION] and a [SubmissionUnknownException] says what may exist and how
+     * to look it up. Submitting such a job again first looks again ([reconcile]).
      *
      * @throws IllegalStateException when already submitted (use [execute] to run again)
-     * @throws JobTimeoutException when the provider does not accept it within [timeout]
+     * @throws SubmissionUnknownException when the submission's outcome is unknown
      */
     override suspend fun submit(timeout: Duration): Job {
         io.withLock { submitLocked(timeout) }
@@ -159,6 +172,7 @@ public class Job @JvmOverloads constructor(
     }
 
     override suspend fun execute(timeout: Duration?): JobOutputProxy {
+        val deadline = Deadline.of(timeout)
         val seen = statusFlow.value
         io.withLock {
             val now = statusFlow.value
@@ -168,10 +182,10 @@ public class Job @JvmOverloads constructor(
             val startedMeanwhile = now.taskId != null && now.taskId != seen.taskId
             if (needsRun && !startedMeanwhile) {
                 if (now.state.isTerminal) reset()
-                submitLocked(DEFAULT_SUBMIT_TIMEOUT)
+                submitLocked(deadline.bounded(DEFAULT_SUBMIT_TIMEOUT))
             }
         }
-        wait(timeout)
+        wait(deadline)
         return outputs
     }
 
@@ -180,23 +194,73 @@ public class Job @JvmOverloads constructor(
         return this
     }
 
-    override suspend fun wait(timeout: Duration?): Job {
-        val started = TimeSource.Monotonic.markNow()
+    /**
+     * Polls until the current run is terminal. [timeout] bounds the whole wait, every poll included:
+     * a stalled provider cannot hold the call past it.
+     *
+     * @throws JobTimeoutException when [timeout] (null = never) runs out
+     * @throws SubmissionUnknownException when the job's submission is in doubt and still cannot be found
+     */
+    override suspend fun wait(timeout: Duration?): Job = wait(Deadline.of(timeout))
+
+    private suspend fun wait(deadline: Deadline): Job {
         var attempt = 0
         while (true) {
-            refresh()
+            if (statusFlow.value.state == JobState.UNKNOWN_SUBMISSION) {
+                deadline.run { reconcile() } ?: throw timedOut(deadline)
+                doubtful?.let { throw it.exception() }
+            }
+            deadline.run { refresh() } ?: throw timedOut(deadline)
             val now = statusFlow.value
             if (now.state.isTerminal) return this
-            val id = checkNotNull(now.taskId) { "job was never submitted: call submit() or execute()" }
-            var pause = cadence.delay(attempt++)
-            if (timeout != null) {
-                val left = timeout - started.elapsedNow()
-                if (!left.isPositive()) throw JobTimeoutException("waiting for", listOf(id), timeout, listOf(now.state))
-                pause = minOf(pause, left)
-            }
+            checkNotNull(now.taskId) { "job was never submitted: call submit() or execute()" }
+            val pause = deadline.bounded(cadence.delay(attempt++))
+            if (!pause.isPositive()) throw timedOut(deadline)
             delay(pause)
         }
     }
+
+    private fun timedOut(deadline: Deadline): JobTimeoutException {
+        val now = statusFlow.value
+        return JobTimeoutException("waiting for", listOfNotNull(now.taskId), deadline.timeout!!, listOf(now.state))
+    }
+
+    /**
+     * For a job in [JobState.UNKNOWN_SUBMISSION]: asks the provider again whether the submission
+     * created a task. Found, the job follows that task; provably not created, the job is CREATED
+     * again and may be submitted; still unknown, nothing changes. Other jobs are left alone.
+     */
+    public suspend fun reconcile(): Job {
+        io.withLock { reconcileLocked() }
+        return this
+    }
+
+    /**
+     * For a job in [JobState.UNKNOWN_SUBMISSION]: forgets the submission in doubt so that the job
+     * can be submitted again — the caller's decision that nothing was created, or that a duplicate
+     * is acceptable. History is kept.
+     *
+     * @throws IllegalStateException when the job is not in [JobState.UNKNOWN_SUBMISSION]
+     */
+    public suspend fun discardSubmission(): Job {
+        io.withLock {
+            check(statusFlow.value.state == JobState.UNKNOWN_SUBMISSION) { "job is ${statusFlow.value.state}, not UNKNOWN_SUBMISSION" }
+            synchronized(guard) {
+                doubtful = null
+                publish(JobStatus(JobState.CREATED))
+            }
+        }
+        return this
+    }
+
+    /** [reconcile] for Java. */
+    public fun reconcileAsync(): CompletableFuture<Job> = JavaBridge.future { reconcile() }
+
+    /** [discardSubmission] for Java. */
+    public fun discardSubmissionAsync(): CompletableFuture<Job> = JavaBridge.future { discardSubmission() }
+
+    /** The submission in doubt, when the job is in [JobState.UNKNOWN_SUBMISSION]: what may exist and how to look. */
+    public val submissionInDoubt: SubmissionUnknownException? get() = synchronized(guard) { doubtful?.exception() }
 
     /**
      * Cancels the current run at the provider, then polls once to learn the resulting state.
@@ -242,22 +306,40 @@ public class Job @JvmOverloads constructor(
      *
      * @param programs new programs; program `i` keeps the shots and bindings of item `i`, if any
      */
-    @JvmOverloads
-    public fun reconfigure(
+    @JvmSynthetic
+    public suspend fun reconfigure(
         memento: JobOutput? = null,
         programs: List<Program>? = null,
         device: String? = null,
         options: RunOptions? = null,
         tag: String? = null,
     ): Job {
+        // Under the job's lock: a submission in progress finishes with the inputs it started with.
+        io.withLock { reconfigureLocked(memento, programs, device, options, tag) }
+        return this
+    }
+
+    /** [reconfigure] for Java; every argument may be null (keep the current value). */
+    @JvmOverloads
+    public fun reconfigureAsync(
+        memento: JobOutput? = null,
+        programs: List<Program>? = null,
+        device: String? = null,
+        options: RunOptions? = null,
+        tag: String? = null,
+    ): CompletableFuture<Job> = JavaBridge.future { reconfigure(memento, programs, device, options, tag) }
+
+    private fun reconfigureLocked(memento: JobOutput?, programs: List<Program>?, device: String?, options: RunOptions?, tag: String?) {
         synchronized(guard) {
+            check(statusFlow.value.state != JobState.UNKNOWN_SUBMISSION) {
+                "the job's last submission is in doubt: reconcile() or discardSubmission() before reconfiguring"
+            }
             val base = memento?.input ?: currentInput
             val items = programs?.mapIndexed { i, p -> base.items.getOrNull(i)?.let { RunItem(p, it.shots, it.bindings) } ?: RunItem(p) }
             currentInput = base.with(items, device, options, tag)
             currentOutput = null
             publish(JobStatus(JobState.CREATED))
         }
-        return this
     }
 
     /** Throws a [JobFailedException] when the current run failed; returns this job otherwise. */
@@ -298,6 +380,7 @@ public class Job @JvmOverloads constructor(
             rawStatus = now.rawStatus,
             fetchDiagnostics = fetchDiagnostics,
             cadenceMillis = cadence.delays().map { it.inWholeMilliseconds },
+            submissionInDoubt = doubtful?.let { DoubtfulSubmissionSnapshot(it.sentAt.toString(), it.candidate, it.lookup) },
             output = currentOutput?.takeIf { it !== pastOutputs.lastOrNull() }?.let { OutputSnapshot.of(it) },
             outputIsLatest = currentOutput != null && currentOutput === pastOutputs.lastOrNull(),
             history = pastOutputs.map { OutputSnapshot.of(it) },
@@ -357,22 +440,100 @@ public class Job @JvmOverloads constructor(
 
     @OptIn(QonduitInternalApi::class)
     private suspend fun submitLocked(timeout: Duration) {
+        if (statusFlow.value.state == JobState.UNKNOWN_SUBMISSION) {
+            reconcileLocked()
+            doubtful?.let { throw it.exception() }
+            if (statusFlow.value.taskId != null) return // the submission in doubt had created the task
+        }
         val now = statusFlow.value
         check(now.taskId == null) { "job already submitted as task ${now.taskId}; call execute() to run it again, or reconfigure() first" }
         val submitted = input
-        val id = withTimeoutOrNull(timeout) { backend.submit(submitted) }
-            ?: throw JobTimeoutException("submitting", emptyList(), timeout, listOf(now.state))
+        val sentAt = Instant.now()
+        val started = TimeSource.Monotonic.markNow()
+        val id = try {
+            withTimeoutOrNull(timeout) { backend.submit(submitted) }
+        } catch (e: ConnectionException) {
+            if (!e.requestMayHaveArrived) throw e // provably never sent: nothing to look for
+            // The reply was lost: the provider may have acted. Look, with the time left.
+            settleInDoubt(submitted, sentAt, null, e, timeout - started.elapsedNow())
+            return
+        } catch (e: SubmissionInDoubtException) {
+            settleInDoubt(submitted, sentAt, e.candidates.firstOrNull(), e.cause ?: e, timeout - started.elapsedNow())
+            return
+        }
+        if (id == null) {
+            // The request was cancelled at the deadline, but the provider may still act on it: no
+            // time is left to look now, so the job records the doubt for reconcile().
+            markInDoubt(sentAt, null, JobTimeoutException("submitting", emptyList(), timeout, listOf(now.state)), "the provider may still be creating it")
+            throw doubtful!!.exception()
+        }
         markSubmitted(id)
+    }
+
+    /** Looks up a submission in doubt within [timeLeft]; unless found or provably absent, records the doubt and throws. */
+    private suspend fun settleInDoubt(submitted: JobInput, sentAt: Instant, candidate: String?, cause: Throwable, timeLeft: Duration) {
+        markInDoubt(sentAt, candidate, cause, "looking it up")
+        if (timeLeft.isPositive()) withTimeoutOrNull(timeLeft) { reconcileLocked() }
+        doubtful?.let { throw it.exception() }
+        if (statusFlow.value.taskId == null) {
+            throw cause as? QonduitException ?: QonduitException("submission failed: ${cause.message}", cause) // provably not created
+        }
+    }
+
+    /** Records a submission whose outcome is unknown: the job goes to [JobState.UNKNOWN_SUBMISSION]. */
+    internal fun markInDoubt(sentAt: Instant, candidate: String?, cause: Throwable?, lookup: String) {
+        synchronized(guard) {
+            doubtful = DoubtfulSubmission(backend.provider, input.device, sentAt, candidate, lookup, cause)
+            publish(JobStatus(JobState.UNKNOWN_SUBMISSION, message = lookup))
+        }
+    }
+
+    @OptIn(QonduitInternalApi::class)
+    private suspend fun reconcileLocked() {
+        val pending = synchronized(guard) { doubtful } ?: return
+        val exclude = synchronized(guard) { pastOutputs.mapNotNullTo(HashSet()) { it.taskId } } + ClaimedTasks.of(backend.provider)
+        val lookup = try {
+            backend.lookUpSubmission(input, pending.sentAt, pending.candidate, exclude)
+        } catch (e: QonduitException) {
+            SubmissionLookup.Unknown("looking it up failed (${e.message}); try reconcile() again")
+        }
+        synchronized(guard) {
+            if (doubtful !== pending) return
+            when (lookup) {
+                is SubmissionLookup.Found -> {
+                    doubtful = null
+                    markSubmitted(lookup.taskId)
+                }
+                SubmissionLookup.NotCreated -> {
+                    doubtful = null
+                    publish(JobStatus(JobState.CREATED))
+                }
+                is SubmissionLookup.Unknown -> {
+                    doubtful = pending.copy(lookup = lookup.lookup)
+                    publish(JobStatus(JobState.UNKNOWN_SUBMISSION, message = lookup.lookup))
+                }
+            }
+        }
     }
 
     /** Records that the current inputs were accepted as task [id] (also used by batch submission). */
     internal fun markSubmitted(id: String) {
-        synchronized(guard) { publish(JobStatus(JobState.QUEUED, id)) }
+        synchronized(guard) {
+            ClaimedTasks.claim(backend.provider, id)
+            publish(JobStatus(JobState.QUEUED, id))
+        }
     }
+
+    /** Runs [block] holding this job's lock (a composite's batch submission holds its children's). */
+    internal suspend fun <T> withLock(block: suspend () -> T): T = io.withLock { block() }
+
+    /** Whether the job has never been submitted (and no submission is in doubt). */
+    internal val isFresh: Boolean get() = statusFlow.value.let { it.taskId == null && it.state == JobState.CREATED }
 
     /** Clears the current run so that it can be submitted again; history stays. */
     internal fun reset() {
         synchronized(guard) {
+            if (statusFlow.value.state == JobState.UNKNOWN_SUBMISSION) return // never forget a submission in doubt
             currentOutput = null
             publish(JobStatus(JobState.CREATED))
         }
@@ -437,6 +598,7 @@ public class Job @JvmOverloads constructor(
 
     public companion object {
         internal val DEFAULT_SUBMIT_TIMEOUT: Duration = 30.seconds
+        private val LOCK_ORDER = java.util.concurrent.atomic.AtomicLong()
 
         /** A handle on a task that already exists at the provider (e.g. a job id the user kept). */
         internal fun attach(backend: Backend, input: JobInput, taskId: String): Job =
@@ -457,6 +619,10 @@ public class Job @JvmOverloads constructor(
                         job.pastOutputs.lastOrNull { it.taskId == saved.taskId && it.received == saved.received } ?: saved.restore()
                     }
                 }
+                job.doubtful = snapshot.submissionInDoubt?.let {
+                    DoubtfulSubmission(backend.provider, snapshot.input.device, Instant.parse(it.sentAt), it.candidate, it.lookup, null)
+                }
+                snapshot.taskId?.let { ClaimedTasks.claim(backend.provider, it) }
                 job.publish(JobStatus(snapshot.state, snapshot.taskId, snapshot.rawStatus))
             }
             return job

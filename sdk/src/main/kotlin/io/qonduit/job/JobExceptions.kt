@@ -39,3 +39,26 @@ public class JobTimeoutException(
 
 internal fun JobTimeoutException(operation: String, taskIds: List<String>, timeout: Duration, lastStates: List<JobState>): JobTimeoutException =
     JobTimeoutException(operation, taskIds, timeout.inWholeMilliseconds, lastStates)
+
+/**
+ * A submission may have created a task at the provider, but Qonduit cannot tell: its reply was lost
+ * or it timed out, and looking it up found nothing (yet). The job is in
+ * [JobState.UNKNOWN_SUBMISSION]; nothing is sent again until [Job.reconcile] finds the task or the
+ * caller decides with [Job.discardSubmission] that nothing was created.
+ *
+ * @property provider the provider the submission went to
+ * @property device the device it named
+ * @property sentAt when it was sent: a task, if any, was created at or after this moment
+ * @property lookup how to look for the task at the provider
+ */
+public class SubmissionUnknownException(
+    public val provider: String,
+    public val device: String,
+    public val sentAt: java.time.Instant,
+    public val lookup: String,
+    cause: Throwable?,
+) : io.qonduit.errors.QonduitException(
+    "a submission to $provider ($device) sent at $sentAt may have created a task, but its reply never came " +
+        "(${cause?.message ?: "no reply"}); $lookup. Call reconcile() to look again, or discardSubmission() to allow a new one.",
+    cause,
+)

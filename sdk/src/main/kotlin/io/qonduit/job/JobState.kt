@@ -24,6 +24,13 @@ public enum class JobState {
 
     /** Cancelled by the user or the provider. */
     CANCELLED,
+
+    /**
+     * A submission was sent but its reply never came (a dropped connection, a timeout), and the
+     * provider could not tell whether it created the task. Nothing is sent again blindly: see
+     * [Job.reconcile] and [Job.discardSubmission].
+     */
+    UNKNOWN_SUBMISSION,
     ;
 
     /** True for [COMPLETED], [FAILED] and [CANCELLED]: no further change will come from the provider. */

@@ -45,6 +45,8 @@ public class JobSnapshot(
     public val fetchDiagnostics: Boolean = false,
     /** Poll delays in milliseconds. */
     public val cadenceMillis: List<Long> = emptyList(),
+    /** The submission in doubt, when [state] is [JobState.UNKNOWN_SUBMISSION]. */
+    public val submissionInDoubt: DoubtfulSubmissionSnapshot? = null,
     /** Output of the current run, when it has finished. */
     public val output: OutputSnapshot? = null,
     /**
@@ -66,6 +68,17 @@ public class CompositeJobSnapshot(
     /** At most this many children are polled or submitted at once. */
     public val maxConcurrency: Int = CompositeJob.DEFAULT_MAX_CONCURRENCY,
 ) : Snapshot()
+
+/** A saved submission in doubt: when it was sent (ISO-8601), the id allocated for it, how to look it up. */
+@Serializable
+public class DoubtfulSubmissionSnapshot(
+    /** When the submission was sent. */
+    public val sentAt: String,
+    /** The task id the provider allocated for it beforehand, when it does. */
+    public val candidate: String? = null,
+    /** How to look for the task at the provider. */
+    public val lookup: String = "",
+)
 
 /** A saved [JobOutput]. */
 @Serializable

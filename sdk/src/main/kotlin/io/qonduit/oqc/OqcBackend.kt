@@ -6,6 +6,10 @@ import io.qonduit.backend.ErrorData
 import io.qonduit.backend.ResultData
 import io.qonduit.backend.TaskRef
 import io.qonduit.backend.TaskReport
+import io.qonduit.backend.SubmissionInDoubtException
+import io.qonduit.backend.SubmissionLookup
+import io.qonduit.errors.ConnectionException
+import io.qonduit.errors.NotFoundException
 import io.qonduit.errors.QonduitException
 import io.qonduit.errors.ValidationException
 import io.qonduit.job.Diagnostics
@@ -57,16 +61,48 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
         return ids.firstOrNull()?.taskId ?: throw QonduitException("POST /tasks/submit returned no task id")
     }
 
+    /** Several tasks on one QPU go in one call with pre-allocated ids, which is safe to repeat. */
     @QonduitInternalApi
-    override suspend fun submitAll(inputs: List<JobInput>): List<String> {
-        val ids = arrayOfNulls<String>(inputs.size)
+    override val submitsInBatches: Boolean get() = true
+
+    @QonduitInternalApi
+    override suspend fun submitAll(inputs: List<JobInput>, submitted: (index: Int, taskId: String) -> Unit) {
         val byQpu = inputs.indices.groupBy { inputs[it].device }
         for ((qpu, indices) in byQpu) {
             val group = indices.map { inputs[it] }
-            val groupIds = if (group.size == 1) listOf(submit(group[0])) else submitBatch(qpu, group)
-            indices.zip(groupIds).forEach { (i, id) -> ids[i] = id }
+            val groupIds = if (group.size == 1) listOf(submitInDoubt { submit(group[0]) }) else submitBatch(qpu, group)
+            indices.zip(groupIds).forEach { (i, id) -> submitted(i, id) }
         }
-        return ids.map { it!! }
+    }
+
+    /**
+     * Runs a submission; a lost reply or timeout (the request may have been acted on) becomes a
+     * [SubmissionInDoubtException] carrying the ids allocated for it.
+     */
+    private suspend fun <T> submitInDoubt(allocated: List<String> = emptyList(), block: suspend () -> T): T = try {
+        block()
+    } catch (e: ConnectionException) {
+        if (!e.requestMayHaveArrived) throw e
+        throw SubmissionInDoubtException(allocated, e)
+    }
+
+    /**
+     * A task whose submission got no reply: with its pre-allocated id, its status says whether it
+     * was submitted (a task still CREATED never was); without one, OQC offers no lookup.
+     */
+    @QonduitInternalApi
+    override suspend fun lookUpSubmission(input: JobInput, sentAt: java.time.Instant, candidate: String?, exclude: Set<String>): SubmissionLookup {
+        if (candidate == null) return super.lookUpSubmission(input, sentAt, null, exclude)
+        val status = try {
+            sdk.tasks.status(candidate, input.device).taskStatus
+        } catch (e: NotFoundException) {
+            return SubmissionLookup.NotCreated
+        }
+        return when (status) {
+            OqcTaskStatus.CREATED -> SubmissionLookup.NotCreated
+            OqcTaskStatus.UNKNOWN -> SubmissionLookup.Unknown("task $candidate on ${input.device} reports status UNKNOWN; ask again with reconcile()")
+            else -> SubmissionLookup.Found(candidate)
+        }
     }
 
     /** Pre-allocates ids for [group] (all on [qpu]) and submits them in one call. */
@@ -86,7 +122,9 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
             throw QonduitException("POST /tasks allocated ${allocated.size} task ids for ${group.size} tasks")
         }
         val tasks = group.zip(allocated).map { (input, id) -> OqcJobConfig.task(input, OqcTaskId.of(id)) }
-        sdk.api.post("$qpuUrl/tasks/submit", encodeSubmit(SubmitTasksRequest(tasks), group), field = "tasks", retrySafe = true)
+        submitInDoubt(allocated) {
+            sdk.api.post("$qpuUrl/tasks/submit", encodeSubmit(SubmitTasksRequest(tasks), group), field = "tasks", retrySafe = true)
+        }
         return allocated
     }
 

@@ -4,6 +4,7 @@ import io.qonduit.QonduitInternalApi
 import io.qonduit.backend.Backend
 import io.qonduit.backend.ErrorData
 import io.qonduit.backend.ResultData
+import io.qonduit.backend.SubmissionLookup
 import io.qonduit.backend.TaskRef
 import io.qonduit.backend.TaskReport
 import io.qonduit.errors.ValidationException
@@ -38,6 +39,29 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
 
     @QonduitInternalApi
     override suspend fun submit(input: JobInput): String = client.submitJob(decode(input)).jobId
+
+    /**
+     * Searches the caller's jobs submitted since [sentAt] (less a clock allowance) for one with this
+     * job's name and runs; Oqtant has no idempotency key, so this is how a lost reply is resolved.
+     */
+    @QonduitInternalApi
+    override suspend fun lookUpSubmission(input: JobInput, sentAt: java.time.Instant, candidate: String?, exclude: Set<String>): SubmissionLookup {
+        val job = decode(input)
+        val since = sentAt.minusSeconds(CLOCK_ALLOWANCE_SECONDS)
+        val matches = client.searchJobs(OqtantSearch(name = job.name, submitStart = since)).filter { found ->
+            val id = found.externalId
+            id != null && id !in exclude && found.inputs.isNotEmpty() &&
+                found.inputs.zip(job.inputs).all { (a, b) -> a.values == b.values }
+        }
+        return when (matches.size) {
+            1 -> SubmissionLookup.Found(matches.single().externalId!!)
+            else -> SubmissionLookup.Unknown(
+                (if (matches.isEmpty()) "no Oqtant job named '${job.name}' submitted since $sentAt matches it yet"
+                else "${matches.size} Oqtant jobs named '${job.name}' match it (${matches.joinToString { it.externalId.orEmpty() }})") +
+                    "; search with OqtantClient.searchJobs(OqtantSearch(name = \"${job.name}\", submitStart = $since))",
+            )
+        }
+    }
 
     @QonduitInternalApi
     override suspend fun poll(task: TaskRef): TaskReport = report(client.getJob(task.taskId)) { client.withAllRuns(it) }
@@ -105,6 +129,9 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
     public companion object {
         /** Provider name recorded in snapshots. */
         public const val PROVIDER: String = "oqtant"
+
+        /** Allowance for the service's clock running behind ours when looking up a submission. */
+        private const val CLOCK_ALLOWANCE_SECONDS: Long = 30
 
         /** The device of every Oqtant job (the service has one QPU). */
         public const val DEVICE: String = "oqtant"

@@ -4,6 +4,7 @@ import io.qonduit.QonduitInternalApi
 import io.qonduit.backend.Backend
 import io.qonduit.backend.ErrorData
 import io.qonduit.backend.ResultData
+import io.qonduit.backend.SubmissionLookup
 import io.qonduit.backend.TaskRef
 import io.qonduit.backend.TaskReport
 import io.qonduit.job.CompositeJob
@@ -108,6 +109,11 @@ public class QpiBackend internal constructor(
         QpiValidation.check(input, numQubits)
         return client.submit(input)
     }
+
+    /** Searches the caller's newest jobs for one with this input's payload, created since [sentAt]. */
+    @QonduitInternalApi
+    override suspend fun lookUpSubmission(input: JobInput, sentAt: java.time.Instant, candidate: String?, exclude: Set<String>): SubmissionLookup =
+        QpiSubmissionLookup.lookUp(client, input, sentAt, exclude)
 
     @QonduitInternalApi
     override suspend fun poll(task: TaskRef): TaskReport {

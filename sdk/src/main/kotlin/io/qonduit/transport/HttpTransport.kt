@@ -124,7 +124,8 @@ internal class HttpTransport(
                     delay(backoff(++attempt, null))
                     continue
                 }
-                throw ConnectionException("$method $logPath $what: ${withoutQueries(e.message)}", e)
+                val neverSent = e is java.net.ConnectException || e is java.net.UnknownHostException
+                throw ConnectionException("$method $logPath $what: ${withoutQueries(e.message)}", e, requestMayHaveArrived = !neverSent)
             }
             val status = response.status.value
             val bytes = response.bodyAsBytes()

@@ -283,19 +283,19 @@ class JobJavaTest {
         job.executeAsync(TEN_SECONDS).get();
         JobOutput first = job.getOutputs().getLatest();
 
-        assertSame(job, job.reconfigure());
+        assertSame(job, job.reconfigureAsync().get());
         assertEquals(JobState.CREATED, job.getState());
         assertNull(job.getTaskId());
         assertTrue(job.getOutputs().isEmpty());
         assertEquals(1, job.getHistory().getSize());
 
-        job.reconfigure(null, List.of(X0));
+        job.reconfigureAsync(null, List.of(X0)).get();
         assertEquals(List.of(X0), job.getPrograms());
-        job.reconfigure(first);
+        job.reconfigureAsync(first).get();
         assertEquals(List.of(BELL), job.getPrograms());
-        job.reconfigure(first, null, null, null, "second");
+        job.reconfigureAsync(first, null, null, null, "second").get();
         assertEquals("second", job.getTag());
-        job.reconfigure(null, null, LocalBackend.DEVICE);
+        job.reconfigureAsync(null, null, LocalBackend.DEVICE).get();
         job.executeAsync(TEN_SECONDS).get();
         assertEquals(2, job.getHistory().getSize());
         assertEquals("second", job.getOutputs().getLatest().getInput().getTag());

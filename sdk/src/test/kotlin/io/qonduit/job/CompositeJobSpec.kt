@@ -109,12 +109,26 @@ class CompositeJobSpec : FunSpec({
         composite.outputs.countsTable("c").skippedErrors shouldBe 2
     }
 
-    test("execute again resets terminal children, submits them in one batch and keeps their history") {
+    test("execute again keeps completed children and re-runs only those that did not complete") {
+        val backend = ScriptedBackend()
+        val ok = jobsOn(backend, 2)
+        val failing = Job(ScriptedBackend.failing(1, "boom"), JobInput(Circuits.BELL, "dev"))
+        val composite = CompositeJob(ok + failing)
+        composite.execute(5.seconds)
+        val firstIds = ok.map { it.taskId }
+        composite.execute(5.seconds)
+        ok.map { it.taskId } shouldContainExactly firstIds
+        backend.submitAllCalls.get() shouldBe 1
+        ok.forEach { it.history.size shouldBe 1 }
+        failing.history.size shouldBe 2
+    }
+
+    test("execute(rerunAll = true) resets every terminal child, submits them in one batch and keeps their history") {
         val backend = ScriptedBackend()
         val composite = CompositeJob(jobsOn(backend, 3))
         composite.execute(5.seconds)
         val firstIds = composite.jobs.map { it.taskId }
-        composite.execute(5.seconds)
+        composite.execute(5.seconds, rerunAll = true)
 
         backend.submitAllCalls.get() shouldBe 2
         composite.jobs.map { it.taskId }.toSet().intersect(firstIds.toSet()).shouldBeEmpty()
@@ -132,8 +146,8 @@ class CompositeJobSpec : FunSpec({
         val before = inFlight.taskId
         composite.execute(5.seconds)
         inFlight.taskId shouldBe before
-        backend.submitCalls.get() shouldBe 1
-        backend.submitAllCalls.get() shouldBe 1
+        backend.submitCalls.get() shouldBe 2 // the one fresh child goes alone
+        backend.submitAllCalls.get() shouldBe 0
         composite.completedJobs.size shouldBe 2
     }
 
@@ -188,12 +202,12 @@ class CompositeJobSpec : FunSpec({
             val table = composite.outputs.countsTable("c")
             table.rows shouldBe 3
             table.bitstrings shouldBe listOf("100")
-            table.column("100").toList() shouldBe listOf(10, 20, 30)
+            table.column("100").toList() shouldBe listOf(10L, 20L, 30L)
             composite.outputs.like("1**", "c").columns shouldBe 1
             composite.outputs.countsTable("c", Endianness.LITTLE).bitstrings shouldBe listOf("001")
 
-            composite.execute(5.seconds)
-            composite.history.countsTable("c").column("100").toList() shouldBe listOf(10, 10, 20, 20, 30, 30)
+            composite.execute(5.seconds, rerunAll = true)
+            composite.history.countsTable("c").column("100").toList() shouldBe listOf(10L, 10L, 20L, 20L, 30L, 30L)
             composite.outputs.size shouldBe 3
         }
     }

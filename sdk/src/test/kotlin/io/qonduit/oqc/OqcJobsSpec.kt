@@ -1,5 +1,6 @@
 package io.qonduit.oqc
 
+import io.qonduit.job.SubmissionUnknownException
 import io.qonduit.program.OpenQasmProgram
 import io.qonduit.program.Program
 import kotlinx.serialization.json.Json
@@ -216,9 +217,12 @@ class OqcJobsSpec : FunSpec({
         created shouldHaveSize 3
         created.map { it.id }.toSet() shouldBe composite.jobs.map { it.taskId }.toSet()
         created.forEach { it.status shouldBe "COMPLETED" }
-        // A single task has no pre-allocated id: its lost reply is reported, never repeated.
+        // A single task has no pre-allocated id: its lost reply leaves the job in doubt, never repeated.
         emulator.faults.loseReply("POST", "$LUCY_PATH/tasks/submit", times = 1)
-        shouldThrow<ConnectionException> { sdk.createJob(Circuits.BELL, LUCY).submit() }
+        val single = sdk.createJob(Circuits.BELL, LUCY)
+        shouldThrow<SubmissionUnknownException> { single.submit() }.provider shouldBe "oqc"
+        single.state shouldBe JobState.UNKNOWN_SUBMISSION
+        shouldThrow<SubmissionUnknownException> { single.execute(5.seconds) }
         emulator.faults.requests("$LUCY_PATH/tasks/submit", "POST") shouldHaveSize 3
     }
 

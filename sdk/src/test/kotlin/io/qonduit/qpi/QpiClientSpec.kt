@@ -1,5 +1,7 @@
 package io.qonduit.qpi
 
+import io.kotest.matchers.shouldNotBe
+import io.qonduit.job.SubmissionUnknownException
 import io.qonduit.circuit.circuit
 import io.qonduit.testing.Circuits
 import io.qonduit.program.OpenQasmProgram
@@ -195,15 +197,38 @@ class QpiClientSpec : FunSpec({
         }
     }
 
-    test("polling survives server errors by retrying; a dropped submission is reported, not repeated") {
+    test("polling survives server errors by retrying; a dropped submission is looked up, not repeated") {
         val job = client.backend(QpiEmulatorState.MOCK_QPU).run(bell, shots = 10)
         qpi.emulator.faults.error("GET", "/qpi/api/jobs/*", 503, times = 2)
         job.execute(10.seconds).resultList() shouldHaveSize 1
 
         qpi.emulator.faults.clear()
         qpi.emulator.faults.dropConnection("POST", "/qpi/api/jobs", times = 1)
-        shouldThrow<ConnectionException> { client.backend(QpiEmulatorState.MOCK_QPU).run(bell) }
+        val dropped = client.backend(QpiEmulatorState.MOCK_QPU).createJob(bell, shots = 11)
+        val doubt = shouldThrow<SubmissionUnknownException> { dropped.submit() }
+        doubt.message!! shouldContain "listJobs"
+        dropped.state shouldBe JobState.UNKNOWN_SUBMISSION
+        // Nothing was created (the connection dropped before the server acted): every look finds
+        // nothing, and nothing is sent again until the caller says so.
+        dropped.reconcile().state shouldBe JobState.UNKNOWN_SUBMISSION
+        shouldThrow<SubmissionUnknownException> { dropped.execute(5.seconds) }
         qpi.emulator.faults.requests("/qpi/api/jobs", "POST") shouldHaveSize 1
+        dropped.discardSubmission().state shouldBe JobState.CREATED
+        dropped.execute(10.seconds).items().single().shots shouldBe 11
+        qpi.emulator.faults.requests("/qpi/api/jobs", "POST") shouldHaveSize 2
+        qpi.emulator.faults.clear()
+    }
+
+    test("a submission whose reply is lost after the server acted is found, not sent again") {
+        qpi.emulator.faults.clear()
+        val before = client.listJobs(limit = 100).size
+        qpi.emulator.faults.loseReply("POST", "/qpi/api/jobs", times = 1)
+        val job = client.backend(QpiEmulatorState.MOCK_QPU).createJob(x0, shots = 13)
+        job.submit()
+        job.taskId shouldNotBe null
+        job.execute(10.seconds).items().single().counts("c") shouldBe mapOf("10" to 13L)
+        qpi.emulator.faults.requests("/qpi/api/jobs", "POST") shouldHaveSize 1
+        client.listJobs(limit = 100).size shouldBe before + 1
         qpi.emulator.faults.clear()
     }
 

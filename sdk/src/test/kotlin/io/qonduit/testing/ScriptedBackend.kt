@@ -30,6 +30,8 @@ class ScriptedBackend(
     ),
     override val provider: String = "scripted",
     private val pollLatencyMillis: Long = 0,
+    /** Whether composites batch-submit here (as on OQC) or submit each child on its own (as on QPI). */
+    private val batches: Boolean = true,
 ) : Backend {
     override val defaultCadence: PollCadence = PollCadence.ofMillis(5)
 
@@ -50,9 +52,11 @@ class ScriptedBackend(
         return newId()
     }
 
-    override suspend fun submitAll(inputs: List<JobInput>): List<String> {
+    override val submitsInBatches: Boolean get() = batches
+
+    override suspend fun submitAll(inputs: List<JobInput>, submitted: (index: Int, taskId: String) -> Unit) {
         submitAllCalls.incrementAndGet()
-        return inputs.map { newId() }
+        inputs.indices.forEach { submitted(it, newId()) }
     }
 
     override suspend fun poll(task: TaskRef): TaskReport {
