@@ -88,7 +88,7 @@ public class CompositeJob @JvmOverloads constructor(
      * @throws SubmissionUnknownException or the first other failure, after every child was tried
      */
     override suspend fun submit(timeout: Duration): CompositeJob {
-        io.withLock { submitChildren(jobs.filter { it.taskId == null && !it.state.isTerminal }, Deadline.of(timeout)) }
+        io.withLock { submitChildren(jobs.filter { it.taskId == null && !it.state.isTerminal }, Deadline.of(timeout))?.let { throw it } }
         return this
     }
 
@@ -108,7 +108,8 @@ public class CompositeJob @JvmOverloads constructor(
         io.withLock {
             val toRun = jobs.filter { !it.isActive && (rerunAll || !it.completed) }
             toRun.filter { it.state.isTerminal }.forEach { it.reset() }
-            submitChildren(toRun, deadline)
+            // Children whose submission is in doubt are looked up while waiting; other failures end here.
+            submitChildren(toRun, deadline)?.takeIf { it !is SubmissionUnknownException }?.let { throw it }
         }
         wait(deadline)
         return outputs
@@ -236,8 +237,12 @@ public class CompositeJob @JvmOverloads constructor(
 
     override fun toString(): String = "CompositeJob(${jobs.size} jobs, $currentProgress)"
 
+    /**
+     * Submits [children], recording every id as it comes; returns the first failure (the others
+     * suppressed in it), a [SubmissionUnknownException] only when nothing else failed, or null.
+     */
     @OptIn(QonduitInternalApi::class)
-    private suspend fun submitChildren(children: List<Job>, deadline: Deadline) {
+    private suspend fun submitChildren(children: List<Job>, deadline: Deadline): Throwable? {
         val failures = mutableListOf<Throwable>()
         for ((backend, group) in children.groupBy { it.backend }) {
             val batched = backend.submitsInBatches && group.size > 1
@@ -247,11 +252,14 @@ public class CompositeJob @JvmOverloads constructor(
                 failures += e
             }
         }
-        failures.firstOrNull()?.let { first -> throw first.also { f -> failures.drop(1).forEach { f.addSuppressed(it) } } }
+        val first = failures.firstOrNull { it !is SubmissionUnknownException } ?: failures.firstOrNull() ?: return null
+        failures.filter { it !== first }.forEach { first.addSuppressed(it) }
+        return first
     }
 
     /** Each child through its own [Job.submit] (its own lock, its own lookup of a lost reply). */
     private suspend fun submitEach(group: List<Job>, deadline: Deadline) {
+        // The others are tried even when one fails; the first non-doubt failure is reported.
         val failures = boundedMap(group, maxConcurrency) { job ->
             try {
                 job.submit(deadline.bounded(Job.DEFAULT_SUBMIT_TIMEOUT))
@@ -262,7 +270,10 @@ public class CompositeJob @JvmOverloads constructor(
                 null // submitted meanwhile by someone else: nothing to do
             }
         }.filterNotNull()
-        failures.firstOrNull()?.let { throw it }
+        (failures.firstOrNull { it !is SubmissionUnknownException } ?: failures.firstOrNull())?.let { first ->
+            failures.filter { it !== first }.forEach { first.addSuppressed(it) }
+            throw first
+        }
     }
 
     /**

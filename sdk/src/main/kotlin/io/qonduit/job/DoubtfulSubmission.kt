@@ -24,11 +24,13 @@ internal object ClaimedTasks {
     private const val KEPT_PER_PROVIDER = 10_000
     private val byProvider = ConcurrentHashMap<String, MutableSet<String>>()
 
-    fun claim(provider: String, taskId: String) {
+    /** Records [taskId] as followed; false when a job already follows it. */
+    fun claim(provider: String, taskId: String): Boolean {
         val ids = byProvider.computeIfAbsent(provider) { java.util.Collections.synchronizedSet(LinkedHashSet()) }
         synchronized(ids) {
-            ids += taskId
+            if (!ids.add(taskId)) return false
             if (ids.size > KEPT_PER_PROVIDER) ids.remove(ids.first())
+            return true
         }
     }
 

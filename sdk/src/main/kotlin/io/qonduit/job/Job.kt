@@ -500,9 +500,13 @@ public class Job @JvmOverloads constructor(
         synchronized(guard) {
             if (doubtful !== pending) return
             when (lookup) {
-                is SubmissionLookup.Found -> {
+                is SubmissionLookup.Found -> if (ClaimedTasks.claim(backend.provider, lookup.taskId)) {
                     doubtful = null
-                    markSubmitted(lookup.taskId)
+                    publish(JobStatus(JobState.QUEUED, lookup.taskId))
+                } else {
+                    // Another job of this process took that task first (same program): look again later.
+                    doubtful = pending.copy(lookup = "task ${lookup.taskId} matched but another job follows it; looking again")
+                    publish(JobStatus(JobState.UNKNOWN_SUBMISSION, message = doubtful!!.lookup))
                 }
                 SubmissionLookup.NotCreated -> {
                     doubtful = null

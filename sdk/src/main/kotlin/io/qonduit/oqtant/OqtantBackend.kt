@@ -53,14 +53,11 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
             id != null && id !in exclude && found.inputs.isNotEmpty() &&
                 found.inputs.zip(job.inputs).all { (a, b) -> a.values == b.values }
         }
-        return when (matches.size) {
-            1 -> SubmissionLookup.Found(matches.single().externalId!!)
-            else -> SubmissionLookup.Unknown(
-                (if (matches.isEmpty()) "no Oqtant job named '${job.name}' submitted since $sentAt matches it yet"
-                else "${matches.size} Oqtant jobs named '${job.name}' match it (${matches.joinToString { it.externalId.orEmpty() }})") +
-                    "; search with OqtantClient.searchJobs(OqtantSearch(name = \"${job.name}\", submitStart = $since))",
-            )
-        }
+        // Search answers newest first; identical jobs are interchangeable: the oldest unclaimed is this one.
+        return matches.lastOrNull()?.let { SubmissionLookup.Found(it.externalId!!) } ?: SubmissionLookup.Unknown(
+            "no Oqtant job named '${job.name}' submitted since $sentAt matches it yet; " +
+                "search with OqtantClient.searchJobs(OqtantSearch(name = \"${job.name}\", submitStart = $since))",
+        )
     }
 
     @QonduitInternalApi

@@ -32,14 +32,11 @@ internal object QpiSubmissionLookup {
         val matches = client.listJobs(sort = "-created", limit = SEARCHED).filter { record ->
             record.id !in exclude && createdAt(record)?.let { !it.isBefore(since) } != false && sameJob(record.payload, wanted)
         }
-        return when (matches.size) {
-            1 -> SubmissionLookup.Found(matches.single().id)
-            else -> SubmissionLookup.Unknown(
-                (if (matches.isEmpty()) "no QPI job created since $sentAt matches it yet (the request may still be arriving)"
-                else "${matches.size} QPI jobs created since $sentAt match it (${matches.joinToString { it.id }})") +
-                    "; list them with QpiClient.listJobs(sort = \"-created\")",
-            )
-        }
+        // Identical payloads are interchangeable: the oldest unclaimed match is this submission's.
+        return matches.lastOrNull()?.let { SubmissionLookup.Found(it.id) } ?: SubmissionLookup.Unknown(
+            "no QPI job created since $sentAt matches it yet (the request may still be arriving); " +
+                "list them with QpiClient.listJobs(sort = \"-created\")",
+        )
     }
 
     private fun sameJob(payload: JsonObject?, wanted: JsonObject): Boolean {

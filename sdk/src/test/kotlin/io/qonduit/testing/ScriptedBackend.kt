@@ -43,20 +43,24 @@ class ScriptedBackend(
     val maxConcurrentPolls = AtomicInteger()
     private val concurrentPolls = AtomicInteger()
     private val steps = ConcurrentHashMap<String, Int>()
-    private val cancelled = ConcurrentHashMap.newKeySet<String>()
+    /** Task ids that were cancelled. */
+    val cancelled: MutableSet<String> = ConcurrentHashMap.newKeySet<String>()
     private val ids = AtomicInteger()
     var failDiagnostics = false
 
+    /** What each task id was submitted with, in submission order. */
+    val submitted: MutableMap<String, JobInput> = java.util.Collections.synchronizedMap(LinkedHashMap())
+
     override suspend fun submit(input: JobInput): String {
         submitCalls.incrementAndGet()
-        return newId()
+        return newId().also { submitted[it] = input }
     }
 
     override val submitsInBatches: Boolean get() = batches
 
     override suspend fun submitAll(inputs: List<JobInput>, submitted: (index: Int, taskId: String) -> Unit) {
         submitAllCalls.incrementAndGet()
-        inputs.indices.forEach { submitted(it, newId()) }
+        inputs.forEachIndexed { i, input -> submitted(i, newId().also { this.submitted[it] = input }) }
     }
 
     override suspend fun poll(task: TaskRef): TaskReport {
