@@ -1,7 +1,6 @@
 package io.qonduit.transport
 
 import io.ktor.client.HttpClient
-import io.ktor.client.engine.java.Java
 import io.ktor.client.plugins.HttpRequestTimeoutException
 import io.ktor.client.plugins.HttpTimeout
 import io.ktor.client.request.header
@@ -32,7 +31,6 @@ import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement
 import java.io.IOException
-import java.net.http.HttpClient as JdkHttpClient
 import java.time.ZonedDateTime
 import java.time.format.DateTimeFormatter
 import java.util.concurrent.ConcurrentHashMap
@@ -68,6 +66,7 @@ internal class HttpReply(val status: Int, val bytes: ByteArray, val headers: Hea
  * retries of idempotent requests, and typed errors carrying status and body.
  *
  * Redirects are not followed, so credentials never travel to a host the provider did not name.
+ * The engine is the process-wide one of [SharedEngines] unless the config names one.
  */
 internal class HttpTransport(
     baseUrl: String,
@@ -77,7 +76,7 @@ internal class HttpTransport(
     val baseUrl: String = checkBaseUrl(baseUrl).trimEnd('/')
     private val trusted: MutableSet<String> = ConcurrentHashMap.newKeySet<String>().apply { add(origin(this@HttpTransport.baseUrl)) }
 
-    private val client: HttpClient = HttpClient(config.engine ?: defaultEngine(this.baseUrl)) {
+    private val client: HttpClient = HttpClient(config.engine ?: SharedEngines.forUrl(this.baseUrl, config.connectTimeout)) {
         expectSuccess = false
         followRedirects = false
         install(HttpTimeout) {
@@ -149,6 +148,7 @@ internal class HttpTransport(
 
     suspend fun delete(path: String): HttpReply = send(HttpMethod.Delete, path)
 
+    /** Closes the Ktor client; the engine is shared (or the caller's), so there is no thread to stop. */
     override fun close() = client.close()
 
     override fun toString(): String = "HttpTransport($baseUrl)"
@@ -230,11 +230,6 @@ internal class HttpTransport(
         fun origin(url: String): String {
             val u = Url(url)
             return "${u.protocol.name}://${u.host}:${u.port}"
-        }
-
-        private fun defaultEngine(baseUrl: String) = Java.create {
-            // Plain-http servers (the emulator, local deployments) get HTTP/1.1; TLS negotiates HTTP/2.
-            protocolVersion = if (baseUrl.startsWith("https://")) JdkHttpClient.Version.HTTP_2 else JdkHttpClient.Version.HTTP_1_1
         }
     }
 }
