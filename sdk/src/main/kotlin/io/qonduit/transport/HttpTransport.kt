@@ -66,15 +66,24 @@ internal class HttpReply(val status: Int, val bytes: ByteArray, val headers: Hea
  * retries of idempotent requests, and typed errors carrying status and body.
  *
  * Redirects are not followed, so credentials never travel to a host the provider did not name.
- * The engine is the process-wide one of [SharedEngines] unless the config names one.
+ * After [close] every request is refused with an [IllegalStateException] naming [owner], before
+ * anything is sent; the engine is the process-wide one of [SharedEngines] unless the config names one.
  */
 internal class HttpTransport(
     baseUrl: String,
     private val config: TransportConfig,
+    /** The client named in the "closed" error, e.g. `QpiClient`. */
+    private val owner: String = "client",
     private val authHeaders: suspend () -> Map<String, String>,
 ) : AutoCloseable {
     val baseUrl: String = checkBaseUrl(baseUrl).trimEnd('/')
     private val trusted: MutableSet<String> = ConcurrentHashMap.newKeySet<String>().apply { add(origin(this@HttpTransport.baseUrl)) }
+
+    @Volatile
+    private var closed = false
+
+    /** True after [close]. */
+    val isClosed: Boolean get() = closed
 
     private val client: HttpClient = HttpClient(config.engine ?: SharedEngines.forUrl(this.baseUrl, config.connectTimeout)) {
         expectSuccess = false
@@ -148,8 +157,16 @@ internal class HttpTransport(
 
     suspend fun delete(path: String): HttpReply = send(HttpMethod.Delete, path)
 
-    /** Closes the Ktor client; the engine is shared (or the caller's), so there is no thread to stop. */
-    override fun close() = client.close()
+    /** Throws `IllegalStateException("this <owner> is closed")` after [close]. */
+    fun ensureOpen() {
+        check(!closed) { "this $owner is closed" }
+    }
+
+    /** Refuses further requests. The engine is shared (or the caller's), so there is nothing else to stop. */
+    override fun close() {
+        closed = true
+        client.close()
+    }
 
     override fun toString(): String = "HttpTransport($baseUrl)"
 
@@ -161,6 +178,7 @@ internal class HttpTransport(
         headers: Map<String, String>,
         withCredentials: Boolean,
     ): HttpResponse {
+        ensureOpen() // before every attempt, so a retry after close() is refused too
         val credentials = if (withCredentials) authHeaders() else emptyMap()
         return client.request(url) {
             this.method = method
