@@ -32,9 +32,6 @@ import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
-import kotlinx.serialization.json.buildJsonObject
-import kotlinx.serialization.json.put
-import java.time.Instant
 import java.util.UUID
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.atomic.AtomicLong
@@ -189,58 +186,4 @@ public class LocalBackend @JvmOverloads constructor(
         /** Most shots one job may ask for. */
         public const val MAX_SHOTS: Int = 10_000_000
     }
-}
-
-/** One task's lifecycle; every transition is atomic, and cancellation wins over completion. */
-internal class LocalTask(private val id: String) {
-    private var state = JobState.QUEUED
-    private var result: ResultData? = null
-    private var error: ErrorData? = null
-    private val queuedAt = Instant.now()
-    private var startedAt: Instant? = null
-    private var finishedAt: Instant? = null
-    private var simulationMillis: Long? = null
-    var run: kotlinx.coroutines.Job? = null
-
-    @Synchronized
-    fun start(): Boolean {
-        if (state != JobState.QUEUED) return false
-        state = JobState.RUNNING
-        startedAt = Instant.now()
-        return true
-    }
-
-    @Synchronized
-    fun finish(outcome: Result<ResultData>, elapsed: Duration) {
-        if (state.isTerminal) return
-        finishedAt = Instant.now()
-        simulationMillis = elapsed.inWholeMilliseconds
-        outcome.onSuccess { result = it; state = JobState.COMPLETED }
-            .onFailure { error = ErrorData(it.message ?: it.toString()); state = JobState.FAILED }
-    }
-
-    @Synchronized
-    fun cancel(): Boolean {
-        if (state.isTerminal) return false
-        state = JobState.CANCELLED
-        finishedAt = Instant.now()
-        return true
-    }
-
-    @Synchronized
-    fun report(): TaskReport = TaskReport(state, state.name, result = result, error = error)
-
-    @Synchronized
-    fun diagnostics(): Diagnostics = Diagnostics(
-        timings = buildJsonObject {
-            put("QUEUED", queuedAt.toString())
-            startedAt?.let { put("STARTED", it.toString()) }
-            finishedAt?.let { put("FINISHED", it.toString()) }
-        },
-        metrics = buildJsonObject { simulationMillis?.let { put("simulation_ms", it) } },
-        metadata = buildJsonObject {
-            put("id", id)
-            put("backend", LocalBackend.PROVIDER)
-        },
-    )
 }
