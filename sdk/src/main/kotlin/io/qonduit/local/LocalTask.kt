@@ -10,11 +10,15 @@ import kotlinx.serialization.json.put
 import java.time.Instant
 import kotlin.time.Duration
 
-/** One task's lifecycle; every transition is atomic, and cancellation wins over completion. */
+/**
+ * One task's lifecycle; every transition is atomic, the first terminal state wins, and cancellation
+ * (by the user or by closing the backend) wins over a completion that comes later.
+ */
 internal class LocalTask(private val id: String) {
     private var state = JobState.QUEUED
     private var result: ResultData? = null
     private var error: ErrorData? = null
+    private var message: String? = null
     private val queuedAt = Instant.now()
     private var startedAt: Instant? = null
     private var finishedAt: Instant? = null
@@ -29,25 +33,36 @@ internal class LocalTask(private val id: String) {
         return true
     }
 
+    /** COMPLETED with [data], unless already terminal. */
     @Synchronized
-    fun finish(outcome: Result<ResultData>, elapsed: Duration) {
-        if (state.isTerminal) return
-        finishedAt = Instant.now()
-        simulationMillis = elapsed.inWholeMilliseconds
-        outcome.onSuccess { result = it; state = JobState.COMPLETED }
-            .onFailure { error = ErrorData(it.message ?: it.toString()); state = JobState.FAILED }
+    fun complete(data: ResultData, elapsed: Duration) {
+        if (end(JobState.COMPLETED, elapsed)) result = data
     }
 
+    /** FAILED with [reason] as the error message, unless already terminal. */
     @Synchronized
-    fun cancel(): Boolean {
+    fun fail(reason: String, elapsed: Duration? = null) {
+        if (end(JobState.FAILED, elapsed)) error = ErrorData(reason)
+    }
+
+    /** CANCELLED, with [why] as the status message; false when already terminal. */
+    @Synchronized
+    fun cancel(why: String? = null): Boolean {
+        if (!end(JobState.CANCELLED, null)) return false
+        message = why
+        return true
+    }
+
+    private fun end(terminal: JobState, elapsed: Duration?): Boolean {
         if (state.isTerminal) return false
-        state = JobState.CANCELLED
+        state = terminal
         finishedAt = Instant.now()
+        elapsed?.let { simulationMillis = it.inWholeMilliseconds }
         return true
     }
 
     @Synchronized
-    fun report(): TaskReport = TaskReport(state, state.name, result = result, error = error)
+    fun report(): TaskReport = TaskReport(state, state.name, message = message, result = result, error = error)
 
     @Synchronized
     fun diagnostics(): Diagnostics = Diagnostics(
