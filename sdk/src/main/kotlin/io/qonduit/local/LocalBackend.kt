@@ -31,11 +31,12 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.job
+import java.util.function.BooleanSupplier
+import kotlin.coroutines.cancellation.CancellationException
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
-import kotlinx.serialization.json.buildJsonObject
-import kotlinx.serialization.json.put
-import java.time.Instant
 import java.util.UUID
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.atomic.AtomicLong
@@ -50,8 +51,13 @@ import kotlin.time.toKotlinDuration
  *
  * One task runs every item of its input: each program × binding is one result item, with counts per
  * classical register. Shots: 1..[MAX_SHOTS], default [DEFAULT_SHOTS]; [RunOptions.seed] (or the
- * backend's [seed]) makes counts reproducible. A program that does not parse makes the job FAILED
- * with the line and column of the error, as a cloud provider would.
+ * backend's [seed]) makes counts reproducible. Programs wider than [MAX_QUBITS] are refused when the
+ * job is created or submitted.
+ *
+ * Every failure is terminal: a program that does not parse makes the job FAILED with the line and
+ * column of the error, as a cloud provider would, and so does anything else the simulation throws
+ * (out of memory, stack overflow, …), with its message. [cancel] stops a running simulation within
+ * one operation or shot. After [close], submitting throws and unfinished tasks report CANCELLED.
  */
 public class LocalBackend @JvmOverloads constructor(
     /** Seed for jobs that set none; null draws a fresh seed per job. */
@@ -67,19 +73,32 @@ public class LocalBackend @JvmOverloads constructor(
     private val tasks = ConcurrentHashMap<String, LocalTask>()
     private val seeds = AtomicLong(seed ?: System.nanoTime())
 
+    @Volatile
+    private var closed = false
+
     override val provider: String get() = PROVIDER
 
     override val device: String get() = DEVICE
 
     override val defaultCadence: PollCadence = PollCadence.ofMillis(10, 20, 50, 100, 200)
 
+    /**
+     * Starts a task running [input] and returns its id.
+     *
+     * @throws IllegalStateException after [close]
+     * @throws io.qonduit.errors.ValidationException for bad shots, bindings or programs wider than [MAX_QUBITS]
+     */
     @QonduitInternalApi
     override suspend fun submit(input: JobInput): String {
+        check(!closed) { CLOSED }
         check(input)
         val id = UUID.randomUUID().toString()
         val task = LocalTask(id)
         tasks[id] = task
-        task.run = scope.launch { execute(task, input) }
+        val run = scope.launch { execute(task, input) }
+        task.run = run
+        // A task whose coroutine ends without a terminal state (a close() racing this submit) is not left QUEUED.
+        run.invokeOnCompletion { cause -> if (cause != null) task.cancel(CLOSED_BEFORE_FINISH) }
         return id
     }
 
@@ -92,6 +111,7 @@ public class LocalBackend @JvmOverloads constructor(
         return local.report()
     }
 
+    /** Marks the task CANCELLED and stops its simulation at the next operation or shot (the CPU work ends, not only the label). */
     @QonduitInternalApi
     override suspend fun cancel(task: TaskRef) {
         val local = tasks[task.taskId] ?: throw IllegalStateException("task ${task.taskId} is not known to this local backend")
@@ -104,12 +124,16 @@ public class LocalBackend @JvmOverloads constructor(
     /**
      * One local job running every item, not yet submitted.
      *
-     * @throws io.qonduit.errors.ValidationException for bad shots or bindings
+     * @throws io.qonduit.errors.ValidationException for bad shots, bindings or programs wider than [MAX_QUBITS]
      */
     override fun create(items: List<RunItem>, options: RunOptions, tag: String?): Job =
         Job(this, JobInput(items, DEVICE, options, tag).also { check(it) })
 
-    /** A job for [program] on this backend, not yet submitted. */
+    /**
+     * A job for [program] on this backend, not yet submitted.
+     *
+     * @throws io.qonduit.errors.ValidationException for bad shots, bindings or programs wider than [MAX_QUBITS]
+     */
     @JvmOverloads
     public fun createJob(
         program: Program,
@@ -127,9 +151,15 @@ public class LocalBackend @JvmOverloads constructor(
     public fun createJobs(programs: List<Program>, shots: Int = DEFAULT_SHOTS, fetchDiagnostics: Boolean = false): CompositeJob =
         CompositeJob(programs.map { createJob(it, shots, fetchDiagnostics = fetchDiagnostics) })
 
-    /** Stops every running task. Jobs polled afterwards report their last state. */
+    /**
+     * Stops every task: running simulations stop at their next check, and tasks not finished yet report
+     * CANCELLED (with the message [CLOSED_BEFORE_FINISH]) — the user stopped them, the programs did not
+     * fail. Finished tasks keep their state; submitting afterwards throws [IllegalStateException].
+     */
     override fun close() {
+        closed = true
         scope.cancel()
+        tasks.values.forEach { it.cancel(CLOSED_BEFORE_FINISH) }
     }
 
     override fun toString(): String = "LocalBackend(seed=$seed, tasks=${tasks.size})"
@@ -145,39 +175,82 @@ public class LocalBackend @JvmOverloads constructor(
         input.options.provider?.let { v.fail("options.provider", it.provider, "the local backend takes no provider options") }
         if (input.options.raw.isNotEmpty()) v.fail("options.raw", input.options.raw.keys, "the local backend takes no raw settings")
         input.items.forEachIndexed { i, item ->
-            if (item.program !is Circuit && item.program !is OpenQasmProgram) {
-                v.fail("programs[$i]", item.program.toString(), "the local simulator runs OpenQASM programs and circuits")
+            when (val program = item.program) {
+                is Circuit, is OpenQasmProgram -> widthOf(program)?.let { qubits ->
+                    v.check(qubits <= MAX_QUBITS, "programs[$i].qubits", qubits, "the local simulator runs at most $MAX_QUBITS qubits")
+                }
+                else -> v.fail("programs[$i]", program.toString(), "the local simulator runs OpenQASM programs and circuits")
             }
         }
         v.throwIfAny()
     }
 
+    /** Qubits of [program]; null for OpenQASM text that does not parse, which fails the job with the position instead. */
+    private fun widthOf(program: Program): Int? = when (program) {
+        is Circuit -> program.numQubits
+        is OpenQasmProgram -> try {
+            OpenQasm.parse(program.text).numQubits
+        } catch (e: Throwable) { // QasmException, or the parser's own StackOverflowError on absurd nesting
+            null
+        }
+        else -> null
+    }
+
+    /**
+     * Runs the task to a terminal state. Anything the simulation throws becomes FAILED with its message
+     * (Errors included: they are recorded, not rethrown into the scope); only this coroutine's own
+     * cancellation propagates, and the task is CANCELLED already by then.
+     */
     private suspend fun execute(task: LocalTask, input: JobInput) {
         delay(queuedFor)
         if (!task.start()) return
         val startedAt = System.nanoTime()
+        val job = currentCoroutineContext().job
+        val stop = BooleanSupplier { !job.isActive }
         val seed = input.options.seed ?: seeds.getAndIncrement()
-        val outcome = try {
+        var failure: String? = null
+        var current: PlannedRun? = null
+        var width: Int? = null
+        val data = try {
             val simulator = StateVectorSimulator(seed)
-            Result.success(ResultData(input.plan().map { run -> simulate(simulator, run, input.options) }))
-        } catch (e: QasmException) {
-            Result.failure(e)
-        } catch (e: IllegalArgumentException) {
-            Result.failure(e)
+            ResultData(input.plan().map { run ->
+                current = run
+                width = null
+                val circuit = circuitOf(run)
+                width = circuit.numQubits
+                simulate(simulator, run, circuit, input.options, stop)
+            })
+        } catch (e: Throwable) {
+            if (e is CancellationException && !job.isActive) throw e
+            failure = describe(e, current, width)
+            null
         }
         val elapsed = (System.nanoTime() - startedAt).let { it / 1_000_000 }.milliseconds
         if (elapsed < runningFor) delay(runningFor - elapsed)
-        task.finish(outcome, elapsed)
+        if (data != null) task.complete(data, elapsed) else task.fail(failure!!, elapsed)
     }
 
-    private fun simulate(simulator: StateVectorSimulator, run: PlannedRun, options: RunOptions): ResultItem {
+    /**
+     * Parse and argument errors speak for themselves (line and column, the unbound parameter); anything
+     * else names the program it stopped and what it was.
+     */
+    private fun describe(e: Throwable, run: PlannedRun?, qubits: Int?): String {
+        if (e is QasmException || e is IllegalArgumentException) return e.message ?: e.toString()
+        val where = run?.let { "programs[${it.programIndex}]: " } ?: ""
+        if (e !is OutOfMemoryError) return "${where}the simulation failed: $e"
+        val need = qubits?.let { "; its state vector of $it qubits needs ${(16L shl it) shr 20} MiB" } ?: ""
+        return "${where}the simulation ran out of memory (${e.message})$need"
+    }
+
+    private fun circuitOf(run: PlannedRun): Circuit = when (val program = run.program) {
+        is Circuit -> program
+        is OpenQasmProgram -> OpenQasm.parse(program.text) // a syntax error fails the job, as on a cloud
+        else -> throw IllegalArgumentException("programs[${run.programIndex}]: the local simulator runs OpenQASM programs and circuits, not $program")
+    }
+
+    private fun simulate(simulator: StateVectorSimulator, run: PlannedRun, circuit: Circuit, options: RunOptions, stop: BooleanSupplier): ResultItem {
         val shots = run.item.shotsUnder(options, DEFAULT_SHOTS)
-        val circuit = when (val program = run.program) {
-            is Circuit -> program
-            is OpenQasmProgram -> OpenQasm.parse(program.text) // a syntax error fails the job, as on a cloud
-            else -> throw IllegalArgumentException("programs[${run.programIndex}]: the local simulator runs OpenQASM programs and circuits, not $program")
-        }
-        val simulation = simulator.run(circuit, shots, run.binding)
+        val simulation = simulator.run(circuit, shots, run.binding, stop)
         return ResultItem(run, shots, simulation.counts.mapValues { (_, c) -> c.mapValues { it.value.toLong() } })
     }
 
@@ -193,60 +266,13 @@ public class LocalBackend @JvmOverloads constructor(
 
         /** Most shots one job may ask for. */
         public const val MAX_SHOTS: Int = 10_000_000
+
+        /** Widest program accepted: the simulator's [StateVectorSimulator.MAX_QUBITS]. */
+        public const val MAX_QUBITS: Int = StateVectorSimulator.MAX_QUBITS
+
+        /** Status message of a task that [close] stopped before it finished. */
+        public const val CLOSED_BEFORE_FINISH: String = "the LocalBackend was closed before this task finished"
+
+        private const val CLOSED = "this LocalBackend is closed"
     }
-}
-
-/** One task's lifecycle; every transition is atomic, and cancellation wins over completion. */
-internal class LocalTask(private val id: String) {
-    private var state = JobState.QUEUED
-    private var result: ResultData? = null
-    private var error: ErrorData? = null
-    private val queuedAt = Instant.now()
-    private var startedAt: Instant? = null
-    private var finishedAt: Instant? = null
-    private var simulationMillis: Long? = null
-    var run: kotlinx.coroutines.Job? = null
-
-    @Synchronized
-    fun start(): Boolean {
-        if (state != JobState.QUEUED) return false
-        state = JobState.RUNNING
-        startedAt = Instant.now()
-        return true
-    }
-
-    @Synchronized
-    fun finish(outcome: Result<ResultData>, elapsed: Duration) {
-        if (state.isTerminal) return
-        finishedAt = Instant.now()
-        simulationMillis = elapsed.inWholeMilliseconds
-        outcome.onSuccess { result = it; state = JobState.COMPLETED }
-            .onFailure { error = ErrorData(it.message ?: it.toString()); state = JobState.FAILED }
-    }
-
-    @Synchronized
-    fun cancel(): Boolean {
-        if (state.isTerminal) return false
-        state = JobState.CANCELLED
-        finishedAt = Instant.now()
-        return true
-    }
-
-    @Synchronized
-    fun report(): TaskReport = TaskReport(state, state.name, result = result, error = error)
-
-    @Synchronized
-    @OptIn(QonduitInternalApi::class)
-    fun diagnostics(): Diagnostics = Diagnostics(
-        timings = buildJsonObject {
-            put("QUEUED", queuedAt.toString())
-            startedAt?.let { put("STARTED", it.toString()) }
-            finishedAt?.let { put("FINISHED", it.toString()) }
-        },
-        metrics = buildJsonObject { simulationMillis?.let { put("simulation_ms", it) } },
-        metadata = buildJsonObject {
-            put("id", id)
-            put("backend", LocalBackend.PROVIDER)
-        },
-    )
 }

@@ -29,7 +29,7 @@ internal class OqcApi(
     @Volatile
     var token: Secret? = null
 
-    val transport: HttpTransport = HttpTransport(url, config) {
+    val transport: HttpTransport = HttpTransport(url, config, owner = "OqcSdk") {
         token?.let { mapOf(AUTH_HEADER to it.reveal()) } ?: emptyMap()
     }
 

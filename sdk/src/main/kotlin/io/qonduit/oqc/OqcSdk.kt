@@ -97,9 +97,6 @@ public class OqcSdk internal constructor(
     private var opened = false
 
     @Volatile
-    private var closed = false
-
-    @Volatile
     private var chosenDefault: String = builder.defaultQpuId ?: BUILT_IN_DEFAULT_QPU
 
     @Volatile
@@ -109,7 +106,7 @@ public class OqcSdk internal constructor(
     private var version: String? = null
 
     /** True after a successful [open] and before [close]. */
-    public val isOpen: Boolean get() = opened && !closed
+    public val isOpen: Boolean get() = opened && !api.transport.isClosed
 
     /** Whether a token is held (given, or obtained by logging in). */
     public val isAuthenticated: Boolean get() = api.token != null
@@ -154,7 +151,7 @@ public class OqcSdk internal constructor(
      */
     public suspend fun open(): OqcSdk {
         openLock.withLock {
-            check(!closed) { "this OqcSdk is closed" }
+            api.transport.ensureOpen()
             if (opened) return this
             val reply = api.get("/admin/version", authenticated = false)
             val v = (reply as? JsonObject)?.get("version")
@@ -177,10 +174,12 @@ public class OqcSdk internal constructor(
         openLock.withLock { loginLocked() }
     }
 
-    /** Releases the HTTP client. Safe to call twice, or when never opened. */
+    /**
+     * Closes this client: every later call throws `IllegalStateException("this OqcSdk is closed")` before
+     * sending anything. Safe to call twice, or when never opened. The HTTP engine is shared by all clients of the process (or
+     * is the one given in the transport config, which its owner closes), so no thread is left behind.
+     */
     override fun close() {
-        if (closed) return
-        closed = true
         api.close()
     }
 
@@ -421,7 +420,7 @@ public class OqcSdk internal constructor(
 
     private suspend fun ensureOpen() {
         if (!opened) open()
-        check(!closed) { "this OqcSdk is closed" }
+        api.transport.ensureOpen()
     }
 
     private suspend fun loginLocked() {

@@ -50,7 +50,7 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     public val pollInterval: Duration = builder.pollInterval
 
     private val token: Secret = builder.token
-    internal val transport: HttpTransport = HttpTransport(builder.baseUrl, builder.config) {
+    internal val transport: HttpTransport = HttpTransport(builder.baseUrl, builder.config, owner = "OqtantClient") {
         mapOf("Authorization" to "Bearer ${token.reveal()}", "X-Client-Version" to clientVersion)
     }
     private val userPath = "/users/${userId.encodeURLPathPart()}"
@@ -288,6 +288,11 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     /** A Qonduit [Job] following a job already submitted as [jobId]. */
     public suspend fun job(jobId: String): Job = backend.attach(getJob(jobId))
 
+    /**
+     * Closes this client: every later call throws `IllegalStateException("this OqtantClient is closed")` before
+     * sending anything. Safe to call twice. The HTTP engine is shared by all clients of the process (or
+     * is the one given in the transport config, which its owner closes), so no thread is left behind.
+     */
     override fun close(): Unit = transport.close()
 
     override fun toString(): String = "OqtantClient($baseUrl, user=$userId)"

@@ -48,7 +48,7 @@ public class QpiClient private constructor(
     config: TransportConfig,
 ) : AutoCloseable {
     private val bearer = AtomicReference<Secret?>(null)
-    internal val transport: HttpTransport = HttpTransport(baseUrl, config) {
+    internal val transport: HttpTransport = HttpTransport(baseUrl, config, owner = "QpiClient") {
         val session = bearer.get()
         when {
             apiToken != null -> mapOf("X-API-Token" to apiToken.reveal())
@@ -264,6 +264,11 @@ public class QpiClient private constructor(
         transport.delete("/api/tokens/${path(tokenId)}")
     }
 
+    /**
+     * Closes this client: every later call throws `IllegalStateException("this QpiClient is closed")` before
+     * sending anything. Safe to call twice. The HTTP engine is shared by all clients of the process (or
+     * is the one given in the transport config, which its owner closes), so no thread is left behind.
+     */
     override fun close(): Unit = transport.close()
 
     override fun toString(): String = "QpiClient($baseUrl)"

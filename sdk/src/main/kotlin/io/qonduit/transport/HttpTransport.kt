@@ -1,7 +1,6 @@
 package io.qonduit.transport
 
 import io.ktor.client.HttpClient
-import io.ktor.client.engine.java.Java
 import io.ktor.client.plugins.HttpRequestTimeoutException
 import io.ktor.client.plugins.HttpTimeout
 import io.ktor.client.request.header
@@ -32,7 +31,6 @@ import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement
 import java.io.IOException
-import java.net.http.HttpClient as JdkHttpClient
 import java.time.ZonedDateTime
 import java.time.format.DateTimeFormatter
 import java.util.concurrent.ConcurrentHashMap
@@ -68,16 +66,26 @@ internal class HttpReply(val status: Int, val bytes: ByteArray, val headers: Hea
  * retries of idempotent requests, and typed errors carrying status and body.
  *
  * Redirects are not followed, so credentials never travel to a host the provider did not name.
+ * After [close] every request is refused with an [IllegalStateException] naming [owner], before
+ * anything is sent; the engine is the process-wide one of [SharedEngines] unless the config names one.
  */
 internal class HttpTransport(
     baseUrl: String,
     private val config: TransportConfig,
+    /** The client named in the "closed" error, e.g. `QpiClient`. */
+    private val owner: String = "client",
     private val authHeaders: suspend () -> Map<String, String>,
 ) : AutoCloseable {
     val baseUrl: String = checkBaseUrl(baseUrl).trimEnd('/')
     private val trusted: MutableSet<String> = ConcurrentHashMap.newKeySet<String>().apply { add(origin(this@HttpTransport.baseUrl)) }
 
-    private val client: HttpClient = HttpClient(config.engine ?: defaultEngine(this.baseUrl)) {
+    @Volatile
+    private var closed = false
+
+    /** True after [close]. */
+    val isClosed: Boolean get() = closed
+
+    private val client: HttpClient = HttpClient(config.engine ?: SharedEngines.forUrl(this.baseUrl, config.connectTimeout)) {
         expectSuccess = false
         followRedirects = false
         install(HttpTimeout) {
@@ -152,7 +160,16 @@ internal class HttpTransport(
 
     suspend fun delete(path: String): HttpReply = send(HttpMethod.Delete, path)
 
-    override fun close() = client.close()
+    /** Throws `IllegalStateException("this <owner> is closed")` after [close]. */
+    fun ensureOpen() {
+        check(!closed) { "this $owner is closed" }
+    }
+
+    /** Refuses further requests. The engine is shared (or the caller's), so there is nothing else to stop. */
+    override fun close() {
+        closed = true
+        client.close()
+    }
 
     override fun toString(): String = "HttpTransport($baseUrl)"
 
@@ -164,6 +181,7 @@ internal class HttpTransport(
         headers: Map<String, String>,
         withCredentials: Boolean,
     ): HttpResponse {
+        ensureOpen() // before every attempt, so a retry after close() is refused too
         val credentials = if (withCredentials) authHeaders() else emptyMap()
         return client.request(url) {
             this.method = method
@@ -233,11 +251,6 @@ internal class HttpTransport(
         fun origin(url: String): String {
             val u = Url(url)
             return "${u.protocol.name}://${u.host}:${u.port}"
-        }
-
-        private fun defaultEngine(baseUrl: String) = Java.create {
-            // Plain-http servers (the emulator, local deployments) get HTTP/1.1; TLS negotiates HTTP/2.
-            protocolVersion = if (baseUrl.startsWith("https://")) JdkHttpClient.Version.HTTP_2 else JdkHttpClient.Version.HTTP_1_1
         }
     }
 }

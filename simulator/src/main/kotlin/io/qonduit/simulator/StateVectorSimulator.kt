@@ -8,6 +8,8 @@ import io.qonduit.simulator.ops.SwapOp
 import io.qonduit.simulator.ops.UnitaryOp
 import io.qonduit.circuit.Circuit
 import java.util.SplittableRandom
+import java.util.concurrent.CancellationException
+import java.util.function.BooleanSupplier
 
 /**
  * Ideal (noise-free) state-vector simulator for [Circuit]s of up to [MAX_QUBITS] qubits.
@@ -21,18 +23,26 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
      * measurements are all terminal are evolved once and sampled from the final distribution; circuits with
      * mid-circuit measurement, reset or conditions are simulated shot by shot.
      *
+     * [cancelled] is asked between operations, between shots of a shot-by-shot run and every
+     * [CANCEL_CHECK_SHOTS] draws of the sampling; once it answers true the run stops and throws, so a
+     * caller (another thread, a coroutine's `isActive`) can stop a long simulation within one operation.
+     *
      * @throws IllegalArgumentException when shots < 1, the circuit is too wide, or [binding] leaves a
      *   parameter unbound (the message names it)
+     * @throws java.util.concurrent.CancellationException once [cancelled] answers true
      */
     @JvmOverloads
-    public fun run(circuit: Circuit, shots: Int, binding: Map<String, Double> = emptyMap()): SimulationResult {
+    public fun run(
+        circuit: Circuit,
+        shots: Int,
+        binding: Map<String, Double> = emptyMap(),
+        cancelled: BooleanSupplier = NEVER_CANCELLED,
+    ): SimulationResult {
         require(shots >= 1) { "shots must be >= 1, was $shots" }
-        return run(compile(circuit, binding), shots)
-    }
-
-    private fun run(circuit: CompiledCircuit, shots: Int): SimulationResult {
-        val histogram = if (circuit.hasMidCircuitMeasurement) runPerShot(circuit, shots) else sampleFinalState(circuit, shots)
-        return toResult(circuit, shots, histogram)
+        val compiled = compile(circuit, binding)
+        val histogram =
+            if (compiled.hasMidCircuitMeasurement) runPerShot(compiled, shots, cancelled) else sampleFinalState(compiled, shots, cancelled)
+        return toResult(compiled, shots, histogram)
     }
 
     /**
@@ -86,9 +96,10 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
     }
 
     /** Terminal measurements only: evolve once, then draw every shot from the cumulative distribution. */
-    private fun sampleFinalState(circuit: CompiledCircuit, shots: Int): Map<String, Int> {
+    private fun sampleFinalState(circuit: CompiledCircuit, shots: Int, cancelled: BooleanSupplier): Map<String, Int> {
         val state = StateVector(circuit.numQubits)
         for (op in circuit.ops) {
+            stopIf(cancelled)
             when (op) {
                 is UnitaryOp -> state.apply(op)
                 is SwapOp -> state.apply(op)
@@ -104,7 +115,8 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
             cumulative[i] = total
         }
         val basisCounts = HashMap<Int, IntArray>()
-        repeat(shots) {
+        repeat(shots) { shot ->
+            if (shot % CANCEL_CHECK_SHOTS == 0) stopIf(cancelled)
             val index = search(cumulative, random.nextDouble() * total)
             basisCounts.getOrPut(index) { IntArray(1) }[0]++
         }
@@ -133,11 +145,12 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
     }
 
     /** Mid-circuit measurement, reset or conditions: one trajectory per shot, from a shared unitary prefix. */
-    private fun runPerShot(circuit: CompiledCircuit, shots: Int): Map<String, Int> {
+    private fun runPerShot(circuit: CompiledCircuit, shots: Int, cancelled: BooleanSupplier): Map<String, Int> {
         val ops = circuit.ops
         var prefixEnd = 0
         val prefix = StateVector(circuit.numQubits)
         while (prefixEnd < ops.size) {
+            stopIf(cancelled)
             when (val op = ops[prefixEnd]) {
                 is UnitaryOp -> prefix.apply(op)
                 is SwapOp -> prefix.apply(op)
@@ -154,6 +167,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
         val histogram = HashMap<String, Int>()
         val chars = CharArray(circuit.numClbits)
         repeat(shots) {
+            stopIf(cancelled)
             state.copyFrom(prefix)
             clbits.fill(false)
             for (i in prefixEnd until tailStart) execute(ops[i], state, clbits)
@@ -183,6 +197,10 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
         }
     }
 
+    private fun stopIf(cancelled: BooleanSupplier) {
+        if (cancelled.asBoolean) throw CancellationException("simulation cancelled")
+    }
+
     private fun measure(state: StateVector, qubit: Int): Boolean {
         val p1 = state.probabilityOfOne(qubit).coerceIn(0.0, 1.0)
         val outcome = random.nextDouble() < p1
@@ -207,6 +225,11 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
     public companion object {
         /** Widest circuit accepted: 2^28 amplitudes already take 4 GiB of heap. */
         public const val MAX_QUBITS: Int = 28
+
+        /** Shots drawn from a final distribution between two questions to the `cancelled` callback of [run]. */
+        public const val CANCEL_CHECK_SHOTS: Int = 4096
+
+        private val NEVER_CANCELLED = BooleanSupplier { false }
 
         private val FLIP = Array(MAX_QUBITS) { q ->
             UnitaryOp(q, IntArray(0), doubleArrayOf(0.0, 0.0, 1.0, 0.0, 1.0, 0.0, 0.0, 0.0))
