@@ -1,5 +1,6 @@
 package io.qonduit.job;
 
+import io.qonduit.testing.Circuits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qonduit.errors.ValidationException;
 import io.qonduit.local.LocalBackend;
-import io.qonduit.program.OpenQasmProgram;
 import io.qonduit.program.Program;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +24,7 @@ import org.junit.jupiter.api.Test;
  * publisher for the status flow.
  */
 class JobJavaTypesTest {
-    static final Program BELL = OpenQasmProgram.of(String.join("\n",
-            "OPENQASM 2.0;", "include \"qelib1.inc\";", "qreg q[2];", "creg c[2];", "h q[0];", "cx q[0], q[1];", "measure q -> c;"));
+    static final Program BELL = Circuits.BELL;
     static final Duration TEN_SECONDS = Duration.ofSeconds(10);
 
     /** Collects a publisher's items; [awaitDone] fails unless it completes normally. */

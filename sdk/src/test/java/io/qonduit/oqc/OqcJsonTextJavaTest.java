@@ -1,5 +1,6 @@
 package io.qonduit.oqc;
 
+import io.qonduit.testing.Circuits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -21,7 +22,6 @@ import io.qonduit.oqc.wire.OqcTask;
 import io.qonduit.oqc.wire.QpuFeatures;
 import io.qonduit.oqc.wire.TaskAllInfo;
 import io.qonduit.oqc.wire.TaskResultsResponse;
-import io.qonduit.program.OpenQasmProgram;
 import io.qonduit.transport.Secret;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /** OQC configs, tasks and replies from Java: every JSON-typed value as JSON text. */
 class OqcJsonTextJavaTest {
-    private static final String BELL = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q->c;\n";
+    /** OQC tasks carry OpenQASM text: the DSL writes it. */
+    private static final String BELL = Circuits.BELL.toQasm2();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static Emulator emulator;
 
@@ -117,7 +118,7 @@ class OqcJsonTextJavaTest {
             assertNull(features.getJson("no such feature"));
             assertTrue(features.getRawJson().contains("\"Maximum Shots\":100000"), features.getRawJson());
 
-            Job job = sdk.createJob(OpenQasmProgram.of(BELL), OqcEmulatorState.TOSHIKO, CompilerConfig.builder().shots(20).build());
+            Job job = sdk.createJob(Circuits.BELL, OqcEmulatorState.TOSHIKO, CompilerConfig.builder().shots(20).build());
             job.executeAsync(TIMEOUT).get();
             String id = job.getTaskId();
             OqcTaskCalls tasks = sdk.getTasks();

@@ -1,5 +1,6 @@
 package io.qonduit.qpi;
 
+import io.qonduit.testing.Circuits;
 import io.qonduit.emulator.Emulator;
 import io.qonduit.emulator.qpi.QpiEmulatorState;
 import io.qonduit.errors.AuthorizationException;
@@ -112,7 +113,7 @@ class QpiClientAccountsJavaTest {
 
     @Test
     void listingWithParametersAndPasswordLogin() throws Exception {
-        String a = user.submitJobAsync(List.of(new QpiCircuit("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\ncreg c[1];\nmeasure q -> c;\n")), 4, QpiEmulatorState.MOCK_QPU).get();
+        String a = user.submitJobAsync(List.of(new QpiCircuit(Circuits.X0.toQasm2())), 4, QpiEmulatorState.MOCK_QPU).get();
         assertEquals(1, user.listJobsAsync(null, null, 1).get().size());
         assertTrue(user.listJobsAsync().get().stream().anyMatch(j -> j.getId().equals(a)));
         assertEquals(1, user.listQpusAsync(null, null, 1).get().size());

@@ -1,5 +1,6 @@
 package io.qonduit.qpi;
 
+import io.qonduit.testing.Circuits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** A QPI job record read from Java, over HTTP against the emulator: payload and results as JSON text. */
 class QpiJobRecordJavaTest {
-    private static final String BELL = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;\n";
+    /** QPI's own calls take OpenQASM text: the DSL writes it. */
+    private static final String BELL = Circuits.BELL.toQasm3();
     private static Emulator emulator;
     private static QpiClient client;
 

@@ -1,6 +1,5 @@
 package io.qonduit.oqtant
 
-import io.qonduit.program.OpenQasmProgram
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.engine.spec.tempdir
@@ -140,7 +139,7 @@ class OqtantBackendSpec : FunSpec({
         val bad = becJob("x".repeat(60))
         shouldThrow<ValidationException> { client.createJob(bad) }.violations.single().field shouldBe "name"
         LocalBackend().use { local ->
-            val result = local.createJob(OpenQasmProgram("OPENQASM 2.0; qreg q[1]; creg c[1]; measure q -> c;")).execute(10.seconds).resultList().single()
+            val result = local.createJob(io.qonduit.testing.Circuits.X0).execute(10.seconds).resultList().single()
             shouldThrow<QonduitException> { result.oqtantJob() }.message!! shouldContain "not an Oqtant job"
         }
     }

@@ -1,5 +1,6 @@
 package io.qonduit.qpi
 
+import io.qonduit.circuit.circuit
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldNotContain
@@ -15,7 +16,7 @@ class QpiResumeSpec : FunSpec({
             val snapshot = Files.createTempFile("qpi-job", ".json")
             qpi.client().use { client ->
                 val job = client.backend(QpiEmulatorState.MOCK_QPU).run(
-                    "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[2] q;\nbit[2] c;\nx q[1];\nc = measure q;\n",
+                    circuit { val q = qreg("q", 2); val c = creg("c", 2); x(q[1]); measure(q, c) }.toQasm3(),
                     shots = 20,
                 )
                 job.refresh().state shouldBe JobState.QUEUED
