@@ -105,8 +105,12 @@ public final class OqtantMemoryBench {
             long snapshotBytes = Files.size(snapshot);
             Files.delete(snapshot);
             long wire = OqtantJson.encodeJob(OqtantResults.oqtantJob(first.getResult())).getBytes(StandardCharsets.UTF_8).length;
-            System.out.printf("one sweep job: %,d bytes of service JSON, job snapshot %,d bytes (the result is stored twice: output and history)%n",
+            System.out.printf("one sweep job: %,d bytes of service JSON, job snapshot %,d bytes (the result stored once, images packed)%n",
                     wire, snapshotBytes);
+            Path whole = Files.createTempFile("oqtant-sweep", ".json");
+            composite.save(whole);
+            System.out.printf("the whole %d-job composite snapshot: %,d bytes, saved under this heap%n", SWEEP, Files.size(whole));
+            Files.delete(whole);
             if (composite.getJobs().size() != SWEEP) throw new IllegalStateException("lost jobs");
         }
     }

@@ -6,6 +6,7 @@ import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.encodeToStream
 import kotlinx.serialization.json.intOrNull
 import java.io.IOException
 import java.nio.file.AtomicMoveNotSupportedException
@@ -32,6 +33,7 @@ public fun interface BackendResolver {
 public class SnapshotException(message: String, cause: Throwable? = null) : QonduitException(message, cause)
 
 /** Reading, writing and restoring [Snapshot]s. */
+@OptIn(kotlinx.serialization.ExperimentalSerializationApi::class)
 public object Snapshots {
     internal val json: Json = Json {
         prettyPrint = true
@@ -83,7 +85,8 @@ public object Snapshots {
         Files.createDirectories(dir)
         val temp = Files.createTempFile(dir, ".${target.fileName}.", ".tmp")
         try {
-            Files.writeString(temp, encode(snapshot))
+            // Streamed to the file: a large composite is never held as one String.
+            Files.newOutputStream(temp).buffered().use { out -> json.encodeToStream(Snapshot.serializer(), snapshot, out) }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING)
             } catch (e: AtomicMoveNotSupportedException) {
