@@ -20,8 +20,11 @@ import java.time.format.DateTimeParseException
  * the only safe way to avoid submitting the same job twice.
  */
 internal object QpiSubmissionLookup {
-    /** How many of the newest jobs are searched. */
-    const val SEARCHED: Int = 50
+    /** Jobs fetched per page while searching back to the submission's time. */
+    const val PAGE: Int = 50
+
+    /** Most pages searched: the caller's jobs since the submission, up to this many pages. */
+    const val MAX_PAGES: Int = 40
 
     /** Allowance for the server's clock running behind ours. */
     private const val CLOCK_ALLOWANCE_SECONDS: Long = 30
@@ -29,14 +32,27 @@ internal object QpiSubmissionLookup {
     suspend fun lookUp(client: QpiClient, input: JobInput, sentAt: Instant, exclude: Set<String>): SubmissionLookup {
         val wanted = QpiJobs.submitBody(input)
         val since = sentAt.minusSeconds(CLOCK_ALLOWANCE_SECONDS)
-        val matches = client.listJobs(sort = "-created", limit = SEARCHED).filter { record ->
-            record.id !in exclude && createdAt(record)?.let { !it.isBefore(since) } != false && sameJob(record.payload, wanted)
-        }
+        val matches = recentJobs(client, since).filter { record -> record.id !in exclude && sameJob(record.payload, wanted) }
         // Identical payloads are interchangeable: the oldest unclaimed match is this submission's.
         return matches.lastOrNull()?.let { SubmissionLookup.Found(it.id) } ?: SubmissionLookup.Unknown(
             "no QPI job created since $sentAt matches it yet (the request may still be arriving); " +
                 "list them with QpiClient.listJobs(sort = \"-created\")",
         )
+    }
+
+    /**
+     * The caller's jobs created since [since], newest first, page by page: many jobs submitted after
+     * the lost one must not push it out of sight.
+     */
+    private suspend fun recentJobs(client: QpiClient, since: Instant): List<QpiJobRecord> {
+        val out = ArrayList<QpiJobRecord>()
+        for (page in 0 until MAX_PAGES) {
+            val records = client.listJobs(sort = "-created", skip = page * PAGE, limit = PAGE)
+            out += records.filter { createdAt(it)?.let { t -> !t.isBefore(since) } != false }
+            val oldest = records.lastOrNull()?.let(::createdAt)
+            if (records.size < PAGE || (oldest != null && oldest.isBefore(since))) break
+        }
+        return out
     }
 
     private fun sameJob(payload: JsonObject?, wanted: JsonObject): Boolean {

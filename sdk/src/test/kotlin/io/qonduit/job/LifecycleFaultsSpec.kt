@@ -77,6 +77,21 @@ class LifecycleFaultsSpec : FunSpec({
         emulator.faults.requests("/qpi/api/jobs", "POST") shouldHaveSize 6
     }
 
+    test("a lost QPI reply stays findable behind many newer jobs (the lookup pages back to the submission's time)") {
+        val mock = qpi.backend(QpiEmulatorState.MOCK_QPU)
+        val before = emulator.qpi.jobs().size
+        val programs = flips(8)
+        val lost = mock.create(listOf(RunItem(programs[1])), RunOptions.shots(17)) as Job
+        emulator.faults.loseReply("POST", "/qpi/api/jobs", times = 1) // the server creates the job, the reply is lost
+        emulator.faults.error("GET", "/qpi/api/jobs", 503, times = 1) // and the immediate lookup fails
+        shouldThrow<SubmissionUnknownException> { lost.submit() }
+        emulator.faults.clear()
+        repeat(60) { (mock.create(listOf(RunItem(programs[2 + it % 6])), RunOptions.shots(3)) as Job).submit() }
+        lost.reconcile().taskId.shouldNotBeNull()
+        lost.wait(20.seconds).outputs.items().single().shots shouldBe 17
+        emulator.qpi.jobs().size - before shouldBe 61
+    }
+
     test("a submission that times out is in doubt, then found once the server has created it: one job") {
         val mock = qpi.backend(QpiEmulatorState.MOCK_QPU)
         val before = emulator.qpi.jobs().size
