@@ -106,6 +106,12 @@ public class FaultInjector internal constructor() {
         requestLog.clear()
     }
 
+    /**
+     * Removes [rule] (e.g. to end a burst of faults after a while); its [FaultRule.applied] count
+     * stays readable. Returns whether it was present.
+     */
+    public fun remove(rule: FaultRule): Boolean = ruleList.remove(rule)
+
     /** Removes all rules, keeping the request log. */
     public fun clearRules() {
         ruleList.clear()
