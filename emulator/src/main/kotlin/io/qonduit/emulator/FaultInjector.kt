@@ -33,12 +33,24 @@ public class FaultInjector internal constructor() {
     /** Adds [rule] and returns it. */
     public fun add(rule: FaultRule): FaultRule = rule.also { ruleList.add(it) }
 
-    /** Delays the next [times] requests matching [method] and [pathPattern] by [delay]. */
+    /**
+     * Delays the next [times] requests matching [method] and [pathPattern] by [delay]; with a
+     * [probability] below 1, each matching request is delayed with that chance (seeded by [seed]).
+     */
     @JvmOverloads
-    public fun latency(method: String?, pathPattern: String, delay: Duration, times: Int = FaultRule.ALWAYS): FaultRule =
-        add(FaultRule(method, pathPattern, Fault.Latency(delay), times))
+    public fun latency(
+        method: String?,
+        pathPattern: String,
+        delay: Duration,
+        times: Int = FaultRule.ALWAYS,
+        probability: Double = 1.0,
+        seed: Long = FaultRule.DEFAULT_SEED,
+    ): FaultRule = add(FaultRule(method, pathPattern, Fault.Latency(delay), times, probability, seed))
 
-    /** Answers the next [times] matching requests with [status] and [body] (JSON by default). */
+    /**
+     * Answers the next [times] matching requests with [status] and [body] (JSON by default); with a
+     * [probability] below 1, each matching request with that chance (seeded by [seed]).
+     */
     @JvmOverloads
     public fun error(
         method: String?,
@@ -46,29 +58,59 @@ public class FaultInjector internal constructor() {
         status: Int,
         times: Int = FaultRule.ALWAYS,
         body: String? = null,
+        probability: Double = 1.0,
+        seed: Long = FaultRule.DEFAULT_SEED,
     ): FaultRule {
         val fault = if (body == null) Fault.ErrorResponse(status) else Fault.ErrorResponse(status, body)
-        return add(FaultRule(method, pathPattern, fault, times))
+        return add(FaultRule(method, pathPattern, fault, times, probability, seed))
     }
 
-    /** Breaks the connection of the next [times] matching requests (see [Fault.DropConnection]). */
+    /**
+     * Answers a [probability] share of the matching requests with [status] (default JSON body),
+     * with no bound on how many: `errorRate("POST", "/qpi/api/jobs", 503, 0.05, 7)` refuses about
+     * 5 % of submissions, the same ones on every run with the same requests.
+     */
+    public fun errorRate(method: String?, pathPattern: String, status: Int, probability: Double, seed: Long): FaultRule =
+        error(method, pathPattern, status, FaultRule.ALWAYS, null, probability, seed)
+
+    /**
+     * Breaks the connection of the next [times] matching requests (see [Fault.DropConnection]); with
+     * a [probability] below 1, of each matching request with that chance (seeded by [seed]).
+     */
     @JvmOverloads
-    public fun dropConnection(method: String?, pathPattern: String, times: Int = FaultRule.ALWAYS): FaultRule =
-        add(FaultRule(method, pathPattern, Fault.DropConnection, times))
+    public fun dropConnection(
+        method: String?,
+        pathPattern: String,
+        times: Int = FaultRule.ALWAYS,
+        probability: Double = 1.0,
+        seed: Long = FaultRule.DEFAULT_SEED,
+    ): FaultRule = add(FaultRule(method, pathPattern, Fault.DropConnection, times, probability, seed))
 
     /**
      * Handles the next [times] matching requests normally, then breaks their connections instead of
-     * replying (see [Fault.LoseReply]).
+     * replying (see [Fault.LoseReply]); with a [probability] below 1, each matching request with
+     * that chance (seeded by [seed]).
      */
     @JvmOverloads
-    public fun loseReply(method: String?, pathPattern: String, times: Int = FaultRule.ALWAYS): FaultRule =
-        add(FaultRule(method, pathPattern, Fault.LoseReply, times))
+    public fun loseReply(
+        method: String?,
+        pathPattern: String,
+        times: Int = FaultRule.ALWAYS,
+        probability: Double = 1.0,
+        seed: Long = FaultRule.DEFAULT_SEED,
+    ): FaultRule = add(FaultRule(method, pathPattern, Fault.LoseReply, times, probability, seed))
 
     /** Removes all rules and forgets all recorded requests. */
     public fun clear() {
         ruleList.clear()
         requestLog.clear()
     }
+
+    /**
+     * Removes [rule] (e.g. to end a burst of faults after a while); its [FaultRule.applied] count
+     * stays readable. Returns whether it was present.
+     */
+    public fun remove(rule: FaultRule): Boolean = ruleList.remove(rule)
 
     /** Removes all rules, keeping the request log. */
     public fun clearRules() {
