@@ -34,10 +34,10 @@ class LocalCancelSpec : FunSpec({
 
             val started = System.nanoTime()
             job.cancel().state shouldBe JobState.CANCELLED
-            (System.nanoTime() - started) / 1_000_000 shouldBeLessThan 200
+            (System.nanoTime() - started) / 1_000_000 shouldBeLessThan 500
 
             delay(200.milliseconds) // one gate on 2^22 amplitudes takes a few ms
-            cpuMillisOver(1_000) shouldBeLessThan 250
+            cpuMillisOver(1_000) shouldBeLessThan 500 // a simulation still running would use about 1000 (one core); JIT and GC stay well below
             job.refresh().state shouldBe JobState.CANCELLED
         }
     }
