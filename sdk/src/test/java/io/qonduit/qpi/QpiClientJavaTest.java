@@ -1,5 +1,6 @@
 package io.qonduit.qpi;
 
+import java.util.concurrent.TimeUnit;
 import io.qonduit.testing.Circuits;
 import io.qonduit.emulator.Emulator;
 import io.qonduit.emulator.qpi.QpiEmulatorState;
@@ -91,5 +92,22 @@ class QpiClientJavaTest {
             anonymous.authWithPasswordAsync(QpiEmulatorState.DEMO_IDENTITY, Secret.of(QpiEmulatorState.DEMO_PASSWORD)).get();
             assertTrue(anonymous.listJobsAsync().get() != null);
         }
+    }
+
+    /** A job record read from Java: payload and results as JSON text. */
+    @Test
+    void payloadAndResultsAreJsonText() throws Exception {
+        String id = client.submitJobAsync(List.of(new QpiCircuit(BELL)), 64, QpiEmulatorState.MOCK_QPU).get(10, TimeUnit.SECONDS);
+        QpiJobRecord record = client.getJobAsync(id).get(10, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!record.getStatus().equals("completed") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            record = client.getJobAsync(id).get(10, TimeUnit.SECONDS);
+        }
+        assertEquals("completed", record.getStatus());
+        assertTrue(record.getPayloadJson().contains("\"shots\":64"), record.getPayloadJson());
+        assertTrue(record.getPayloadJson().contains("\"circuit\":\"OPENQASM 3.0;\\ninclude"), record.getPayloadJson());
+        assertTrue(record.getResultsJson().contains("\"success\":true"), record.getResultsJson());
+        assertTrue(record.getResultsJson().contains("\"circuit_results\":["), record.getResultsJson());
     }
 }
