@@ -31,9 +31,11 @@ import java.util.concurrent.atomic.AtomicReference
  * Client of a QPI orchestrator (PocketBase-based): every call of QPI's Python `QPIClient`, plus
  * [backend] for running circuits as Qonduit [Job]s.
  *
- * Authenticates with an API token (`X-API-Token`) or, after [authWithPassword], with the session's
- * bearer token. Credentials are sent only to the orchestrator's own origin and never appear in
- * `toString`, logs or errors.
+ * Authenticates with an API token (`X-API-Token`) and, after [authWithPassword], with the session's
+ * bearer token too — both together when it has both, as QPI's Python client does: QPI's own routes
+ * check the API token first and fall back to the login, while its collection routes
+ * (`/api/collections/…`) accept only the login (qpi.md §9). Credentials are sent only to the
+ * orchestrator's own origin and never appear in `toString`, logs or errors.
  *
  * ```
  * QpiClient.create(emulator.url("qpi"), Secret.of(token)).use { qpi ->
@@ -50,10 +52,9 @@ public class QpiClient private constructor(
     private val bearer = AtomicReference<Secret?>(null)
     internal val transport: HttpTransport = HttpTransport(baseUrl, config, owner = "QpiClient") {
         val session = bearer.get()
-        when {
-            apiToken != null -> mapOf("X-API-Token" to apiToken.reveal())
-            session != null -> mapOf("Authorization" to "Bearer ${session.reveal()}")
-            else -> emptyMap()
+        buildMap {
+            apiToken?.let { put("X-API-Token", it.reveal()) }
+            session?.let { put("Authorization", "Bearer ${it.reveal()}") }
         }
     }
 

@@ -242,4 +242,15 @@ class QpiClientSpec : FunSpec({
         (texts + error.message!!).forEach { it shouldNotContain QpiEmulatorState.DEMO_TOKEN }
         error.shouldBeInstanceOf<NotFoundException>().body shouldContain "not found"
     }
+
+    test("an API token and a login travel together, as the Python client sends them: a bad API token plus a good login works") {
+        qpi.client(token = "not-a-valid-token").use { both ->
+            shouldThrow<io.qonduit.errors.AuthorizationException> { both.listJobs(limit = 1) }
+            both.authWithPassword(QpiEmulatorState.DEMO_IDENTITY, Secret.of(QpiEmulatorState.DEMO_PASSWORD))
+            both.listJobs(limit = 1) // QPI's getToken falls back to the login when the API token is unknown
+            val sent = qpi.emulator.faults.requests("/qpi/api/jobs", "GET").last().headerNames.map { it.lowercase() }
+            sent.contains("x-api-token") shouldBe true
+            sent.contains("authorization") shouldBe true
+        }
+    }
 })
