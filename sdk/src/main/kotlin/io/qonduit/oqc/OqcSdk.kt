@@ -256,15 +256,23 @@ public class OqcSdk internal constructor(
         return api.get("${taskUrl(resolveQpu(qpuId), false)}/windows/history", if (latest) mapOf("latest" to "True") else emptyMap())
     }
 
-    /** Queue length, availability estimate and windows of each of [qpuIds] (default QPU when null). */
+    /**
+     * Queue length, availability estimate and windows of each of [qpuIds] (default QPU when null), in
+     * the order asked. As in OQC's client, each QPU's URL is asked only about the QPUs it serves: one
+     * `POST {qpu}/monitoring/qpu_wait_time` per distinct URL.
+     */
     @JvmOverloads
     public suspend fun getQpuWaitTimes(qpuIds: List<String>? = null): List<QpuWaitTime> {
         ensureOpen()
         val targets = (qpuIds ?: listOf(defaultQpuId)).map { resolveQpu(it) }
         if (targets.isEmpty()) throw ValidationException("qpuIds", qpuIds, "must name at least one QPU")
-        val body = OqcWireJson.encodeToJsonElement(QpuWaitTimeRequest.serializer(), QpuWaitTimeRequest(targets))
-        val reply = api.post("${taskUrl(targets.first(), false)}/monitoring/qpu_wait_time", body, field = "targets")
-        return OqcApi.decode(QpuWaitTimeResponse.serializer(), reply, "POST /monitoring/qpu_wait_time").qpuWaitTimes
+        val byUrl = targets.distinct().groupBy { taskUrl(it, false) }
+        val waits = byUrl.flatMap { (qpuUrl, ids) ->
+            val body = OqcWireJson.encodeToJsonElement(QpuWaitTimeRequest.serializer(), QpuWaitTimeRequest(ids))
+            val reply = api.post("$qpuUrl/monitoring/qpu_wait_time", body, field = "targets")
+            OqcApi.decode(QpuWaitTimeResponse.serializer(), reply, "POST /monitoring/qpu_wait_time").qpuWaitTimes
+        }
+        return targets.map { id -> waits.firstOrNull { it.qpuId == id } ?: throw QonduitException("POST /monitoring/qpu_wait_time: no wait time for $id in the reply") }
     }
 
     /** Wait-time estimates of [taskIds] on [qpuId] (default when null), as received. */
