@@ -53,9 +53,10 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
 
     @QonduitInternalApi
     override suspend fun submit(input: JobInput): String {
-        val qpuUrl = sdk.taskUrl(input.device, forSubmission = true)
-        sdk.checkSupported(input)
-        val body = encodeSubmit(SubmitTasksRequest(listOf(OqcJobConfig.task(input, taskId = null))), listOf(input))
+        val qpu = sdk.qpuOf(input)
+        val qpuUrl = sdk.taskUrl(qpu, forSubmission = true)
+        sdk.checkSupported(input, qpu)
+        val body = encodeSubmit(SubmitTasksRequest(listOf(OqcJobConfig.task(input, qpu, taskId = null))), listOf(input))
         val reply = sdk.api.post("$qpuUrl/tasks/submit", body, field = "tasks")
         val ids = OqcApi.decode(ListSerializer(SubmittedTask.serializer()), reply, "POST /tasks/submit")
         return ids.firstOrNull()?.taskId ?: throw QonduitException("POST /tasks/submit returned no task id")
@@ -67,7 +68,7 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
 
     @QonduitInternalApi
     override suspend fun submitAll(inputs: List<JobInput>, submitted: (index: Int, taskId: String) -> Unit) {
-        val byQpu = inputs.indices.groupBy { inputs[it].device }
+        val byQpu = inputs.indices.groupBy { sdk.qpuOf(inputs[it]) }
         for ((qpu, indices) in byQpu) {
             val group = indices.map { inputs[it] }
             val groupIds = if (group.size == 1) listOf(submitInDoubt { submit(group[0]) }) else submitBatch(qpu, group)
@@ -108,10 +109,10 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
     /** Pre-allocates ids for [group] (all on [qpu]) and submits them in one call. */
     private suspend fun submitBatch(qpu: String, group: List<JobInput>): List<String> {
         val qpuUrl = sdk.taskUrl(qpu, forSubmission = true)
-        group.forEach { sdk.checkSupported(it) }
+        group.forEach { sdk.checkSupported(it, qpu) }
         // Check the size with placeholder ids first, so that nothing is allocated for a batch that cannot be sent.
         val placeholder = OqcTaskId.of(PLACEHOLDER_ID)
-        sdk.api.checkSize("$qpuUrl/tasks/submit", encodeSubmit(SubmitTasksRequest(group.map { OqcJobConfig.task(it, placeholder) }), group), "tasks")
+        sdk.api.checkSize("$qpuUrl/tasks/submit", encodeSubmit(SubmitTasksRequest(group.map { OqcJobConfig.task(it, qpu, placeholder) }), group), "tasks")
         val tag = group.map { it.tag }.distinct().singleOrNull()
         val allocated = OqcApi.decode(
             ListSerializer(String.serializer()),
@@ -121,7 +122,7 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
         if (allocated.size != group.size) {
             throw QonduitException("POST /tasks allocated ${allocated.size} task ids for ${group.size} tasks")
         }
-        val tasks = group.zip(allocated).map { (input, id) -> OqcJobConfig.task(input, OqcTaskId.of(id)) }
+        val tasks = group.zip(allocated).map { (input, id) -> OqcJobConfig.task(input, qpu, OqcTaskId.of(id)) }
         submitInDoubt(allocated) {
             sdk.api.post("$qpuUrl/tasks/submit", encodeSubmit(SubmitTasksRequest(tasks), group), field = "tasks", retrySafe = true)
         }
@@ -130,7 +131,7 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
 
     @QonduitInternalApi
     override suspend fun poll(task: TaskRef): TaskReport {
-        val qpuUrl = sdk.taskUrl(task.input.device, forSubmission = false)
+        val qpuUrl = sdk.taskUrl(sdk.qpuOf(task.input), forSubmission = false)
         val json = sdk.api.get("$qpuUrl/tasks/${task.taskId}/all_info")
         val info = OqcApi.decode(TaskAllInfo.serializer(), json, "GET /tasks/{id}/all_info")
         val raw = info.status ?: OqcTaskStatus.UNKNOWN.name
@@ -157,12 +158,12 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
 
     @QonduitInternalApi
     override suspend fun cancelAll(tasks: List<TaskRef>, maxConcurrency: Int) {
-        tasks.groupBy { it.input.device }.forEach { (qpu, group) -> sdk.tasks.cancel(group.map { it.taskId }, qpu) }
+        tasks.groupBy { sdk.qpuOf(it.input) }.forEach { (qpu, group) -> sdk.tasks.cancel(group.map { it.taskId }, qpu) }
     }
 
     @QonduitInternalApi
     override suspend fun diagnostics(task: TaskRef): Diagnostics = coroutineScope {
-        val qpuUrl = sdk.taskUrl(task.input.device, forSubmission = false)
+        val qpuUrl = sdk.taskUrl(sdk.qpuOf(task.input), forSubmission = false)
         val base = "$qpuUrl/tasks/${task.taskId}"
         val timings = async { sdk.api.get("$base/timings").member("timings") }
         val metrics = async { sdk.api.get("$base/execution_metadata").member("execution_metadata") }

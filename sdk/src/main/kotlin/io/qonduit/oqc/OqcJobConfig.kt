@@ -68,13 +68,13 @@ internal object OqcJobConfig {
         return ProgramTexts.openQasm(item.program, 3, "programs[0]", "OQC", binding)
     }
 
-    /** The task JSON for [input]. */
-    fun task(input: JobInput, taskId: OqcTaskId?): OqcTask {
+    /** The task JSON for [input], run on [qpuId] (its device, resolved). */
+    fun task(input: JobInput, qpuId: String, taskId: OqcTaskId?): OqcTask {
         val config = taskConfig(input) // validates before anything is sent
         return OqcTask(
             program = programText(input),
             config = config.compilerConfig.toWireString(),
-            qpuId = input.device,
+            qpuId = qpuId,
             tag = input.tag ?: "",
             taskId = taskId,
             externalConfig = (config as? ExperimentalConfig)?.externalConfig(),

@@ -96,8 +96,9 @@ public class OqcSdk internal constructor(
     @Volatile
     private var opened = false
 
+    /** The default chosen by the caller (builder or [setDefaultQpu]); null means the built-in default. */
     @Volatile
-    private var chosenDefault: String = builder.defaultQpuId ?: BUILT_IN_DEFAULT_QPU
+    private var chosenDefault: String? = builder.defaultQpuId
 
     @Volatile
     private var qpus: List<QpuInfo>? = null
@@ -121,24 +122,34 @@ public class OqcSdk internal constructor(
     public val infoMessages: List<String> get() = infoLog.toList()
 
     /**
-     * The QPU used when a call names none. Once the QPU list is loaded, a default that is not an
-     * active QPU falls back to the first active QPU, as OQC's client does.
+     * The QPU used when a call names none: the one chosen with the builder or [setDefaultQpu], else
+     * [BUILT_IN_DEFAULT_QPU] — which, once the QPU list is loaded, falls back to the first active QPU
+     * when it is not active, as OQC's client does. A chosen default is never replaced.
      */
     public val defaultQpuId: String
-        get() {
-            val chosen = chosenDefault
-            val active = qpus?.filter { it.isActive() } ?: return chosen
-            return if (active.any { it.id == chosen }) chosen else active.firstOrNull()?.id ?: chosen
-        }
+        get() = chosenDefault ?: builtInDefault()
+
+    private fun builtInDefault(): String {
+        val active = qpus?.filter { it.isActive() } ?: return BUILT_IN_DEFAULT_QPU
+        return if (active.any { it.id == BUILT_IN_DEFAULT_QPU }) BUILT_IN_DEFAULT_QPU else active.firstOrNull()?.id ?: BUILT_IN_DEFAULT_QPU
+    }
 
     /**
-     * Sets the default QPU.
+     * Sets the default QPU. When the QPU list is loaded, [qpuId] must be an active QPU; otherwise it
+     * is checked by [open].
      *
-     * @throws ValidationException naming `qpuId` when blank
+     * @throws ValidationException naming `qpuId` when blank, or unknown or inactive (listing the active QPUs)
      */
     public fun setDefaultQpu(qpuId: String) {
         if (qpuId.isBlank()) throw ValidationException("qpuId", qpuId, "must not be blank")
+        qpus?.let { requireActiveDefault(qpuId, it) }
         chosenDefault = qpuId
+    }
+
+    private fun requireActiveDefault(qpuId: String, all: List<QpuInfo>) {
+        if (all.none { it.id == qpuId && it.isActive() }) {
+            throw ValidationException("qpuId", qpuId, "must be an active QPU to be the default; active: ${all.filter { it.isActive() }.map { it.id }}")
+        }
     }
 
     /**
@@ -147,6 +158,8 @@ public class OqcSdk internal constructor(
      * URL for the token. Does nothing when already open.
      *
      * @throws IllegalStateException after [close]
+     * @throws ValidationException naming `qpuId` when the chosen default QPU is not an active QPU
+     *   (the SDK stays closed; [setDefaultQpu] then checks against the loaded list)
      * @throws io.qonduit.errors.ApiException for a non-200 reply, e.g. bad credentials
      */
     public suspend fun open(): OqcSdk {
@@ -158,7 +171,8 @@ public class OqcSdk internal constructor(
                 ?: throw QonduitException("GET /admin/version: the reply has no \"version\"; is $url an OQC QCaaS server?")
             version = (v as? JsonPrimitive)?.content ?: v.toString()
             if (api.token == null && email != null && autoAuthenticate) loginLocked()
-            loadQpus()
+            val list = loadQpus()
+            chosenDefault?.let { requireActiveDefault(it, list) }
             opened = true
         }
         return this
@@ -242,15 +256,23 @@ public class OqcSdk internal constructor(
         return api.get("${taskUrl(resolveQpu(qpuId), false)}/windows/history", if (latest) mapOf("latest" to "True") else emptyMap())
     }
 
-    /** Queue length, availability estimate and windows of each of [qpuIds] (default QPU when null). */
+    /**
+     * Queue length, availability estimate and windows of each of [qpuIds] (default QPU when null), in
+     * the order asked. As in OQC's client, each QPU's URL is asked only about the QPUs it serves: one
+     * `POST {qpu}/monitoring/qpu_wait_time` per distinct URL.
+     */
     @JvmOverloads
     public suspend fun getQpuWaitTimes(qpuIds: List<String>? = null): List<QpuWaitTime> {
         ensureOpen()
         val targets = (qpuIds ?: listOf(defaultQpuId)).map { resolveQpu(it) }
         if (targets.isEmpty()) throw ValidationException("qpuIds", qpuIds, "must name at least one QPU")
-        val body = OqcWireJson.encodeToJsonElement(QpuWaitTimeRequest.serializer(), QpuWaitTimeRequest(targets))
-        val reply = api.post("${taskUrl(targets.first(), false)}/monitoring/qpu_wait_time", body, field = "targets")
-        return OqcApi.decode(QpuWaitTimeResponse.serializer(), reply, "POST /monitoring/qpu_wait_time").qpuWaitTimes
+        val byUrl = targets.distinct().groupBy { taskUrl(it, false) }
+        val waits = byUrl.flatMap { (qpuUrl, ids) ->
+            val body = OqcWireJson.encodeToJsonElement(QpuWaitTimeRequest.serializer(), QpuWaitTimeRequest(ids))
+            val reply = api.post("$qpuUrl/monitoring/qpu_wait_time", body, field = "targets")
+            OqcApi.decode(QpuWaitTimeResponse.serializer(), reply, "POST /monitoring/qpu_wait_time").qpuWaitTimes
+        }
+        return targets.map { id -> waits.firstOrNull { it.qpuId == id } ?: throw QonduitException("POST /monitoring/qpu_wait_time: no wait time for $id in the reply") }
     }
 
     /** Wait-time estimates of [taskIds] on [qpuId] (default when null), as received. */
@@ -301,8 +323,9 @@ public class OqcSdk internal constructor(
     /**
      * A job running [program] on [qpuId] (default QPU when null, `""` or `"lucy"`) with [config]
      * (default: binary-count results), not yet submitted. When the QPU list is loaded, the QPU must
-     * be active and the config within its features (otherwise both are checked on submission); call
-     * [open] first so that a default that is not active falls back to the first active QPU.
+     * be active and the config within its features (otherwise both are checked on submission). A job
+     * for the default QPU created before the list is loaded, with no default chosen, records the
+     * device `""` (OQC's "default QPU") and runs on [defaultQpuId] as it is when the job is sent.
      *
      * @throws ValidationException naming `qpuId` or `shots`
      */
@@ -315,7 +338,7 @@ public class OqcSdk internal constructor(
         fetchDiagnostics: Boolean = false,
     ): Job {
         val options = RunOptions.builder().provider(OqcOptions(config ?: CompilerConfig.defaults())).build()
-        return createTask(RunItem(program), resolveQpu(qpuId), options, tag, fetchDiagnostics)
+        return createTask(RunItem(program), jobQpu(qpuId), options, tag, fetchDiagnostics)
     }
 
     /**
@@ -339,10 +362,11 @@ public class OqcSdk internal constructor(
     /**
      * QPU [qpuId] (the default QPU when null) as a portable [Target]: each program × binding of a
      * run becomes one OQC task (OQC tasks take one program and no parameters, so bindings are
-     * applied here before sending), batch-submitted as a composite.
+     * applied here before sending), batch-submitted as a composite. For the default QPU, the QPU is
+     * resolved as for [createJob] when each run is created.
      */
     @JvmOverloads
-    public fun target(qpuId: String? = null): OqcTarget = OqcTarget(this, resolveQpu(qpuId))
+    public fun target(qpuId: String? = null): OqcTarget = OqcTarget(this, jobQpu(qpuId))
 
     /** One task for [item] (at most one binding), checked against the QPU when the QPU list is loaded. */
     internal fun createTask(item: RunItem, qpu: String, options: RunOptions, tag: String?, fetchDiagnostics: Boolean): Job {
@@ -351,7 +375,7 @@ public class OqcSdk internal constructor(
         input.checkBindings(v)
         v.throwIfAny()
         OqcJobConfig.programText(input).also { if (it.isBlank()) throw ValidationException("programs[0]", it, "must not be blank") }
-        qpus?.let { checkSubmittable(input, it) }
+        qpus?.let { checkSubmittable(input, resolveQpu(qpu), it) }
         return Job(backend, input, fetchDiagnostics, pollCadence)
     }
 
@@ -443,7 +467,22 @@ public class OqcSdk internal constructor(
     private fun activeQpus(): List<QpuInfo> = qpus.orEmpty().filter { it.isActive() }
 
     /** `null`, `""` and `"lucy"` mean the default QPU, as in OQC's client. */
-    internal fun resolveQpu(qpuId: String?): String = if (qpuId.isNullOrEmpty() || qpuId == "lucy") defaultQpuId else qpuId
+    internal fun resolveQpu(qpuId: String?): String = if (isDefault(qpuId)) defaultQpuId else qpuId!!
+
+    private fun isDefault(qpuId: String?): Boolean = qpuId.isNullOrEmpty() || qpuId == "lucy"
+
+    /**
+     * The device to record in a job for [qpuId]: resolved when the default is known (chosen, or the
+     * QPU list loaded), else [DEFAULT_DEVICE], resolved when the job is sent — never a guess.
+     */
+    internal fun jobQpu(qpuId: String?): String =
+        if (isDefault(qpuId) && chosenDefault == null && qpus == null) DEFAULT_DEVICE else resolveQpu(qpuId)
+
+    /** The QPU that [input] runs on, opening the SDK first so that its default is resolved. */
+    internal suspend fun qpuOf(input: JobInput): String {
+        ensureOpen()
+        return resolveQpu(input.device)
+    }
 
     /** The base URL of [qpuId] (default when null, `""` or `"lucy"`), resolved after opening. */
     internal suspend fun qpuUrl(qpuId: String?): String {
@@ -467,14 +506,14 @@ public class OqcSdk internal constructor(
         return qpu.url.trimEnd('/')
     }
 
-    /** Checks [input]'s config against its QPU's features, when the QPU list is loaded. */
-    internal fun checkSupported(input: JobInput) {
-        qpus?.let { checkSubmittable(input, it) }
+    /** Checks [input]'s config against the features of [qpuId], when the QPU list is loaded. */
+    internal fun checkSupported(input: JobInput, qpuId: String) {
+        qpus?.let { checkSubmittable(input, qpuId, it) }
     }
 
-    private fun checkSubmittable(input: JobInput, all: List<QpuInfo>) {
-        val qpu = all.firstOrNull { it.id == input.device && it.isActive() }
-            ?: throw ValidationException("qpuId", input.device, "must be one of the active QPUs ${activeQpus().map { it.id }}")
+    private fun checkSubmittable(input: JobInput, qpuId: String, all: List<QpuInfo>) {
+        val qpu = all.firstOrNull { it.id == qpuId && it.isActive() }
+            ?: throw ValidationException("qpuId", qpuId, "must be one of the active QPUs ${activeQpus().map { it.id }}")
         qpu.features().requireSupports(OqcJobConfig.taskConfig(input).compilerConfig)
     }
 
@@ -484,6 +523,9 @@ public class OqcSdk internal constructor(
     public companion object {
         /** OQC's built-in default QPU id; falls back to the first active QPU when that is not active. */
         public const val BUILT_IN_DEFAULT_QPU: String = "qpu:uk:3:9829a5504f"
+
+        /** The device of a job created for the default QPU before the default was known (OQC's `""`). */
+        internal const val DEFAULT_DEVICE: String = ""
 
         /** Environment variable holding the server URL. */
         public const val ENV_URL: String = "OQC_URL"

@@ -15,9 +15,11 @@ import io.qonduit.target.Target
  */
 public class OqcTarget internal constructor(
     private val sdk: OqcSdk,
-    /** The QPU id. */
-    override val device: String,
+    private val qpu: String,
 ) : Target {
+    /** The QPU id; for the default QPU, the SDK's default as it is now. */
+    override val device: String get() = sdk.resolveQpu(qpu)
+
     override val provider: String get() = OqcBackend.PROVIDER
 
     override fun create(items: List<RunItem>, options: RunOptions, tag: String?): JobLike {
@@ -25,9 +27,9 @@ public class OqcTarget internal constructor(
         val children = items.flatMap { item ->
             val bindings = item.bindingsUnder(options)
             if (bindings.isEmpty()) {
-                listOf(sdk.createTask(RunItem(item.program, item.shots), device, perTask, tag, fetchDiagnostics = false))
+                listOf(sdk.createTask(RunItem(item.program, item.shots), sdk.jobQpu(qpu), perTask, tag, fetchDiagnostics = false))
             } else {
-                bindings.values.map { sdk.createTask(RunItem(item.program, item.shots, Bindings.of(it)), device, perTask, tag, fetchDiagnostics = false) }
+                bindings.values.map { sdk.createTask(RunItem(item.program, item.shots, Bindings.of(it)), sdk.jobQpu(qpu), perTask, tag, fetchDiagnostics = false) }
             }
         }
         return children.singleOrNull() ?: CompositeJob(children)

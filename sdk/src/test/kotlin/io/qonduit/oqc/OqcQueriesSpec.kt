@@ -10,6 +10,8 @@ import io.qonduit.errors.AuthorizationException
 import io.qonduit.errors.NotFoundException
 import io.qonduit.errors.ValidationException
 import io.qonduit.oqc.OqcTesting.LUCY
+import io.qonduit.oqc.OqcTesting.LUCY_PATH
+import io.qonduit.oqc.OqcTesting.TOSHIKO_PATH
 import io.qonduit.oqc.OqcTesting.TOSHIKO
 import io.qonduit.testing.Circuits
 import kotlinx.serialization.json.JsonObject
@@ -64,10 +66,15 @@ class OqcQueriesSpec : FunSpec({
     }
 
     test("QPU and task wait times") {
-        val waits = sdk.getQpuWaitTimes(listOf(LUCY, TOSHIKO))
-        waits.map { it.qpuId } shouldContainExactly listOf(LUCY, TOSHIKO)
-        waits[1].windows.map { it.windowDescription } shouldContainExactly listOf("NEXT", "FUTURE")
-        waits[1].estimatedAvailabilityInstant()!!.isAfter(Instant.now()) shouldBe true
+        emulator.faults.clearRequests()
+        val waits = sdk.getQpuWaitTimes(listOf(TOSHIKO, LUCY, TOSHIKO))
+        waits.map { it.qpuId } shouldContainExactly listOf(TOSHIKO, LUCY, TOSHIKO)
+        // one request per QPU URL, as OQC's client sends them (the emulator refuses a foreign QPU)
+        emulator.faults.requests("$LUCY_PATH/monitoring/qpu_wait_time", "POST") shouldHaveSize 1
+        emulator.faults.requests("$TOSHIKO_PATH/monitoring/qpu_wait_time", "POST") shouldHaveSize 1
+        waits[0] shouldBe waits[2]
+        waits[0].windows.map { it.windowDescription } shouldContainExactly listOf("NEXT", "FUTURE")
+        waits[0].estimatedAvailabilityInstant()!!.isAfter(Instant.now()) shouldBe true
         sdk.getQpuWaitTimes().single().qpuId shouldBe LUCY
         val job = sdk.createJob(Circuits.BELL, LUCY).submit()
         val reply = sdk.getTaskWaitTimes(listOf(job.taskId!!), LUCY)

@@ -13,6 +13,10 @@ import io.qonduit.errors.AuthorizationException
 import io.qonduit.errors.ValidationException
 import io.qonduit.oqc.OqcTesting.INACTIVE
 import io.qonduit.oqc.OqcTesting.LUCY
+import io.qonduit.oqc.OqcTesting.LUCY_PATH
+import io.qonduit.oqc.config.CompilerConfig
+import io.qonduit.testing.Circuits
+import kotlin.time.Duration.Companion.seconds
 import io.qonduit.oqc.OqcTesting.TOSHIKO
 import io.qonduit.transport.Secret
 
@@ -108,12 +112,47 @@ class OqcSdkConnectSpec : FunSpec({
             sdk.setDefaultQpu(TOSHIKO)
             sdk.defaultQpuId shouldBe TOSHIKO
             listOf(null, "", "lucy").forEach { sdk.createJob(OpenQasmProgram("OPENQASM 2.0;"), it).device shouldBe TOSHIKO }
-            sdk.setDefaultQpu(INACTIVE)
-            sdk.defaultQpuId shouldBe LUCY
+            // A chosen default is never silently replaced (issue 9): it used to fall back to LUCY here,
+            // so a job meant for one QPU ran on another. Unknown or inactive ids now fail, naming qpuId.
+            listOf(INACTIVE, "qpu:uk:9:nonexistent").forEach { id ->
+                val e = shouldThrow<ValidationException> { sdk.setDefaultQpu(id) }
+                e.violations.single().field shouldBe "qpuId"
+                e.message shouldContain "[$LUCY, $TOSHIKO]"
+            }
+            sdk.defaultQpuId shouldBe TOSHIKO
             shouldThrow<ValidationException> { sdk.setDefaultQpu(" ") }.violations.single().field shouldBe "qpuId"
             shouldThrow<ValidationException> { sdk.createJob(OpenQasmProgram("OPENQASM 2.0;"), INACTIVE) }.violations.single().field shouldBe "qpuId"
         }
         OqcTesting.builder(emulator).defaultQpuId(TOSHIKO).build().use { it.open().defaultQpuId shouldBe TOSHIKO }
+    }
+
+    test("a chosen default that is not active fails at open, before the list is loaded it is accepted") {
+        OqcTesting.builder(emulator).defaultQpuId(INACTIVE).build().use { sdk ->
+            val e = shouldThrow<ValidationException> { sdk.open() }
+            e.violations.single().field shouldBe "qpuId"
+            e.message shouldContain "[$LUCY, $TOSHIKO]"
+            sdk.isOpen shouldBe false
+            sdk.setDefaultQpu(TOSHIKO)
+            sdk.open().defaultQpuId shouldBe TOSHIKO
+        }
+        OqcTesting.sdk(emulator).use { sdk ->
+            sdk.setDefaultQpu("qpu:uk:9:nonexistent") // nothing loaded yet: checked by open
+            shouldThrow<ValidationException> { sdk.open() }.violations.single().field shouldBe "qpuId"
+        }
+    }
+
+    test("createJob before open: the default QPU is resolved when the job is sent, not guessed") {
+        OqcTesting.sdk(emulator).use { sdk ->
+            val job = sdk.createJob(Circuits.X0, config = CompilerConfig.builder().shots(10).build())
+            job.device shouldBe OqcSdk.DEFAULT_DEVICE // the built-in default is only a guess until the list is loaded
+            val target = sdk.target()
+            emulator.faults.clearRequests()
+            val outputs = job.execute(30.seconds)
+            emulator.faults.requests("$LUCY_PATH/tasks/submit", "POST").size shouldBe 1
+            outputs.raiseForError().resultList().single().counts("c") shouldBe mapOf("100" to 10L)
+            target.device shouldBe LUCY
+            sdk.createJob(Circuits.X0).device shouldBe LUCY // loaded now: resolved at once
+        }
     }
 
     test("only 200 is success: 201 and 204 are errors, as in OQC's client") {

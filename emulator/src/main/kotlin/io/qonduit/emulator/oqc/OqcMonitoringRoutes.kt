@@ -90,13 +90,15 @@ internal fun Route.monitoringRoutes(state: OqcEmulatorState) {
 
     post("/monitoring/qpu_wait_time") {
         state.requireAccount(call)
-        call.servedQpu(state)
+        val served = call.servedQpu(state)
         val targets = (call.receiveOqcObject()["targets"] as? JsonArray)?.map { (it as? JsonPrimitive)?.content.orEmpty() }
             ?: throw OqcHttpException.badRequest("targets must be a list of QPU ids.")
         val now = Instant.now()
         val entries = state.locked {
             targets.map { id ->
                 val qpu = state.qpus[id] ?: throw OqcHttpException.notFound("QPU '$id' not found.")
+                // Each QPU's URL answers for that QPU only; OQC's client asks each QPU's URL in turn.
+                if (qpu.id != served.id) throw OqcHttpException.badRequest("targets may name only ${served.id}, the QPU served at this URL; ask '$id' at its own URL.")
                 val queued = queueLength(state, id)
                 val windows = if (qpu.alwaysOn) {
                     listOf(windowJson(now.truncatedTo(ChronoUnit.HOURS), "CURRENT"))

@@ -72,7 +72,8 @@ internal fun Route.taskRoutes(state: OqcEmulatorState) {
                 record.program = task.program
                 record.config = task.config
                 record.externalConfig = task.externalConfig
-                if (task.tag != null) record.tag = task.tag
+                // The client sends each task's tag as "" by default: that must not erase the batch tag of POST /tasks.
+                if (!task.tag.isNullOrEmpty()) record.tag = task.tag
                 record.status = OqcTaskStates.SUBMITTED
                 record.timings["SERVER_RECEIVED"] = now
                 record.timings["SERVER_ENQUEUED"] = now

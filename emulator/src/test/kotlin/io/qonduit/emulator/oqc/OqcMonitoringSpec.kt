@@ -4,6 +4,7 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldHaveSize
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.shouldNotBe
+import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldEndWith
 import io.qonduit.emulator.Emulator
 import io.qonduit.emulator.TestHttp
@@ -48,13 +49,17 @@ class OqcMonitoringSpec : FunSpec({
     }
 
     test("qpu wait times follow the documented shape") {
-        val reply = http.post("$lucy/monitoring/qpu_wait_time", """{"targets":["${OqcEmulatorState.LUCY_SIMULATOR}","${OqcEmulatorState.TOSHIKO}"]}""", TOKEN)
+        val reply = http.post("$toshiko/monitoring/qpu_wait_time", """{"targets":["${OqcEmulatorState.TOSHIKO}"]}""", TOKEN)
         val entries = reply.obj.getValue("qpu_wait_times").jsonArray
-        entries shouldHaveSize 2
-        val toshikoEntry = entries[1].jsonObject
+        entries shouldHaveSize 1
+        val toshikoEntry = entries[0].jsonObject
         toshikoEntry.getValue("qpu_id").jsonPrimitive.content shouldBe OqcEmulatorState.TOSHIKO
         toshikoEntry.getValue("tasks_in_queue").jsonPrimitive.int shouldBe 0
         toshikoEntry.getValue("windows").jsonArray.map { it.jsonObject["window_description"]!!.jsonPrimitive.content } shouldBe listOf("NEXT", "FUTURE")
         http.post("$lucy/monitoring/qpu_wait_time", """{"targets":["qpu:none"]}""", TOKEN).status shouldBe 404
+        // A QPU's URL answers for that QPU only (the real client asks each QPU's URL).
+        val foreign = http.post("$lucy/monitoring/qpu_wait_time", """{"targets":["${OqcEmulatorState.LUCY_SIMULATOR}","${OqcEmulatorState.TOSHIKO}"]}""", TOKEN)
+        foreign.status shouldBe 400
+        foreign.text shouldContain OqcEmulatorState.TOSHIKO
     }
 })

@@ -77,6 +77,14 @@ class OqcTasksSpec : FunSpec({
         http.post("$lucy/tasks/submit", submitBody(oqcTask(taskId = "00000000-0000-0000-0000-000000000000")), TOKEN).status shouldBe 400
     }
 
+    test("the batch tag of POST /tasks survives the per-task \"\" of the submit") {
+        val ids = http.post("$lucy/tasks", """{"qpu_id":"${OqcEmulatorState.LUCY_SIMULATOR}","task_count":2,"tag":"batch-7"}""", TOKEN).arr.strings()
+        http.post("$lucy/tasks/submit", submitBody(oqcTask(taskId = ids[0]), oqcTask(taskId = ids[1])), TOKEN).status shouldBe 200
+        val today = LocalDate.now(ZoneOffset.UTC)
+        val listed = http.get("$lucy/tasks?start_date=$today&end_date=$today", TOKEN).arr.map { it.jsonObject }
+        ids.forEach { id -> listed.single { it.getValue("id").jsonPrimitive.content == id }.getValue("tag").jsonPrimitive.content shouldBe "batch-7" }
+    }
+
     test("a submitted id may be submitted again with the same task (a retry) but not with another one") {
         val ids = http.post("$lucy/tasks", """{"qpu_id":"${OqcEmulatorState.LUCY_SIMULATOR}","task_count":2,"tag":null}""", TOKEN).arr.strings()
         val body = submitBody(oqcTask(taskId = ids[0]), oqcTask(config = oqcConfig(repeats = 7), taskId = ids[1]))
