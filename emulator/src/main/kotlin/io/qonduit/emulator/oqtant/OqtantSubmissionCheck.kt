@@ -95,7 +95,7 @@ internal object OqtantSubmissionCheck {
                 if (barrier.timesMs.any { it < 0.0 || it > end }) {
                     fail(bLoc + "times_ms", "optical_barriers[$b].times_ms max values cannot exceed end_time_ms")
                 }
-                if (!barrier.timesMs.all(::onTimeGrid)) fail(bLoc + "times_ms", TIME_DECIMALS)
+                barrier.timesMs.forEachIndexed { t, ms -> if (!onTimeGrid(ms)) fail(bLoc + "times_ms" + t, TIME_DECIMALS) }
                 if (barrier.timesMs.toSet().size != n) fail(bLoc + "times_ms", "Values must be unique")
                 if (barrier.shape == "NATIVE" && barrier.widthsUm.any { it != 0.5 }) fail(bLoc + "widths_um", "NATIVE barriers require every width to be 0.5")
                 if (barrier.positionsUm.any { it !in -60.0..60.0 }) fail(bLoc + "positions_um", "Values should be between -60.0 and 60.0")
@@ -131,7 +131,7 @@ internal object OqtantSubmissionCheck {
                     if (pulse.timesMs.size != 2 || pulse.timesMs.any { it < 0.0 || it > end }) {
                         fail(lLoc + "pulses" + p + "times_ms", "Two pulse times within 0..end_time_ms are required")
                     }
-                    if (!pulse.timesMs.all(::onTimeGrid)) fail(lLoc + "pulses" + p + "times_ms", TIME_DECIMALS)
+                    pulse.timesMs.forEachIndexed { t, ms -> if (!onTimeGrid(ms)) fail(lLoc + "pulses" + p + "times_ms" + t, TIME_DECIMALS) }
                     if (pulse.timesMs.toSet().size != pulse.timesMs.size) fail(lLoc + "pulses" + p + "times_ms", "Values must be unique")
                     if (pulse.intensitiesMwPerCm2.size != 2 || pulse.intensitiesMwPerCm2.any { it != 1.0 }) {
                         fail(lLoc + "pulses" + p, "Intensity control is not supported.")
@@ -145,9 +145,10 @@ internal object OqtantSubmissionCheck {
 
     private const val TIME_DECIMALS = "Decimal input should have no more than 1 decimal place"
 
-    /** `TimeMs` has one decimal place: a multiple of 0.1 ms, within floating-point noise. */
-    private fun onTimeGrid(ms: Double): Boolean {
-        val tenths = ms * 10
-        return tenths.isFinite() && kotlin.math.abs(tenths - Math.round(tenths)) <= 1e-6 * maxOf(1.0, kotlin.math.abs(tenths))
-    }
+    /**
+     * `TimeMs` is a Decimal with `decimal_places=1`; pydantic reads a JSON float through its shortest
+     * decimal form, so a time passes only when that form has at most one decimal place: exactly when
+     * the double is the one nearest to a tenth (`0.3` passes, `0.30000000000000004` and `199.9999` fail).
+     */
+    private fun onTimeGrid(ms: Double): Boolean = ms.isFinite() && Math.round(ms * 10) / 10.0 == ms
 }

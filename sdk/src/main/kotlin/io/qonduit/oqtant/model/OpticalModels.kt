@@ -18,7 +18,7 @@ import kotlinx.serialization.Serializable
  */
 @Serializable
 public data class Barrier @JvmOverloads constructor(
-    @SerialName("times_ms") public val timesMs: List<Double> = List(DEFAULT_KEYFRAMES) { (it + 1).toDouble() },
+    @SerialName("times_ms") @Serializable(with = TimeMsListSerializer::class) public val timesMs: List<Double> = List(DEFAULT_KEYFRAMES) { (it + 1).toDouble() },
     @SerialName("positions_um") public val positionsUm: List<Double> = List(DEFAULT_KEYFRAMES) { (it + 1).toDouble() },
     @SerialName("heights_khz") public val heightsKhz: List<Double> = List(DEFAULT_KEYFRAMES) { 10.0 },
     @SerialName("widths_um") public val widthsUm: List<Double> = List(DEFAULT_KEYFRAMES) { 1.0 },
@@ -54,7 +54,7 @@ public data class Barrier @JvmOverloads constructor(
  */
 @Serializable
 public data class Landscape @JvmOverloads constructor(
-    @SerialName("time_ms") public val timeMs: Double = 0.0,
+    @SerialName("time_ms") @Serializable(with = TimeMsSerializer::class) public val timeMs: Double = 0.0,
     @SerialName("potentials_khz") public val potentialsKhz: List<Double> = listOf(0.0, 0.0),
     @SerialName("positions_um") public val positionsUm: List<Double> = listOf(-1.0, 1.0),
     @SerialName("spatial_interpolation") public val spatialInterpolation: InterpolationType = InterpolationType.LINEAR,
@@ -83,7 +83,7 @@ public data class OpticalLandscape @JvmOverloads constructor(
  */
 @Serializable
 public data class Pulse @JvmOverloads constructor(
-    @SerialName("times_ms") public val timesMs: List<Double> = listOf(0.0, 1.0),
+    @SerialName("times_ms") @Serializable(with = TimeMsListSerializer::class) public val timesMs: List<Double> = listOf(0.0, 1.0),
     @SerialName("intensities_mw_per_cm2") public val intensitiesMwPerCm2: List<Double> = listOf(1.0, 1.0),
     @SerialName("detuning_mhz") public val detuningMhz: Double = 0.0,
     @SerialName("interpolation") public val interpolation: InterpolationType = InterpolationType.OFF,
