@@ -3,6 +3,7 @@ package io.qonduit.emulator.oqtant
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainExactly
 import io.kotest.matchers.shouldBe
+import io.kotest.matchers.shouldNotBe
 import io.qonduit.emulator.Emulator
 import io.qonduit.emulator.EmulatorConfig
 import io.qonduit.emulator.TestHttp
@@ -48,5 +49,14 @@ class OqtantSubmissionRulesSpec : FunSpec({
         submit(barrierJob(barrierTimes = "[0.0,0.1,0.30000000000000004]")).second shouldContainExactly
             listOf("$v.optical_barriers.0.times_ms.2")
         submit(barrierJob(pulseTimes = "[1.0,2.05]")).second shouldContainExactly listOf("$v.lasers.0.pulses.0.times_ms.1")
+    }
+
+    test("a NATIVE barrier without widths_um gets 0.5 µm per height (bert_schemas' default) and is accepted") {
+        val gaussian = "\"widths_um\":[2.0,2.0,2.0],\"interpolation\":\"LINEAR\",\"shape\":\"GAUSSIAN\""
+        val native = barrierJob().replace(gaussian, "\"interpolation\":\"LINEAR\",\"shape\":\"NATIVE\"")
+        native shouldNotBe barrierJob()
+        submit(native).first shouldBe 200
+        val unequal = barrierJob().replace(gaussian, "\"interpolation\":\"LINEAR\",\"shape\":\"SQUARE\"")
+        submit(unequal) shouldBe (422 to listOf("$v.optical_barriers.0"))
     }
 })
