@@ -11,7 +11,7 @@ internal class CheckedSubmission(val name: String, val jobType: String, val inpu
 
 /**
  * The service-side validation of `POST {U}/jobs` (bert_schemas limits, oqtant.md §2): answers 422
- * naming every problem's location. Covers the envelope, ranges, list sizes, equal lengths, RF rules,
+ * naming every problem's location. String lengths count code points, as pydantic counts a Python `str`. Covers the envelope, ranges, list sizes, equal lengths, RF rules,
  * the 0.1 ms resolution of `TimeMs` fields, NATIVE widths, terminator pulses and "no time after
  * end_time_ms". Unsorted lists are accepted, as the service re-orders them (quirk Q11).
  */
@@ -27,7 +27,7 @@ internal object OqtantSubmissionCheck {
 
         val name = body.name
         if (name == null) fail(listOf("name"), "Field required")
-        else if (name.length !in 1..50) fail(listOf("name"), "String should have between 1 and 50 characters")
+        else if (name.codePointCount(0, name.length) !in 1..50) fail(listOf("name"), "String should have between 1 and 50 characters")
         val inputs = body.inputs
         if (inputs == null) fail(listOf("inputs"), "Field required")
         else if (inputs.size !in 1..30) fail(listOf("inputs"), "List should have between 1 and 30 items")
@@ -35,7 +35,7 @@ internal object OqtantSubmissionCheck {
         inputs?.forEachIndexed { i, input ->
             val loc = listOf<Any>("inputs", i)
             val notes = (input["notes"] as? JsonPrimitive)?.contentOrNull
-            if (notes != null && notes.length > 500) fail(loc + "notes", "String should have at most 500 characters")
+            if (notes != null && notes.codePointCount(0, notes.length) > 500) fail(loc + "notes", "String should have at most 500 characters")
             val raw = input["values"] as? JsonObject
             if (raw == null) {
                 fail(loc + "values", "Field required")

@@ -59,4 +59,13 @@ class OqtantSubmissionRulesSpec : FunSpec({
         val unequal = barrierJob().replace(gaussian, "\"interpolation\":\"LINEAR\",\"shape\":\"SQUARE\"")
         submit(unequal) shouldBe (422 to listOf("$v.optical_barriers.0"))
     }
+
+    test("name and notes lengths count code points, as pydantic counts a Python str") {
+        val r = "\uD835\uDC11" // one code point, two UTF-16 units
+        fun named(name: String, notes: String = "n") =
+            barrierJob().replace("\"name\":\"rules\"", "\"name\":\"$name\"").replace("{\"run\":1,", "{\"run\":1,\"notes\":\"$notes\",")
+        submit(named(r.repeat(50), r.repeat(500))).first shouldBe 200
+        submit(named(r.repeat(51))) shouldBe (422 to listOf("body.name"))
+        submit(named("ok", r.repeat(501))) shouldBe (422 to listOf("body.inputs.0.notes"))
+    }
 })

@@ -20,10 +20,10 @@ public object OqtantValidation {
     /** Runs per job: 1..30. */
     public const val MAX_RUNS: Int = 30
 
-    /** Job name length: 1..50 characters. */
+    /** Job name length: 1..50 characters, counted as Unicode code points (as Python counts a `str`). */
     public const val MAX_NAME_LENGTH: Int = 50
 
-    /** Note length: at most 500 characters. */
+    /** Note length: at most 500 characters, counted as Unicode code points. */
     public const val MAX_NOTE_LENGTH: Int = 500
 
     /** Upper bound of `end_time_ms` and of every manipulation time, ms. */
@@ -108,8 +108,8 @@ public object OqtantValidation {
 private class Checks(private val v: Validator) {
 
     fun job(job: OqtantJob) {
-        v.check(job.name.length in 1..OqtantValidation.MAX_NAME_LENGTH, "name", job.name,
-            "must have 1..${OqtantValidation.MAX_NAME_LENGTH} characters")
+        v.check(characters(job.name) in 1..OqtantValidation.MAX_NAME_LENGTH, "name", job.name,
+            "must have 1..${OqtantValidation.MAX_NAME_LENGTH} characters (code points)")
         v.check(job.inputs.size in 1..OqtantValidation.MAX_RUNS, "inputs", job.inputs.size,
             "must have 1..${OqtantValidation.MAX_RUNS} runs")
         val computed = job.computedJobType
@@ -130,8 +130,8 @@ private class Checks(private val v: Validator) {
 
     private fun input(input: Input, path: String) {
         input.notes?.let {
-            v.check(it.length <= OqtantValidation.MAX_NOTE_LENGTH, "$path.notes", it.length,
-                "must have at most ${OqtantValidation.MAX_NOTE_LENGTH} characters")
+            v.check(characters(it) <= OqtantValidation.MAX_NOTE_LENGTH, "$path.notes", characters(it),
+                "must have at most ${OqtantValidation.MAX_NOTE_LENGTH} characters (code points)")
         }
         values(input.values, "$path.values")
     }
@@ -251,6 +251,9 @@ private class Checks(private val v: Validator) {
             v.check(TimeGrid.snap(t) <= TimeGrid.snap(endTimeMs), tp, t, "must not exceed end_time_ms ($endTimeMs)")
         }
     }
+
+    /** Length as the service counts it (a Python `str`): Unicode code points, not UTF-16 units. */
+    private fun characters(s: String): Int = s.codePointCount(0, s.length)
 
     private fun size(list: List<*>, path: String, min: Int, max: Int, why: String? = null) {
         val limit = if (min == max) "must have exactly $min item${if (min == 1) "" else "s"}" else "must have $min..$max items"
