@@ -29,7 +29,7 @@ import kotlinx.serialization.json.jsonPrimitive
  * Every service limit over real HTTP: the client refuses the broken job before sending anything, and
  * the emulated service, sent the same document directly, answers 422 at the same location.
  *
- * Rules the service fixes instead of refusing (unsorted lists, quirk Q11) and the client's own batch
+ * Rules the service fixes instead of refusing (unsorted barrier, RF and landscape lists, quirk Q11) and the client's own batch
  * rules (one job type for all runs, the `job_type` key) are client-only; OqtantValidationSpec covers them.
  */
 class OqtantValidationHttpSpec : FunSpec({
@@ -104,6 +104,7 @@ class OqtantValidationHttpSpec : FunSpec({
         Triple("terminator at 30 µm", { x: InputValues -> x.copy(lasers = listOf(x.lasers!![0].copy(positionUm = 25.0))) }, "$v.lasers[0].position_um" to "$w.lasers.0.position_um"),
         Triple("one pulse", { x: InputValues -> x.copy(lasers = listOf(x.lasers!![0].let { it.copy(pulses = it.pulses + it.pulses) })) }, "$v.lasers[0].pulses" to "$w.lasers.0.pulses"),
         Triple("pulse times ≤ end_time_ms", pulse { it.copy(timesMs = listOf(1.0, 21.0)) }, "$v.lasers[0].pulses[0].times_ms[1]" to "$w.lasers.0.pulses.0.times_ms"),
+        Triple("pulse times ascending", pulse { it.copy(timesMs = listOf(3.0, 1.0)) }, "$v.lasers[0].pulses[0].times_ms" to "$w.lasers.0.pulses.0.times_ms"),
         Triple("pulse times at 0.1 ms", pulse { it.copy(timesMs = listOf(1.0, 2.05)) }, "$v.lasers[0].pulses[0].times_ms[1]" to "$w.lasers.0.pulses.0.times_ms.1"),
         Triple("pulse times unique", pulse { it.copy(timesMs = listOf(3.0, 3.0)) }, "$v.lasers[0].pulses[0].times_ms" to "$w.lasers.0.pulses.0.times_ms"),
         Triple("intensity 1.0", pulse { it.copy(intensitiesMwPerCm2 = listOf(1.0, 0.5)) }, "$v.lasers[0].pulses[0].intensities_mw_per_cm2[1]" to "$w.lasers.0.pulses.0"),

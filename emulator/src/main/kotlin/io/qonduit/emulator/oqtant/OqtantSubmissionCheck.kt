@@ -11,9 +11,10 @@ internal class CheckedSubmission(val name: String, val jobType: String, val inpu
 
 /**
  * The service-side validation of `POST {U}/jobs` (bert_schemas limits, oqtant.md §2): answers 422
- * naming every problem's location. String lengths count code points, as pydantic counts a Python `str`. Covers the envelope, ranges, list sizes, equal lengths, RF rules,
- * the 0.1 ms resolution of `TimeMs` fields, NATIVE widths, terminator pulses and "no time after
- * end_time_ms". Unsorted lists are accepted, as the service re-orders them (quirk Q11).
+ * naming every problem's location. String lengths count code points, as pydantic counts a Python
+ * `str`. Covers the envelope, ranges, list sizes, equal lengths, RF rules, the 0.1 ms resolution of `TimeMs` fields, NATIVE widths, terminator pulses and "no time after
+ * end_time_ms". Unsorted barrier, RF and landscape lists are accepted, as the service re-orders them
+ * (quirk Q11); unsorted pulse times are refused, as the service refuses them.
  */
 internal object OqtantSubmissionCheck {
     private val imageTypes = setOf("IN_TRAP", "TIME_OF_FLIGHT", "MOT")
@@ -133,6 +134,8 @@ internal object OqtantSubmissionCheck {
                     }
                     pulse.timesMs.forEachIndexed { t, ms -> if (!onTimeGrid(ms)) fail(lLoc + "pulses" + p + "times_ms" + t, TIME_DECIMALS) }
                     if (pulse.timesMs.toSet().size != pulse.timesMs.size) fail(lLoc + "pulses" + p + "times_ms", "Values must be unique")
+                    // Unlike barrier and RF times, the service does not re-order pulse times: it refuses them.
+                    if (pulse.timesMs.zipWithNext().any { (a, b) -> a > b }) fail(lLoc + "pulses" + p + "times_ms", "Pulse times must be in ascending order")
                     if (pulse.intensitiesMwPerCm2.size != 2 || pulse.intensitiesMwPerCm2.any { it != 1.0 }) {
                         fail(lLoc + "pulses" + p, "Intensity control is not supported.")
                     }

@@ -68,4 +68,9 @@ class OqtantSubmissionRulesSpec : FunSpec({
         submit(named(r.repeat(51))) shouldBe (422 to listOf("body.name"))
         submit(named("ok", r.repeat(501))) shouldBe (422 to listOf("body.inputs.0.notes"))
     }
+
+    test("unsorted pulse times are refused (the service does not re-order them); unsorted barrier times are re-ordered") {
+        submit(barrierJob(pulseTimes = "[3.0,1.0]")) shouldBe (422 to listOf("$v.lasers.0.pulses.0.times_ms"))
+        submit(barrierJob(barrierTimes = "[0.2,0.0,0.1]")).first shouldBe 200
+    }
 })
