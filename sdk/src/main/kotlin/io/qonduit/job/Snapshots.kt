@@ -9,10 +9,8 @@ import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.encodeToStream
 import kotlinx.serialization.json.intOrNull
 import java.io.IOException
-import java.nio.file.AtomicMoveNotSupportedException
 import java.nio.file.Files
 import java.nio.file.Path
-import java.nio.file.StandardCopyOption
 
 /** Finds the live backend for a provider name recorded in a snapshot. */
 public fun interface BackendResolver {
@@ -81,20 +79,9 @@ public object Snapshots {
     @JvmStatic
     public fun write(path: Path, snapshot: Snapshot) {
         val target = path.toAbsolutePath()
-        val dir = target.parent ?: throw SnapshotException("no folder for $path")
-        Files.createDirectories(dir)
-        val temp = Files.createTempFile(dir, ".${target.fileName}.", ".tmp")
-        try {
-            // Streamed to the file: a large composite is never held as one String.
-            Files.newOutputStream(temp).buffered().use { out -> json.encodeToStream(Snapshot.serializer(), snapshot, out) }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING)
-            } catch (e: AtomicMoveNotSupportedException) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING)
-            }
-        } finally {
-            Files.deleteIfExists(temp)
-        }
+        if (target.parent == null) throw SnapshotException("no folder for $path")
+        // Streamed to the file: a large composite is never held as one String.
+        AtomicFiles.write(target) { out -> json.encodeToStream(Snapshot.serializer(), snapshot, out) }
     }
 
     /** Reads a snapshot file. @throws SnapshotException when it cannot be read or parsed */

@@ -1,6 +1,7 @@
 package io.qonduit.oqtant
 
 import io.qonduit.errors.QonduitException
+import io.qonduit.job.AtomicFiles
 import io.qonduit.oqtant.model.OqtantJob
 import io.qonduit.oqtant.model.OqtantJson
 import kotlinx.serialization.SerializationException
@@ -43,7 +44,9 @@ public object OqtantJobFiles {
 
     /**
      * Writes [job] and returns the file's path: [filePath] when given, else [fileName] (see
-     * [OqtantJobFiles.fileName]) inside [directory] (default: the working directory).
+     * [OqtantJobFiles.fileName]) inside [directory] (default: the working directory). The file is
+     * replaced whole (a temporary file in the same folder, then a move), so a kill mid-write leaves
+     * the old file or the new one, never a torn one.
      *
      * @throws OqtantJobFileException when the file cannot be written
      */
@@ -52,8 +55,8 @@ public object OqtantJobFiles {
     public fun write(job: OqtantJob, fileName: String? = null, filePath: Path? = null, directory: Path? = null): Path {
         val target = filePath ?: (directory ?: Paths.get("")).resolve(fileName(job, fileName))
         try {
-            target.toAbsolutePath().parent?.let { Files.createDirectories(it) }
-            Files.writeString(target, encode(job))
+            val text = encode(job).toByteArray(Charsets.UTF_8)
+            AtomicFiles.write(target) { it.write(text) }
         } catch (e: IOException) {
             throw OqtantJobFileException("Failed to write job '${job.externalId ?: job.name}' to $target: $e", e)
         }

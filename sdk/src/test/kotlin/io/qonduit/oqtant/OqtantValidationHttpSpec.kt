@@ -29,7 +29,7 @@ import kotlinx.serialization.json.jsonPrimitive
  * Every service limit over real HTTP: the client refuses the broken job before sending anything, and
  * the emulated service, sent the same document directly, answers 422 at the same location.
  *
- * Rules the service fixes instead of refusing (unsorted lists, quirk Q11) and the client's own batch
+ * Rules the service fixes instead of refusing (unsorted barrier, RF and landscape lists, quirk Q11) and the client's own batch
  * rules (one job type for all runs, the `job_type` key) are client-only; OqtantValidationSpec covers them.
  */
 class OqtantValidationHttpSpec : FunSpec({
@@ -64,6 +64,7 @@ class OqtantValidationHttpSpec : FunSpec({
     val rules: List<Triple<String, (InputValues) -> InputValues, Pair<String, String>>> = listOf(
         Triple("end_time_ms ≤ 200", { x: InputValues -> x.copy(endTimeMs = 200.5) }, "$v.end_time_ms" to "$w.end_time_ms"),
         Triple("end_time_ms at 0.1 ms", { x: InputValues -> x.copy(endTimeMs = 20.05) }, "$v.end_time_ms" to "$w.end_time_ms"),
+        Triple("end_time_ms near but off the grid", { x: InputValues -> x.copy(endTimeMs = 199.9999) }, "$v.end_time_ms" to "$w.end_time_ms"),
         Triple("time_of_flight_ms 2..20", { x: InputValues -> x.copy(timeOfFlightMs = 1.5) }, "$v.time_of_flight_ms" to "$w.time_of_flight_ms"),
         Triple("time_of_flight_ms at 0.1 ms", { x: InputValues -> x.copy(timeOfFlightMs = 7.25) }, "$v.time_of_flight_ms" to "$w.time_of_flight_ms"),
         Triple("RF 1..20 points", rf { it.copy(timesMs = (-20..0).toList(), frequenciesMhz = List(21) { 1.0 }, powersMw = List(21) { 1.0 }) },
@@ -79,7 +80,7 @@ class OqtantValidationHttpSpec : FunSpec({
         Triple("2..20 keyframes", bar { Barrier(listOf(0.0), listOf(0.0), listOf(0.0), listOf(1.0)) }, "$v.optical_barriers[0].times_ms" to "$w.optical_barriers.0.times_ms"),
         Triple("barrier lists of equal length", bar { it.copy(heightsKhz = listOf(0.0, 40.0)) }, "$v.optical_barriers[0].heights_khz" to "$w.optical_barriers.0"),
         Triple("barrier times ≤ end_time_ms", bar { it.copy(timesMs = listOf(0.0, 0.3, 25.0)) }, "$v.optical_barriers[0].times_ms[2]" to "$w.optical_barriers.0.times_ms"),
-        Triple("barrier times at 0.1 ms", bar { it.copy(timesMs = listOf(0.0, 0.35, 1.3)) }, "$v.optical_barriers[0].times_ms[1]" to "$w.optical_barriers.0.times_ms"),
+        Triple("barrier times at 0.1 ms", bar { it.copy(timesMs = listOf(0.0, 0.35, 1.3)) }, "$v.optical_barriers[0].times_ms[1]" to "$w.optical_barriers.0.times_ms.1"),
         Triple("barrier times unique", bar { it.copy(timesMs = listOf(0.0, 1.3, 1.3)) }, "$v.optical_barriers[0].times_ms" to "$w.optical_barriers.0.times_ms"),
         Triple("positions -60..60 µm", bar { it.copy(positionsUm = listOf(-60.5, 0.0, 0.0)) }, "$v.optical_barriers[0].positions_um[0]" to "$w.optical_barriers.0.positions_um"),
         Triple("heights 0..100 kHz", bar { it.copy(heightsKhz = listOf(0.0, 40.0, 100.5)) }, "$v.optical_barriers[0].heights_khz[2]" to "$w.optical_barriers.0.heights_khz"),
@@ -103,7 +104,8 @@ class OqtantValidationHttpSpec : FunSpec({
         Triple("terminator at 30 µm", { x: InputValues -> x.copy(lasers = listOf(x.lasers!![0].copy(positionUm = 25.0))) }, "$v.lasers[0].position_um" to "$w.lasers.0.position_um"),
         Triple("one pulse", { x: InputValues -> x.copy(lasers = listOf(x.lasers!![0].let { it.copy(pulses = it.pulses + it.pulses) })) }, "$v.lasers[0].pulses" to "$w.lasers.0.pulses"),
         Triple("pulse times ≤ end_time_ms", pulse { it.copy(timesMs = listOf(1.0, 21.0)) }, "$v.lasers[0].pulses[0].times_ms[1]" to "$w.lasers.0.pulses.0.times_ms"),
-        Triple("pulse times at 0.1 ms", pulse { it.copy(timesMs = listOf(1.0, 2.05)) }, "$v.lasers[0].pulses[0].times_ms[1]" to "$w.lasers.0.pulses.0.times_ms"),
+        Triple("pulse times ascending", pulse { it.copy(timesMs = listOf(3.0, 1.0)) }, "$v.lasers[0].pulses[0].times_ms" to "$w.lasers.0.pulses.0.times_ms"),
+        Triple("pulse times at 0.1 ms", pulse { it.copy(timesMs = listOf(1.0, 2.05)) }, "$v.lasers[0].pulses[0].times_ms[1]" to "$w.lasers.0.pulses.0.times_ms.1"),
         Triple("pulse times unique", pulse { it.copy(timesMs = listOf(3.0, 3.0)) }, "$v.lasers[0].pulses[0].times_ms" to "$w.lasers.0.pulses.0.times_ms"),
         Triple("intensity 1.0", pulse { it.copy(intensitiesMwPerCm2 = listOf(1.0, 0.5)) }, "$v.lasers[0].pulses[0].intensities_mw_per_cm2[1]" to "$w.lasers.0.pulses.0"),
         Triple("no detuning", pulse { it.copy(detuningMhz = 1.0) }, "$v.lasers[0].pulses[0].detuning_mhz" to "$w.lasers.0.pulses.0.detuning_mhz"),

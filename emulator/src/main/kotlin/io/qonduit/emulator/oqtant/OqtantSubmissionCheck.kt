@@ -11,9 +11,10 @@ internal class CheckedSubmission(val name: String, val jobType: String, val inpu
 
 /**
  * The service-side validation of `POST {U}/jobs` (bert_schemas limits, oqtant.md §2): answers 422
- * naming every problem's location. Covers the envelope, ranges, list sizes, equal lengths, RF rules,
- * the 0.1 ms resolution of `TimeMs` fields, NATIVE widths, terminator pulses and "no time after
- * end_time_ms". Unsorted lists are accepted, as the service re-orders them (quirk Q11).
+ * naming every problem's location. String lengths count code points, as pydantic counts a Python
+ * `str`. Covers the envelope, ranges, list sizes, equal lengths, RF rules, the 0.1 ms resolution of `TimeMs` fields, NATIVE widths, terminator pulses and "no time after
+ * end_time_ms". Unsorted barrier, RF and landscape lists are accepted, as the service re-orders them
+ * (quirk Q11); unsorted pulse times are refused, as the service refuses them.
  */
 internal object OqtantSubmissionCheck {
     private val imageTypes = setOf("IN_TRAP", "TIME_OF_FLIGHT", "MOT")
@@ -27,7 +28,7 @@ internal object OqtantSubmissionCheck {
 
         val name = body.name
         if (name == null) fail(listOf("name"), "Field required")
-        else if (name.length !in 1..50) fail(listOf("name"), "String should have between 1 and 50 characters")
+        else if (name.codePointCount(0, name.length) !in 1..50) fail(listOf("name"), "String should have between 1 and 50 characters")
         val inputs = body.inputs
         if (inputs == null) fail(listOf("inputs"), "Field required")
         else if (inputs.size !in 1..30) fail(listOf("inputs"), "List should have between 1 and 30 items")
@@ -35,7 +36,7 @@ internal object OqtantSubmissionCheck {
         inputs?.forEachIndexed { i, input ->
             val loc = listOf<Any>("inputs", i)
             val notes = (input["notes"] as? JsonPrimitive)?.contentOrNull
-            if (notes != null && notes.length > 500) fail(loc + "notes", "String should have at most 500 characters")
+            if (notes != null && notes.codePointCount(0, notes.length) > 500) fail(loc + "notes", "String should have at most 500 characters")
             val raw = input["values"] as? JsonObject
             if (raw == null) {
                 fail(loc + "values", "Field required")
@@ -95,7 +96,7 @@ internal object OqtantSubmissionCheck {
                 if (barrier.timesMs.any { it < 0.0 || it > end }) {
                     fail(bLoc + "times_ms", "optical_barriers[$b].times_ms max values cannot exceed end_time_ms")
                 }
-                if (!barrier.timesMs.all(::onTimeGrid)) fail(bLoc + "times_ms", TIME_DECIMALS)
+                barrier.timesMs.forEachIndexed { t, ms -> if (!onTimeGrid(ms)) fail(bLoc + "times_ms" + t, TIME_DECIMALS) }
                 if (barrier.timesMs.toSet().size != n) fail(bLoc + "times_ms", "Values must be unique")
                 if (barrier.shape == "NATIVE" && barrier.widthsUm.any { it != 0.5 }) fail(bLoc + "widths_um", "NATIVE barriers require every width to be 0.5")
                 if (barrier.positionsUm.any { it !in -60.0..60.0 }) fail(bLoc + "positions_um", "Values should be between -60.0 and 60.0")
@@ -131,8 +132,10 @@ internal object OqtantSubmissionCheck {
                     if (pulse.timesMs.size != 2 || pulse.timesMs.any { it < 0.0 || it > end }) {
                         fail(lLoc + "pulses" + p + "times_ms", "Two pulse times within 0..end_time_ms are required")
                     }
-                    if (!pulse.timesMs.all(::onTimeGrid)) fail(lLoc + "pulses" + p + "times_ms", TIME_DECIMALS)
+                    pulse.timesMs.forEachIndexed { t, ms -> if (!onTimeGrid(ms)) fail(lLoc + "pulses" + p + "times_ms" + t, TIME_DECIMALS) }
                     if (pulse.timesMs.toSet().size != pulse.timesMs.size) fail(lLoc + "pulses" + p + "times_ms", "Values must be unique")
+                    // Unlike barrier and RF times, the service does not re-order pulse times: it refuses them.
+                    if (pulse.timesMs.zipWithNext().any { (a, b) -> a > b }) fail(lLoc + "pulses" + p + "times_ms", "Pulse times must be in ascending order")
                     if (pulse.intensitiesMwPerCm2.size != 2 || pulse.intensitiesMwPerCm2.any { it != 1.0 }) {
                         fail(lLoc + "pulses" + p, "Intensity control is not supported.")
                     }
@@ -145,9 +148,10 @@ internal object OqtantSubmissionCheck {
 
     private const val TIME_DECIMALS = "Decimal input should have no more than 1 decimal place"
 
-    /** `TimeMs` has one decimal place: a multiple of 0.1 ms, within floating-point noise. */
-    private fun onTimeGrid(ms: Double): Boolean {
-        val tenths = ms * 10
-        return tenths.isFinite() && kotlin.math.abs(tenths - Math.round(tenths)) <= 1e-6 * maxOf(1.0, kotlin.math.abs(tenths))
-    }
+    /**
+     * `TimeMs` is a Decimal with `decimal_places=1`; pydantic reads a JSON float through its shortest
+     * decimal form, so a time passes only when that form has at most one decimal place: exactly when
+     * the double is the one nearest to a tenth (`0.3` passes, `0.30000000000000004` and `199.9999` fail).
+     */
+    private fun onTimeGrid(ms: Double): Boolean = ms.isFinite() && Math.round(ms * 10) / 10.0 == ms
 }

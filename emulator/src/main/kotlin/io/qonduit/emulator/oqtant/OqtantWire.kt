@@ -57,10 +57,14 @@ internal class BarrierDto(
     @SerialName("times_ms") val timesMs: List<Double>,
     @SerialName("positions_um") val positionsUm: List<Double>,
     @SerialName("heights_khz") val heightsKhz: List<Double>,
-    @SerialName("widths_um") val widthsUm: List<Double>,
+    @SerialName("widths_um") private val widthsSent: List<Double>? = null,
     val interpolation: String = "LINEAR",
     val shape: String = "GAUSSIAN",
-)
+) {
+    /** `widths_um` as sent; when omitted, bert_schemas fills 0.5 µm per height for NATIVE, else `[1.0]*11`. */
+    val widthsUm: List<Double>
+        get() = widthsSent ?: if (shape == "NATIVE") List(heightsKhz.size) { 0.5 } else List(11) { 1.0 }
+}
 
 @Serializable
 internal class SnapshotDto(

@@ -19,9 +19,9 @@ import kotlinx.serialization.Serializable
  */
 @Serializable
 public data class InputValues @JvmOverloads constructor(
-    @SerialName("end_time_ms") public val endTimeMs: Double,
+    @SerialName("end_time_ms") @Serializable(with = TimeMsSerializer::class) public val endTimeMs: Double,
     @SerialName("image_type") public val imageType: ImageType,
-    @SerialName("time_of_flight_ms") public val timeOfFlightMs: Double,
+    @SerialName("time_of_flight_ms") @Serializable(with = TimeMsSerializer::class) public val timeOfFlightMs: Double,
     @SerialName("rf_evaporation") public val rfEvaporation: RfEvaporation,
     @SerialName("optical_barriers") public val opticalBarriers: List<Barrier>? = null,
     @SerialName("optical_landscape") public val opticalLandscape: OpticalLandscape? = null,

@@ -1,13 +1,22 @@
 package io.qonduit.oqtant.model
 
+import kotlinx.serialization.ExperimentalSerializationApi
+import kotlinx.serialization.KeepGeneratedSerializer
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.JsonTransformingSerializer
 
 /**
  * One painted optical barrier moving through keyframes (bert_schemas `Barrier`). The four lists hold
  * one value per keyframe and must have equal lengths (2..20).
  *
  * Defaults are those of the service (11 keyframes at 1..11 ms, positions 1..11 µm, 10 kHz, 1 µm).
+ * A NATIVE barrier read from JSON without `widths_um` gets 0.5 µm per height, as bert_schemas fills
+ * it; in Kotlin or Java build one with [precision].
  *
  * @property timesMs keyframe times, 0.0..200.0 ms at 0.1 ms steps, unique and ascending
  * @property positionsUm barrier centre, −60.0..60.0 µm
@@ -16,9 +25,11 @@ import kotlinx.serialization.Serializable
  * @property interpolation how values change between keyframes
  * @property shape barrier profile; NATIVE requires every width to be 0.5 µm
  */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = BarrierSerializer::class)
 public data class Barrier @JvmOverloads constructor(
-    @SerialName("times_ms") public val timesMs: List<Double> = List(DEFAULT_KEYFRAMES) { (it + 1).toDouble() },
+    @SerialName("times_ms") @Serializable(with = TimeMsListSerializer::class) public val timesMs: List<Double> = List(DEFAULT_KEYFRAMES) { (it + 1).toDouble() },
     @SerialName("positions_um") public val positionsUm: List<Double> = List(DEFAULT_KEYFRAMES) { (it + 1).toDouble() },
     @SerialName("heights_khz") public val heightsKhz: List<Double> = List(DEFAULT_KEYFRAMES) { 10.0 },
     @SerialName("widths_um") public val widthsUm: List<Double> = List(DEFAULT_KEYFRAMES) { 1.0 },
@@ -27,7 +38,7 @@ public data class Barrier @JvmOverloads constructor(
 ) {
     /** Factories. */
     public companion object {
-        private const val DEFAULT_KEYFRAMES = 11
+        internal const val DEFAULT_KEYFRAMES = 11
 
         /** Width every NATIVE ("precision") barrier must have, in µm. */
         public const val NATIVE_WIDTH_UM: Double = 0.5
@@ -44,6 +55,17 @@ public data class Barrier @JvmOverloads constructor(
     }
 }
 
+/** [Barrier]'s generated serializer, filling an omitted `widths_um` of a NATIVE barrier as bert_schemas does. */
+@OptIn(ExperimentalSerializationApi::class)
+internal object BarrierSerializer : JsonTransformingSerializer<Barrier>(Barrier.generatedSerializer()) {
+    override fun transformDeserialize(element: JsonElement): JsonElement {
+        if (element !is JsonObject || "widths_um" in element) return element
+        if ((element["shape"] as? JsonPrimitive)?.content != ShapeType.NATIVE.name) return element
+        val heights = (element["heights_khz"] as? JsonArray)?.size ?: Barrier.DEFAULT_KEYFRAMES
+        return JsonObject(element + ("widths_um" to JsonArray(List(heights) { JsonPrimitive(Barrier.NATIVE_WIDTH_UM) })))
+    }
+}
+
 /**
  * One snapshot of a painted potential (bert_schemas `Landscape`). Lists have equal length (2..121).
  *
@@ -54,7 +76,7 @@ public data class Barrier @JvmOverloads constructor(
  */
 @Serializable
 public data class Landscape @JvmOverloads constructor(
-    @SerialName("time_ms") public val timeMs: Double = 0.0,
+    @SerialName("time_ms") @Serializable(with = TimeMsSerializer::class) public val timeMs: Double = 0.0,
     @SerialName("potentials_khz") public val potentialsKhz: List<Double> = listOf(0.0, 0.0),
     @SerialName("positions_um") public val positionsUm: List<Double> = listOf(-1.0, 1.0),
     @SerialName("spatial_interpolation") public val spatialInterpolation: InterpolationType = InterpolationType.LINEAR,
@@ -83,7 +105,7 @@ public data class OpticalLandscape @JvmOverloads constructor(
  */
 @Serializable
 public data class Pulse @JvmOverloads constructor(
-    @SerialName("times_ms") public val timesMs: List<Double> = listOf(0.0, 1.0),
+    @SerialName("times_ms") @Serializable(with = TimeMsListSerializer::class) public val timesMs: List<Double> = listOf(0.0, 1.0),
     @SerialName("intensities_mw_per_cm2") public val intensitiesMwPerCm2: List<Double> = listOf(1.0, 1.0),
     @SerialName("detuning_mhz") public val detuningMhz: Double = 0.0,
     @SerialName("interpolation") public val interpolation: InterpolationType = InterpolationType.OFF,

@@ -3,7 +3,6 @@ package io.qonduit.oqtant.model
 import io.qonduit.errors.ValidationException
 import io.qonduit.errors.Validator
 import io.qonduit.errors.Violation
-import kotlin.math.abs
 import kotlin.math.roundToLong
 
 /**
@@ -15,15 +14,16 @@ import kotlin.math.roundToLong
  *
  * Where the service silently fixes input, Qonduit rejects it instead: unsorted time or position lists
  * (the service re-orders them with a warning) and times finer than 0.1 ms (the service floors them).
+ * Times are compared as the exact tenths they are sent as ([snapToTimeGrid]).
  */
 public object OqtantValidation {
     /** Runs per job: 1..30. */
     public const val MAX_RUNS: Int = 30
 
-    /** Job name length: 1..50 characters. */
+    /** Job name length: 1..50 characters, counted as Unicode code points (as Python counts a `str`). */
     public const val MAX_NAME_LENGTH: Int = 50
 
-    /** Note length: at most 500 characters. */
+    /** Note length: at most 500 characters, counted as Unicode code points. */
     public const val MAX_NOTE_LENGTH: Int = 500
 
     /** Upper bound of `end_time_ms` and of every manipulation time, ms. */
@@ -85,20 +85,31 @@ public object OqtantValidation {
         v.throwIfAny()
     }
 
-    /** Whether [ms] lies on the 0.1 ms grid (within floating-point noise). */
+    /**
+     * Whether [ms] lies on the 0.1 ms grid: within [TIME_NOISE_MS] (floating-point noise) of a
+     * multiple of 0.1 ms. Such a time is sent as the exact tenth (see [snapToTimeGrid]); any other
+     * time (`199.9999`, `0.35`) is rejected, since the service accepts at most one decimal place.
+     */
     @JvmStatic
-    public fun isOnTimeGrid(ms: Double): Boolean {
-        val tenths = ms * 10
-        return tenths.isFinite() && abs(tenths - tenths.roundToLong()) <= 1e-6 * maxOf(1.0, abs(tenths))
-    }
+    public fun isOnTimeGrid(ms: Double): Boolean = TimeGrid.snapOrNull(ms) != null
+
+    /**
+     * [ms] as the exact tenth it stands for when [isOnTimeGrid] (`0.1 + 0.2` gives `0.3`), otherwise
+     * [ms] unchanged, so that validation reports it instead of rounding it silently.
+     */
+    @JvmStatic
+    public fun snapToTimeGrid(ms: Double): Double = TimeGrid.snap(ms)
+
+    /** Largest distance from a multiple of 0.1 ms still treated as floating-point noise, ms. */
+    public const val TIME_NOISE_MS: Double = TimeGrid.NOISE_MS
 }
 
 /** The rules, one function per block of the job; paths follow the JSON keys. */
 private class Checks(private val v: Validator) {
 
     fun job(job: OqtantJob) {
-        v.check(job.name.length in 1..OqtantValidation.MAX_NAME_LENGTH, "name", job.name,
-            "must have 1..${OqtantValidation.MAX_NAME_LENGTH} characters")
+        v.check(characters(job.name) in 1..OqtantValidation.MAX_NAME_LENGTH, "name", job.name,
+            "must have 1..${OqtantValidation.MAX_NAME_LENGTH} characters (code points)")
         v.check(job.inputs.size in 1..OqtantValidation.MAX_RUNS, "inputs", job.inputs.size,
             "must have 1..${OqtantValidation.MAX_RUNS} runs")
         val computed = job.computedJobType
@@ -119,8 +130,8 @@ private class Checks(private val v: Validator) {
 
     private fun input(input: Input, path: String) {
         input.notes?.let {
-            v.check(it.length <= OqtantValidation.MAX_NOTE_LENGTH, "$path.notes", it.length,
-                "must have at most ${OqtantValidation.MAX_NOTE_LENGTH} characters")
+            v.check(characters(it) <= OqtantValidation.MAX_NOTE_LENGTH, "$path.notes", characters(it),
+                "must have at most ${OqtantValidation.MAX_NOTE_LENGTH} characters (code points)")
         }
         values(input.values, "$path.values")
     }
@@ -166,8 +177,9 @@ private class Checks(private val v: Validator) {
         size(b.heightsKhz, "$p.heights_khz", 2, max)
         size(b.widthsUm, "$p.widths_um", 2, max)
         times(b.timesMs, "$p.times_ms", endTimeMs)
-        unique(b.timesMs, "$p.times_ms")
-        ascending(b.timesMs, b.timesMs, "$p.times_ms")
+        val sent = b.timesMs.map(TimeGrid::snap)
+        unique(sent, "$p.times_ms")
+        ascending(sent, b.timesMs, "$p.times_ms")
         eachInRange(b.positionsUm, "$p.positions_um", -60.0, 60.0, "µm")
         eachInRange(b.heightsKhz, "$p.heights_khz", 0.0, 100.0, "kHz")
         // The service caps widths at 20 µm (max_num_barrier_times) although Settings says 50: enforce what it validates.
@@ -183,7 +195,7 @@ private class Checks(private val v: Validator) {
 
     private fun landscape(l: OpticalLandscape, p: String, endTimeMs: Double) {
         size(l.landscapes, "$p.landscapes", 2, OqtantValidation.MAX_LANDSCAPE_SNAPSHOTS)
-        val times = l.landscapes.map { it.timeMs }
+        val times = l.landscapes.map { TimeGrid.snap(it.timeMs) }
         ascending(times, times, "$p.landscapes", "must be in ascending order of time_ms")
         val tenths = times.filter { it.isFinite() }.map { (it * 10).roundToLong() }
         v.check(tenths.toSet().size == tenths.size, "$p.landscapes", times,
@@ -210,8 +222,9 @@ private class Checks(private val v: Validator) {
             val pp = "$p.pulses[$i]"
             size(pulse.timesMs, "$pp.times_ms", 2, 2)
             times(pulse.timesMs, "$pp.times_ms", endTimeMs)
-            unique(pulse.timesMs, "$pp.times_ms")
-            ascending(pulse.timesMs, pulse.timesMs, "$pp.times_ms")
+            val sent = pulse.timesMs.map(TimeGrid::snap)
+            unique(sent, "$pp.times_ms")
+            ascending(sent, pulse.timesMs, "$pp.times_ms")
             size(pulse.intensitiesMwPerCm2, "$pp.intensities_mw_per_cm2", 2, 2)
             pulse.intensitiesMwPerCm2.forEachIndexed { k, intensity ->
                 v.check(intensity == 1.0, "$pp.intensities_mw_per_cm2[$k]", intensity,
@@ -224,8 +237,10 @@ private class Checks(private val v: Validator) {
 
     /** A `TimeMs` scalar: range and 0.1 ms grid. */
     private fun timeMs(t: Double, path: String, min: Double, max: Double) {
-        v.check(t in min..max, path, t, "must be in $min..$max ms")
-        v.check(OqtantValidation.isOnTimeGrid(t), path, t, "must be a multiple of 0.1 ms")
+        val sent = TimeGrid.snap(t)
+        v.check(sent in min..max, path, t, "must be in $min..$max ms")
+        v.check(OqtantValidation.isOnTimeGrid(t), path, t,
+            "must be a multiple of 0.1 ms (on the 0.1 ms grid, at most one decimal place)")
     }
 
     /** Manipulation-phase times: 0..200 ms, 0.1 ms grid, not after the end of the experiment. */
@@ -233,9 +248,12 @@ private class Checks(private val v: Validator) {
         ts.forEachIndexed { i, t ->
             val tp = if (indexed) "$path[$i]" else path
             timeMs(t, tp, 0.0, OqtantValidation.MAX_END_TIME_MS)
-            v.check(t <= endTimeMs, tp, t, "must not exceed end_time_ms ($endTimeMs)")
+            v.check(TimeGrid.snap(t) <= TimeGrid.snap(endTimeMs), tp, t, "must not exceed end_time_ms ($endTimeMs)")
         }
     }
+
+    /** Length as the service counts it (a Python `str`): Unicode code points, not UTF-16 units. */
+    private fun characters(s: String): Int = s.codePointCount(0, s.length)
 
     private fun size(list: List<*>, path: String, min: Int, max: Int, why: String? = null) {
         val limit = if (min == max) "must have exactly $min item${if (min == 1) "" else "s"}" else "must have $min..$max items"

@@ -109,6 +109,8 @@ class OqtantValidationSpec : FunSpec({
             OqtantValidation.isOnTimeGrid(1.3) shouldBe true
             OqtantValidation.isOnTimeGrid(199.9) shouldBe true
             OqtantValidation.isOnTimeGrid(0.05) shouldBe false
+            OqtantValidation.isOnTimeGrid(199.9999) shouldBe false
+            OqtantValidation.isOnTimeGrid(0.3 + 2e-9) shouldBe false
             OqtantValidation.isOnTimeGrid(Double.NaN) shouldBe false
         }
     }
