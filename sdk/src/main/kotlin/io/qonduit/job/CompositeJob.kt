@@ -130,20 +130,15 @@ public class CompositeJob @JvmOverloads constructor(
     override suspend fun wait(timeout: Duration?): CompositeJob = wait(Deadline.of(timeout))
 
     private suspend fun wait(deadline: Deadline): CompositeJob {
-        val cadence = slowestCadence()
-        var attempt = 0
-        while (true) {
-            reconcileDoubtful(deadline)
-            deadline.run { refresh() } ?: throw timedOut(deadline)
-            val active = activeJobs
-            if (active.isEmpty()) {
-                jobs.firstNotNullOfOrNull { it.submissionInDoubt }?.let { throw it }
-                return this
-            }
-            val pause = deadline.bounded(cadence.delay(attempt++))
-            if (!pause.isPositive()) throw timedOut(deadline)
-            delay(pause)
+        val done = deadline.repeatUntil(slowestCadence()) {
+            val doubtful = jobs.filter { it.state == JobState.UNKNOWN_SUBMISSION }
+            if (doubtful.isNotEmpty()) boundedMap(doubtful, maxConcurrency) { it.reconcile() }
+            refresh()
+            activeJobs.isEmpty()
         }
+        if (!done) throw timedOut(deadline)
+        jobs.firstNotNullOfOrNull { it.submissionInDoubt }?.let { throw it }
+        return this
     }
 
     /**
@@ -171,11 +166,6 @@ public class CompositeJob @JvmOverloads constructor(
     public fun trackPublisher(): java.util.concurrent.Flow.Publisher<Progress> = track().asPublisher(Dispatchers.Default)
 
     private fun slowestCadence(): PollCadence = jobs.map { it.cadence }.maxByOrNull { it.delay(0) } ?: PollCadence.OQC
-
-    private suspend fun reconcileDoubtful(deadline: Deadline) {
-        val doubtful = jobs.filter { it.state == JobState.UNKNOWN_SUBMISSION }
-        if (doubtful.isNotEmpty()) deadline.run { boundedMap(doubtful, maxConcurrency) { it.reconcile() } } ?: throw timedOut(deadline)
-    }
 
     private fun timedOut(deadline: Deadline): JobTimeoutException {
         val active = activeJobs

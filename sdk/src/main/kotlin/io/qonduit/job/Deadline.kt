@@ -1,5 +1,6 @@
 package io.qonduit.job
 
+import kotlinx.coroutines.delay
 import kotlinx.coroutines.withTimeoutOrNull
 import kotlin.time.Duration
 import kotlin.time.TimeSource
@@ -22,6 +23,20 @@ internal class Deadline private constructor(val timeout: Duration?) {
     suspend fun <T : Any> run(block: suspend () -> T): T? {
         val left = left ?: return block()
         return if (left.isPositive()) withTimeoutOrNull(left) { block() } else null
+    }
+
+    /**
+     * Runs [step] until it returns true, pausing by [cadence] between steps; every step and pause
+     * stays within the time left. Returns false when the deadline passes first.
+     */
+    suspend fun repeatUntil(cadence: PollCadence, step: suspend () -> Boolean): Boolean {
+        var attempt = 0
+        while (true) {
+            if (run(step) ?: return false) return true
+            val pause = bounded(cadence.delay(attempt++))
+            if (!pause.isPositive()) return false
+            delay(pause)
+        }
     }
 
     companion object {

@@ -204,20 +204,18 @@ public class Job @JvmOverloads constructor(
     override suspend fun wait(timeout: Duration?): Job = wait(Deadline.of(timeout))
 
     private suspend fun wait(deadline: Deadline): Job {
-        var attempt = 0
-        while (true) {
+        val done = deadline.repeatUntil(cadence) {
             if (statusFlow.value.state == JobState.UNKNOWN_SUBMISSION) {
-                deadline.run { reconcile() } ?: throw timedOut(deadline)
+                reconcile()
                 doubtful?.let { throw it.exception() }
             }
-            deadline.run { refresh() } ?: throw timedOut(deadline)
+            refresh()
             val now = statusFlow.value
-            if (now.state.isTerminal) return this
-            checkNotNull(now.taskId) { "job was never submitted: call submit() or execute()" }
-            val pause = deadline.bounded(cadence.delay(attempt++))
-            if (!pause.isPositive()) throw timedOut(deadline)
-            delay(pause)
+            if (!now.state.isTerminal) checkNotNull(now.taskId) { "job was never submitted: call submit() or execute()" }
+            now.state.isTerminal
         }
+        if (!done) throw timedOut(deadline)
+        return this
     }
 
     private fun timedOut(deadline: Deadline): JobTimeoutException {
@@ -455,10 +453,10 @@ public class Job @JvmOverloads constructor(
         } catch (e: ConnectionException) {
             if (!e.requestMayHaveArrived) throw e // provably never sent: nothing to look for
             // The reply was lost: the provider may have acted. Look, with the time left.
-            settleInDoubt(submitted, sentAt, null, e, timeout - started.elapsedNow())
+            settleInDoubt(sentAt, null, e, timeout - started.elapsedNow())
             return
         } catch (e: SubmissionInDoubtException) {
-            settleInDoubt(submitted, sentAt, e.candidates.firstOrNull(), e.cause ?: e, timeout - started.elapsedNow())
+            settleInDoubt(sentAt, e.candidates.firstOrNull(), e.cause ?: e, timeout - started.elapsedNow())
             return
         }
         if (id == null) {
@@ -471,7 +469,7 @@ public class Job @JvmOverloads constructor(
     }
 
     /** Looks up a submission in doubt within [timeLeft]; unless found or provably absent, records the doubt and throws. */
-    private suspend fun settleInDoubt(submitted: JobInput, sentAt: Instant, candidate: String?, cause: Throwable, timeLeft: Duration) {
+    private suspend fun settleInDoubt(sentAt: Instant, candidate: String?, cause: Throwable, timeLeft: Duration) {
         markInDoubt(sentAt, candidate, cause, "looking it up")
         if (timeLeft.isPositive()) withTimeoutOrNull(timeLeft) { reconcileLocked() }
         doubtful?.let { throw it.exception() }
@@ -482,10 +480,13 @@ public class Job @JvmOverloads constructor(
 
     /** Records a submission whose outcome is unknown: the job goes to [JobState.UNKNOWN_SUBMISSION]. */
     internal fun markInDoubt(sentAt: Instant, candidate: String?, cause: Throwable?, lookup: String) {
-        synchronized(guard) {
-            doubtful = DoubtfulSubmission(backend.provider, input.device, sentAt, candidate, lookup, cause)
-            publish(JobStatus(JobState.UNKNOWN_SUBMISSION, message = lookup))
-        }
+        synchronized(guard) { recordDoubt(DoubtfulSubmission(backend.provider, input.device, sentAt, candidate, lookup, cause)) }
+    }
+
+    /** Sets the submission in doubt and publishes [JobState.UNKNOWN_SUBMISSION] with how to look it up (holding [guard]). */
+    private fun recordDoubt(doubt: DoubtfulSubmission) {
+        doubtful = doubt
+        publish(JobStatus(JobState.UNKNOWN_SUBMISSION, message = doubt.lookup))
     }
 
     @OptIn(QonduitInternalApi::class)
@@ -505,17 +506,13 @@ public class Job @JvmOverloads constructor(
                     publish(JobStatus(JobState.QUEUED, lookup.taskId))
                 } else {
                     // Another job of this process took that task first (same program): look again later.
-                    doubtful = pending.copy(lookup = "task ${lookup.taskId} matched but another job follows it; looking again")
-                    publish(JobStatus(JobState.UNKNOWN_SUBMISSION, message = doubtful!!.lookup))
+                    recordDoubt(pending.copy(lookup = "task ${lookup.taskId} matched but another job follows it; looking again"))
                 }
                 SubmissionLookup.NotCreated -> {
                     doubtful = null
                     publish(JobStatus(JobState.CREATED))
                 }
-                is SubmissionLookup.Unknown -> {
-                    doubtful = pending.copy(lookup = lookup.lookup)
-                    publish(JobStatus(JobState.UNKNOWN_SUBMISSION, message = lookup.lookup))
-                }
+                is SubmissionLookup.Unknown -> recordDoubt(pending.copy(lookup = lookup.lookup))
             }
         }
     }
