@@ -1,7 +1,6 @@
 package io.qonduit.backend
 
 import io.qonduit.circuit.Circuit
-import io.qonduit.circuit.OpenQasm
 import io.qonduit.circuit.QasmException
 import io.qonduit.errors.ValidationException
 import io.qonduit.program.OpenQasmProgram
@@ -46,10 +45,26 @@ public object ProgramTexts {
     public fun circuit(program: Program, field: String, provider: String): Circuit = when (program) {
         is Circuit -> program
         is OpenQasmProgram -> try {
-            OpenQasm.parse(program.text)
+            program.toCircuit()
         } catch (e: QasmException) {
             throw ValidationException(field, program.toString(), "must be OpenQASM that parses: ${e.message}")
         }
         else -> throw ValidationException(field, program.toString(), "$provider runs OpenQASM programs and circuits")
+    }
+
+    /**
+     * [program] as a [Circuit], or null when it is not a circuit or OpenQASM that parses (a provider
+     * then reports the program's error itself, as a failed job).
+     */
+    internal fun circuitOrNull(program: Program): Circuit? = when (program) {
+        is Circuit -> program
+        is OpenQasmProgram -> try {
+            program.toCircuit()
+        } catch (e: QasmException) {
+            null
+        } catch (e: StackOverflowError) {
+            null
+        }
+        else -> null
     }
 }

@@ -22,7 +22,6 @@ import io.qonduit.program.OpenQasmProgram
 import io.qonduit.program.Program
 import io.qonduit.backend.ProgramTexts
 import io.qonduit.circuit.Circuit
-import io.qonduit.circuit.OpenQasm
 import io.qonduit.circuit.QasmException
 import io.qonduit.simulator.StateVectorSimulator
 import io.qonduit.target.Target
@@ -186,15 +185,7 @@ public class LocalBackend @JvmOverloads constructor(
     }
 
     /** Qubits of [program]; null for OpenQASM text that does not parse, which fails the job with the position instead. */
-    private fun widthOf(program: Program): Int? = when (program) {
-        is Circuit -> program.numQubits
-        is OpenQasmProgram -> try {
-            OpenQasm.parse(program.text).numQubits
-        } catch (e: Throwable) { // QasmException, or the parser's own StackOverflowError on absurd nesting
-            null
-        }
-        else -> null
-    }
+    private fun widthOf(program: Program): Int? = ProgramTexts.circuitOrNull(program)?.numQubits
 
     /**
      * Runs the task to a terminal state. Anything the simulation throws becomes FAILED with its message
@@ -244,7 +235,7 @@ public class LocalBackend @JvmOverloads constructor(
 
     private fun circuitOf(run: PlannedRun): Circuit = when (val program = run.program) {
         is Circuit -> program
-        is OpenQasmProgram -> OpenQasm.parse(program.text) // a syntax error fails the job, as on a cloud
+        is OpenQasmProgram -> program.toCircuit() // a syntax error fails the job, as on a cloud
         else -> throw IllegalArgumentException("programs[${run.programIndex}]: the local simulator runs OpenQASM programs and circuits, not $program")
     }
 

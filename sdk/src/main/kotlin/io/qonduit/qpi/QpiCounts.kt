@@ -1,8 +1,8 @@
 package io.qonduit.qpi
 
+import io.qonduit.backend.ProgramTexts
 import io.qonduit.circuit.ClassicalRegister
-import io.qonduit.circuit.OpenQasm
-import io.qonduit.circuit.QasmException
+import io.qonduit.program.Program
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
@@ -70,16 +70,11 @@ public object QpiCounts {
     }
 
     /**
-     * The classical registers of [qasm], or one register `c` as wide as the keys when the program
-     * cannot be read here (for example a placeholder bound only on the server).
+     * The classical registers of [program], or one register `c` as wide as the keys when the program
+     * cannot be read here.
      */
-    internal fun registersOf(qasm: String, keyWidth: Int): List<ClassicalRegister> {
-        return try {
-            OpenQasm.parse(qasm).classicalRegisters.ifEmpty { listOf(ClassicalRegister("c", keyWidth)) }
-        } catch (e: QasmException) {
-            listOf(ClassicalRegister("c", keyWidth))
-        }
-    }
+    internal fun registersOf(program: Program, keyWidth: Int): List<ClassicalRegister> =
+        ProgramTexts.circuitOrNull(program)?.classicalRegisters?.ifEmpty { null } ?: listOf(ClassicalRegister("c", keyWidth))
 
     internal fun countsOf(element: JsonElement?): Map<String, Long> =
         (element as? JsonObject)?.mapNotNull { (k, v) -> (v as? JsonPrimitive)?.longOrNull?.let { k to it } }?.toMap().orEmpty()

@@ -74,7 +74,7 @@ public object QpiResults {
         return plan.mapIndexed { i, run ->
             val item = perCircuit.getOrNull(i) ?: JsonObject(emptyMap())
             val driver = QpiCounts.countsOf(item["counts"] ?: item["hex_counts"])
-            val registers = QpiCounts.registersOf(QpiJobs.qasm(run.program, run.programIndex), QpiCounts.width(driver))
+            val registers = QpiCounts.registersOf(run.program, QpiCounts.width(driver))
             val memory = item["memory"]
             val perShot = QpiCounts.memoryOf(memory, registers)
             ResultItem(

@@ -2,8 +2,7 @@ package io.qonduit.qpi
 
 import io.qonduit.errors.Validator
 import io.qonduit.job.JobInput
-import io.qonduit.circuit.OpenQasm
-import io.qonduit.circuit.QasmException
+import io.qonduit.backend.ProgramTexts
 
 /** The checks QPI's server makes on a submission, made before anything is sent. */
 internal object QpiValidation {
@@ -15,11 +14,8 @@ internal object QpiValidation {
             val qasm = QpiJobs.qasm(item.program, i)
             v.check(qasm.isNotBlank(), "programs[$i]", "", "must be an OpenQASM program")
             if (qpuQubits != null && qasm.isNotBlank()) {
-                val qubits = try {
-                    (item.program as? io.qonduit.circuit.Circuit ?: OpenQasm.parse(qasm)).numQubits
-                } catch (e: QasmException) {
-                    null // the server reports programs it cannot read as a failed job
-                }
+                // A program that does not parse is the server's to report, as a failed job.
+                val qubits = ProgramTexts.circuitOrNull(item.program)?.numQubits
                 if (qubits != null) v.check(qubits <= qpuQubits, "programs[$i]", "$qubits qubits", "QPU ${input.device} has $qpuQubits qubits")
             }
         }

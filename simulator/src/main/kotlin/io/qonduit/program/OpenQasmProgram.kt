@@ -2,6 +2,7 @@ package io.qonduit.program
 
 import io.qonduit.circuit.Circuit
 import io.qonduit.circuit.OpenQasm
+import io.qonduit.circuit.QasmException
 
 /**
  * An OpenQASM 2 or 3 program as text, kept exactly as given: targets that take OpenQASM send these
@@ -21,10 +22,21 @@ public class OpenQasmProgram(
 
     /**
      * The program parsed into the circuit model; its [Circuit.parameterNames] equal [parameterNames].
+     * Parsed once: validation, simulation and result decoding all read the same circuit.
      *
      * @throws io.qonduit.circuit.QasmException with line and column when the text is not a valid program
      */
-    public fun toCircuit(): Circuit = OpenQasm.parse(text)
+    public fun toCircuit(): Circuit = parsed.getOrThrow()
+
+    private val parsed: Result<Circuit> by lazy {
+        try {
+            Result.success(OpenQasm.parse(text))
+        } catch (e: QasmException) {
+            Result.failure(e)
+        } catch (e: StackOverflowError) { // absurdly deep nesting: as final as a syntax error
+            Result.failure(e)
+        }
+    }
 
     override fun equals(other: Any?): Boolean = other is OpenQasmProgram && other.text == text
 
