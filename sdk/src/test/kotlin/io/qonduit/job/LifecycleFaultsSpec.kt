@@ -58,7 +58,7 @@ class LifecycleFaultsSpec : FunSpec({
         val mock = qpi.backend(QpiEmulatorState.MOCK_QPU)
         val before = emulator.qpi.jobs().size
         emulator.faults.error("POST", "/qpi/api/jobs", 503, times = 2)
-        val composite = CompositeJob(flips(6).map { mock.create(listOf(RunItem(it)), RunOptions.shots(16)) as Job })
+        val composite = CompositeJob(flips(6).map { mock.create(listOf(RunItem(it)), RunOptions.shots(16)) })
         shouldThrow<QonduitException> { composite.submit() }
         composite.jobs.count { it.taskId != null } shouldBe 4 // recorded the moment they were created
         composite.execute(20.seconds).raiseForError()
@@ -70,7 +70,7 @@ class LifecycleFaultsSpec : FunSpec({
         val mock = qpi.backend(QpiEmulatorState.MOCK_QPU)
         val before = emulator.qpi.jobs().size
         emulator.faults.loseReply("POST", "/qpi/api/jobs", times = 3)
-        val composite = CompositeJob(flips(6).map { mock.create(listOf(RunItem(it)), RunOptions.shots(8)) as Job })
+        val composite = CompositeJob(flips(6).map { mock.create(listOf(RunItem(it)), RunOptions.shots(8)) })
         composite.execute(20.seconds).raiseForError()
         composite.jobs.map { it.taskId }.toSet() shouldHaveSize 6
         emulator.qpi.jobs().size - before shouldBe 6
@@ -81,12 +81,12 @@ class LifecycleFaultsSpec : FunSpec({
         val mock = qpi.backend(QpiEmulatorState.MOCK_QPU)
         val before = emulator.qpi.jobs().size
         val programs = flips(8)
-        val lost = mock.create(listOf(RunItem(programs[1])), RunOptions.shots(17)) as Job
+        val lost = mock.create(listOf(RunItem(programs[1])), RunOptions.shots(17))
         emulator.faults.loseReply("POST", "/qpi/api/jobs", times = 1) // the server creates the job, the reply is lost
         emulator.faults.error("GET", "/qpi/api/jobs", 503, times = 1) // and the immediate lookup fails
         shouldThrow<SubmissionUnknownException> { lost.submit() }
         emulator.faults.clear()
-        repeat(60) { (mock.create(listOf(RunItem(programs[2 + it % 6])), RunOptions.shots(3)) as Job).submit() }
+        repeat(60) { (mock.create(listOf(RunItem(programs[2 + it % 6])), RunOptions.shots(3))).submit() }
         lost.reconcile().taskId.shouldNotBeNull()
         lost.wait(20.seconds).outputs.items().single().shots shouldBe 17
         emulator.qpi.jobs().size - before shouldBe 61

@@ -79,7 +79,7 @@ public fun main(args: Array<String>) {
 private suspend fun qpiScenario(qpi: QpiClient): Scenario {
     val mock = qpi.backend(QpiEmulatorState.MOCK_QPU)
     val logical = knownPrograms(QPI_JOBS).map { known ->
-        val job = mock.create(listOf(RunItem(known.program)), RunOptions.shots(SHOTS)) as Job
+        val job = mock.create(listOf(RunItem(known.program)), RunOptions.shots(SHOTS))
         Logical(job, "qpi composite of $QPI_PER_COMPOSITE") { it.result!!.item.counts("c") == mapOf(known.expected to SHOTS.toLong()) }
     }
     return Scenario("qpi", logical.chunked(QPI_PER_COMPOSITE).map { part -> CompositeJob(part.map { it.job }) }, logical)
