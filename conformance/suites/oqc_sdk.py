@@ -420,11 +420,11 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
     await check("Job.submit[inactive QPU]", submit_inactive)
 
     async def submit_too_large():
-        before = len(httpx.get(f"{qpu_url(LUCY)}/tasks", headers={"Authentication-Token": TOKEN}).json())
-        job = sdk.create_job(program="// " + "x" * (128 * 1024) + "\n" + BELL, qpu_id=LUCY)
+        tag = f"too-large-{uuid.uuid4()}"
+        job = Job("// " + "x" * (128 * 1024) + "\n" + BELL, LUCY, tag=tag, _client=sdk)
         await expect_araises(job.submit(), ValueError, contains="128KB limit")
-        after = len(httpx.get(f"{qpu_url(LUCY)}/tasks", headers={"Authentication-Token": TOKEN}).json())
-        expect(job.task_id is None and after == before, f"the SDK refuses before sending: tasks {before} -> {after}")
+        listed = httpx.get(f"{qpu_url(LUCY)}/tasks", headers={"Authentication-Token": TOKEN}).json()
+        expect(job.task_id is None and not [t for t in listed if t["tag"] == tag], "the SDK refuses before sending: no such task at the emulator")
 
     await check("Job.submit[request over 128 KiB]", submit_too_large)
 
@@ -817,6 +817,19 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
         expect([j.result.data["c"] for j in composite.jobs] == [{"11": 3}, {"00": 3}], repr(composite))
 
     await check("CompositeJob.execute[resumes active children]", composite_resume)
+
+    async def composite_timeout():
+        fast = sdk.create_job(program=ONES, qpu_id=LUCY, config=counts_config(4))
+        slow = slow_job(sdk)
+        composite = CompositeJob([fast, slow])
+        error = await expect_araises(composite.execute(timeout_s=0.05), TimeoutError)
+        expect(slow.task_id is not None and str(slow.task_id) in str(error), f"the error names the slow child's task: {error}")
+        expect(composite.active_jobs == [slow] and fast.completed, f"the finished child keeps its result: {composite!r}")
+        expect(len(composite.outputs) == 1 and composite.outputs.one is fast.result, "outputs hold the children that finished")
+        await composite.cancel_if_active()
+        expect(server_status(slow.task_id) in ("CANCELLED", "COMPLETED"), "the slow child is cancelled (or had just finished)")
+
+    await check("CompositeJob.execute[timeout]", composite_timeout)
 
     async def composite_init():
         a = sdk.create_job(program=ONES, qpu_id=LUCY, config=counts_config(2))
