@@ -12,7 +12,6 @@ import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.intOrNull
 import kotlinx.serialization.json.put
-import kotlinx.serialization.json.putJsonObject
 import java.time.Instant
 import java.time.LocalDate
 import java.time.ZoneOffset
@@ -141,6 +140,12 @@ internal fun Route.taskRoutes(state: OqcEmulatorState) {
                 put("status", task.status)
                 task.results?.let { put("results", it) }
                 if (task.status == OqcTaskStates.FAILED) put("task_error", task.errorJson())
+                // The clients read the diagnostics from this same reply: the async SDK's refresh takes
+                // timings, metadata and execution_metadata from all_info (fetch_diagnostics), and
+                // oqc-qcaas-client reads execution_metadata / metadata from "task_info" the same way.
+                put("execution_metadata", task.executionMetadata)
+                put("metadata", task.metadataJson())
+                put("timings", task.timingsJson())
             }
         }
     }
@@ -149,25 +154,12 @@ internal fun Route.taskRoutes(state: OqcEmulatorState) {
     }
     get("/tasks/{id}/metadata") {
         call.withTask(state) { task ->
-            buildJsonObject {
-                putJsonObject("metadata") {
-                    put("allow_support_access", false)
-                    put("config", task.config)
-                    put("created_at", RFC_1123.format(task.createdAt.atZone(ZoneOffset.UTC)))
-                    put("id", task.id)
-                    put("qpu_id", task.qpuId)
-                    put("tag", task.tag)
-                }
-            }
+            buildJsonObject { put("metadata", task.metadataJson()) }
         }
     }
     get("/tasks/{id}/timings") {
         call.withTask(state) { task ->
-            buildJsonObject {
-                putJsonObject("timings") {
-                    TIMING_STAGES.forEach { stage -> put(stage, task.timings[stage]?.let { pythonTime(it) }) }
-                }
-            }
+            buildJsonObject { put("timings", task.timingsJson()) }
         }
     }
 }
@@ -228,6 +220,21 @@ private fun ApplicationCall.dateQuery(name: String): LocalDate? {
     } catch (e: DateTimeParseException) {
         throw OqcHttpException.badRequest("$name must be a date YYYY-MM-DD, was '$text'.")
     }
+}
+
+/** The compile metadata as submitted (oqc.md §6): the config string, creation time, id, QPU and tag. */
+private fun OqcTaskRecord.metadataJson(): JsonObject = buildJsonObject {
+    put("allow_support_access", false)
+    put("config", config)
+    put("created_at", RFC_1123.format(createdAt.atZone(ZoneOffset.UTC)))
+    put("id", id)
+    put("qpu_id", qpuId)
+    put("tag", tag)
+}
+
+/** Every timing stage, `null` until the task reaches it. */
+private fun OqcTaskRecord.timingsJson(): JsonObject = buildJsonObject {
+    TIMING_STAGES.forEach { stage -> put(stage, timings[stage]?.let { pythonTime(it) }) }
 }
 
 private fun OqcTaskRecord.errorJson(): JsonElement =

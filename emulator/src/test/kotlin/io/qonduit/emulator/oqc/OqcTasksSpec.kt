@@ -64,6 +64,19 @@ class OqcTasksSpec : FunSpec({
         metrics.getValue("optimized_instruction_count").jsonPrimitive.int shouldBe 4
     }
 
+    test("all_info carries the same diagnostics as the three diagnostics routes (the async SDK reads them there)") {
+        val config = oqcConfig(repeats = 5)
+        val id = http.post("$lucy/tasks/submit", submitBody(oqcTask(config = config)), TOKEN).arr[0].jsonObject["task_id"]!!.jsonPrimitive.content
+        val (_, last) = http.awaitTask(OqcEmulatorState.LUCY_SIMULATOR, id)
+        val info = last.obj
+        info.getValue("metadata") shouldBe http.get("$lucy/tasks/$id/metadata", TOKEN).obj.getValue("metadata")
+        info.getValue("metadata").jsonObject.getValue("config").jsonPrimitive.content shouldBe config
+        info.getValue("timings") shouldBe http.get("$lucy/tasks/$id/timings", TOKEN).obj.getValue("timings")
+        info.getValue("timings").jsonObject.getValue("RECEIVER_FROM_SCC").jsonPrimitive.content shouldContain "+00:00"
+        info.getValue("execution_metadata") shouldBe http.get("$lucy/tasks/$id/execution_metadata", TOKEN).obj.getValue("execution_metadata")
+        info.getValue("execution_metadata").jsonObject.getValue("optimized_instruction_count").jsonPrimitive.int shouldBe 4
+    }
+
     test("ids are pre-allocated with POST /tasks (CREATED over HTTP), then submitted together") {
         val ids = http.post("$lucy/tasks", """{"qpu_id":"${OqcEmulatorState.LUCY_SIMULATOR}","task_count":2,"tag":null}""", TOKEN).arr.strings()
         ids shouldHaveSize 2
