@@ -164,6 +164,16 @@ class QpiClientSpec : FunSpec({
         qpi.client("not-a-token").use { shouldThrow<AuthorizationException> { it.listJobs() } }
     }
 
+    test("meas_level 1: the emulator's IQ memory reaches the item's extras as raw memory, with no counts") {
+        val job = client.backend(QpiEmulatorState.MOCK_QPU).createJob(x0, shots = 8, measLevel = 1).submit()
+        val item = job.execute(10.seconds).raiseForError().resultList().single()
+        item.counts("c") shouldBe emptyMap()
+        val memory = kotlinx.serialization.json.Json.parseToJsonElement(QpiResults.of(item).single().rawMemoryJson!!)
+            as kotlinx.serialization.json.JsonArray
+        memory shouldHaveSize 8
+        memory.forEach { shot -> (shot as kotlinx.serialization.json.JsonArray) shouldHaveSize 2 }
+    }
+
     test("QPUs: only online ones are listed; an unknown one is a ValidationException naming the online ones") {
         val names = client.listQpus().map { it.name }
         names shouldContain QpiEmulatorState.SIM_QPU
