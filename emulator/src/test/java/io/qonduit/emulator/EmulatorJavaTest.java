@@ -41,6 +41,9 @@ class EmulatorJavaTest {
             assertEquals(401, get(qpiUrl + "/api/jobs", null).statusCode());
             assertEquals(200, get(qpiUrl + "/api/jobs", QpiEmulatorState.DEMO_TOKEN).statusCode());
             assertEquals(QpiEmulatorState.DEMO_QPU_SECONDS, emulator.getQpi().qpuSeconds(QpiEmulatorState.DEMO_USER_ID));
+            assertEquals(QpiEmulatorState.MOCK_QPU_ID, emulator.getQpi().qpuId(QpiEmulatorState.MOCK_QPU));
+            String superuser = emulator.getQpi().addSuperuser("ops@qonduit.io", "ops-password");
+            assertEquals(15, superuser.length());
         }
         String closedUrl = qpiUrl;
         assertThrows(ConnectException.class, () -> get(closedUrl + "/api/qpus", null));
