@@ -3,6 +3,7 @@ package io.qonduit.emulator.qpi
 import io.ktor.http.HttpHeaders
 import io.ktor.http.HttpStatusCode
 import io.ktor.server.application.ApplicationCall
+import kotlinx.serialization.json.JsonObject
 import java.time.Instant
 
 /** A PocketBase login session: a `users` record, or a `_superusers` record when [superuser]. */
@@ -53,7 +54,7 @@ internal fun QpiEmulatorState.authenticate(call: ApplicationCall): UserRecord? {
         if (raw.isEmpty()) return@locked null
         val now = Instant.now()
         val hash = QpiEmulatorState.sha256(raw)
-        tokens.values.firstOrNull { it.hash == hash && it.isValid(now) }?.also { it.lastUsed = now }?.let { users[it.userId] }
+        tokens.values.firstOrNull { it.hash == hash && it.isValid(now) }?.let { users[it.userId] }
     }
 }
 
@@ -69,7 +70,7 @@ internal fun QpiEmulatorState.requireSuperuser(call: ApplicationCall): Superuser
     collectionCaller(call).superuser ?: throw PocketBaseException(HttpStatusCode.Forbidden, "Admin access required.")
 
 /** Checks [password] for [identity] in `users` or `_superusers` and opens a session; `null` when they do not match. */
-internal fun QpiEmulatorState.login(identity: String, password: String, superusers: Boolean): Pair<String, kotlinx.serialization.json.JsonObject>? =
+internal fun QpiEmulatorState.login(identity: String, password: String, superusers: Boolean): Pair<String, JsonObject>? =
     locked {
         val hash = QpiEmulatorState.sha256(password)
         val (session, record) = if (superusers) {

@@ -68,8 +68,6 @@ internal class TokenRecord(
     var updated: Instant,
     val sequence: Long,
 ) {
-    var lastUsed: Instant? = null
-
     fun isValid(now: Instant): Boolean = expiresAt?.isAfter(now) ?: true
 
     /**
