@@ -479,6 +479,12 @@ def _():
     expect_error(lambda: job.result(timeout=5, wait=POLL), RuntimeError, contains="was cancelled")
 
 
+@suite.check("QPIJob.id")
+def _():
+    job = mock_backend().job(submitted["bell"])
+    expect(job.id == submitted["bell"] == job.job_id(), f"id {job.id}")
+
+
 @suite.check("QPIJob.submit")
 def _():
     job = demo.job(submitted["bell"])
