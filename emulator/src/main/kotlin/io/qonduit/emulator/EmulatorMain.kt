@@ -69,8 +69,8 @@ public object EmulatorMain {
         for (provider in emulator.providers) appendLine("  $provider: ${emulator.url(provider)}")
         appendLine("QPI demo user : ${QpiEmulatorState.DEMO_IDENTITY} / ${QpiEmulatorState.DEMO_PASSWORD}, " +
             "X-API-Token ${QpiEmulatorState.DEMO_TOKEN}")
-        appendLine("QPI admin     : ${QpiEmulatorState.ADMIN_IDENTITY} / ${QpiEmulatorState.ADMIN_PASSWORD}, " +
-            "X-API-Token ${QpiEmulatorState.ADMIN_TOKEN}")
+        appendLine("QPI superuser : ${QpiEmulatorState.ADMIN_IDENTITY} / ${QpiEmulatorState.ADMIN_PASSWORD} " +
+            "(log in at /api/collections/_superusers/auth-with-password; superusers have no API token)")
         appendLine("OQC demo      : ${OqcEmulatorState.DEMO_EMAIL} / ${OqcEmulatorState.DEMO_PASSWORD}, Authentication-Token ${OqcEmulatorState.DEMO_TOKEN}")
         appendLine("Oqtant demo   : Bearer ${OqtantEmulatorState.DEMO_TOKEN}")
         append("Press Ctrl+C to stop.")

@@ -41,6 +41,9 @@ class EmulatorJavaTest {
             assertEquals(401, get(qpiUrl + "/api/jobs", null).statusCode());
             assertEquals(200, get(qpiUrl + "/api/jobs", QpiEmulatorState.DEMO_TOKEN).statusCode());
             assertEquals(QpiEmulatorState.DEMO_QPU_SECONDS, emulator.getQpi().qpuSeconds(QpiEmulatorState.DEMO_USER_ID));
+            assertEquals(QpiEmulatorState.MOCK_QPU_ID, emulator.getQpi().qpuId(QpiEmulatorState.MOCK_QPU));
+            String superuser = emulator.getQpi().addSuperuser("ops@qonduit.io", "ops-password");
+            assertEquals(15, superuser.length());
         }
         String closedUrl = qpiUrl;
         assertThrows(ConnectException.class, () -> get(closedUrl + "/api/qpus", null));
@@ -55,17 +58,17 @@ class EmulatorJavaTest {
                 .build();
         try (Emulator emulator = Emulator.start(config)) {
             emulator.getFaults().error("GET", "/qpi/api/qpus", 500, 1);
-            emulator.getFaults().dropConnection(null, "/qpi/api/qpus/mock");
+            emulator.getFaults().dropConnection(null, "/qpi/api/qpus/" + QpiEmulatorState.MOCK_QPU_ID);
             assertEquals(500, get(emulator.url("qpi") + "/api/qpus", null).statusCode());
             assertEquals(200, get(emulator.url("qpi") + "/api/qpus", null).statusCode());
             long start = System.nanoTime();
-            IOException dropped = assertThrows(IOException.class, () -> get(emulator.url("qpi") + "/api/qpus/mock", null));
+            IOException dropped = assertThrows(IOException.class, () -> get(emulator.url("qpi") + "/api/qpus/" + QpiEmulatorState.MOCK_QPU_ID, null));
             // A real drop, not the client's 10 s timeout.
             assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "took too long: " + dropped);
             assertFalse(dropped instanceof java.net.http.HttpTimeoutException, dropped.toString());
             assertEquals(3, emulator.getFaults().getRequests().size());
             emulator.getFaults().clear();
-            assertEquals(200, get(emulator.url("qpi") + "/api/qpus/mock", null).statusCode());
+            assertEquals(200, get(emulator.url("qpi") + "/api/qpus/" + QpiEmulatorState.MOCK_QPU_ID, null).statusCode());
         }
     }
 

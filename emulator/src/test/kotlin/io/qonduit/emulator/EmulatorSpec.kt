@@ -72,7 +72,7 @@ class EmulatorSpec : FunSpec({
             banner shouldContain "qpi: ${emulator.url("qpi")}"
             banner shouldContain QpiEmulatorState.DEMO_TOKEN
             banner shouldContain QpiEmulatorState.DEMO_PASSWORD
-            banner shouldContain QpiEmulatorState.ADMIN_TOKEN
+            banner shouldContain QpiEmulatorState.ADMIN_PASSWORD
         }
     }
 })

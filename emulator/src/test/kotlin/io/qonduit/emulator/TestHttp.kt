@@ -44,9 +44,22 @@ class TestHttp(private val baseUrl: String) {
     fun patch(path: String, body: String, headers: Map<String, String> = emptyMap()): TestResponse = send("PATCH", path, body, headers)
     fun delete(path: String, headers: Map<String, String> = emptyMap()): TestResponse = send("DELETE", path, null, headers)
 
+    /** Logs in at `/qpi/api/collections/<collection>/auth-with-password`; the session as an `Authorization` header. */
+    fun login(identity: String, password: String, collection: String = "users"): Map<String, String> {
+        val reply = post("/qpi/api/collections/$collection/auth-with-password", """{"identity":"$identity","password":"$password"}""")
+        check(reply.status == 200) { "login of $identity: $reply" }
+        return bearer(reply.str("token"))
+    }
+
+    /** The seeded QPI superuser's login session (superusers have no API token). */
+    fun superuser(): Map<String, String> =
+        login(QpiEmulatorState.ADMIN_IDENTITY, QpiEmulatorState.ADMIN_PASSWORD, "_superusers")
+
+    /** The demo user's login session, which collection routes need. */
+    fun demoLogin(): Map<String, String> = login(QpiEmulatorState.DEMO_IDENTITY, QpiEmulatorState.DEMO_PASSWORD)
+
     companion object {
         val DEMO: Map<String, String> = mapOf("X-API-Token" to QpiEmulatorState.DEMO_TOKEN)
-        val ADMIN: Map<String, String> = mapOf("X-API-Token" to QpiEmulatorState.ADMIN_TOKEN)
         fun bearer(token: String): Map<String, String> = mapOf("Authorization" to "Bearer $token")
         fun apiToken(token: String): Map<String, String> = mapOf("X-API-Token" to token)
     }

@@ -37,10 +37,12 @@ import java.util.concurrent.CompletableFuture
  */
 public class QpiBackend internal constructor(
     private val client: QpiClient,
-    /** The QPU name, sent as `qpu_target`. */
+    /** The QPU's name. */
     public val name: String,
     /** The QPU's qubit count, when known; circuits wider than it are rejected before sending. */
     public val numQubits: Int?,
+    /** The QPU's record id, sent as `qpu_target` (QPI's relation to the QPU; QPI never runs a job without it). */
+    public val qpuId: String,
 ) : Backend, Target {
     override val provider: String get() = PROVIDER
 
@@ -107,13 +109,13 @@ public class QpiBackend internal constructor(
     @QonduitInternalApi
     override suspend fun submit(input: JobInput): String {
         QpiValidation.check(input, numQubits)
-        return client.submit(input)
+        return client.submit(input, qpuId)
     }
 
     /** Searches the caller's newest jobs for one with this input's payload, created since [sentAt]. */
     @QonduitInternalApi
     override suspend fun lookUpSubmission(input: JobInput, sentAt: java.time.Instant, candidate: String?, exclude: Set<String>): SubmissionLookup =
-        QpiSubmissionLookup.lookUp(client, input, sentAt, exclude)
+        QpiSubmissionLookup.lookUp(client, input, qpuId, sentAt, exclude)
 
     @QonduitInternalApi
     override suspend fun poll(task: TaskRef): TaskReport {
@@ -137,7 +139,7 @@ public class QpiBackend internal constructor(
         client.cancelJob(task.taskId)
     }
 
-    override fun toString(): String = "QpiBackend($name, qubits=$numQubits)"
+    override fun toString(): String = "QpiBackend($name, id=$qpuId, qubits=$numQubits)"
 
     public companion object {
         /** Provider name recorded in snapshots. */

@@ -3,7 +3,9 @@ package io.qonduit.qpi
 import io.ktor.http.HttpMethod
 import io.qonduit.errors.ApiException
 import io.qonduit.errors.AuthorizationException
+import io.qonduit.errors.NotFoundException
 import io.qonduit.errors.QonduitException
+import io.qonduit.errors.ValidationException
 import io.qonduit.job.Job
 import io.qonduit.job.JobInput
 import io.qonduit.job.JavaBridge
@@ -31,15 +33,17 @@ import java.util.concurrent.atomic.AtomicReference
  * Client of a QPI orchestrator (PocketBase-based): every call of QPI's Python `QPIClient`, plus
  * [backend] for running circuits as Qonduit [Job]s.
  *
- * Authenticates with an API token (`X-API-Token`) and, after [authWithPassword], with the session's
- * bearer token too — both together when it has both, as QPI's Python client does: QPI's own routes
- * check the API token first and fall back to the login, while its collection routes
- * (`/api/collections/…`) accept only the login (qpi.md §9). Credentials are sent only to the
+ * Authenticates with an API token (`X-API-Token`) and, after [authWithPassword] (or, for admins,
+ * [authAsSuperuser]), with the session's bearer token too — both together when it has both, as QPI's
+ * Python client does: QPI's own routes take the login first and fall back to the API token, while
+ * its collection routes (`/api/collections/…`: notifications, time slots, time requests, users)
+ * see only the login, and its admin routes only a superuser's login (qpi.md §9). QPUs are named by
+ * name or record id; what is sent as `qpu_target` is always the record id. Credentials are sent only to the
  * orchestrator's own origin and never appear in `toString`, logs or errors.
  *
  * ```
  * QpiClient.create(emulator.url("qpi"), Secret.of(token)).use { qpi ->
- *     val job = qpi.backend("mock").run(bellQasm, shots = 1000)
+ *     val job = qpi.backend("mock").run(bellQasm, shots = 1000)  // by name; qpu_target is sent as the record id
  *     println(job.execute().raiseForError().resultList().single().counts("c"))
  * }
  * ```
@@ -67,13 +71,25 @@ public class QpiClient private constructor(
      * Logs in with identity and password (`auth-with-password`); later calls send the returned
      * bearer token. Returns the user record.
      */
-    public suspend fun authWithPassword(identity: String, password: Secret): JsonObject {
+    public suspend fun authWithPassword(identity: String, password: Secret): JsonObject =
+        logIn("/api/collections/users/auth-with-password", identity, password)
+
+    /**
+     * Logs in as a PocketBase superuser (`_superusers/auth-with-password`), as QPI's admins do; later
+     * calls send the returned bearer token, which QPI's admin routes (`/api/op/…`) and collection
+     * rules recognise. Superusers own no API token and are no QPI user: they do not submit jobs.
+     * Returns the superuser record.
+     */
+    public suspend fun authAsSuperuser(identity: String, password: Secret): JsonObject =
+        logIn("/api/collections/_superusers/auth-with-password", identity, password)
+
+    private suspend fun logIn(path: String, identity: String, password: Secret): JsonObject {
         val body = buildJsonObject {
             put("identity", identity)
             put("password", password.reveal())
         }
         val reply = try {
-            transport.post("/api/collections/users/auth-with-password", body).json().jsonObject
+            transport.post(path, body).json().jsonObject
         } catch (e: ApiException) {
             // PocketBase answers a wrong identity or password with 400 "Failed to authenticate."
             if (e.statusCode == 400) throw AuthorizationException(e.statusCode, e.body, e.method, e.path)
@@ -88,8 +104,12 @@ public class QpiClient private constructor(
     // ---- jobs --------------------------------------------------------------------------------
 
     /**
-     * Submits a job and returns its id. The server answers 201 with the whole record; the id is
-     * read from `id`, or `job_id`.
+     * Submits a job for the QPU [qpuTarget] (its name, or its record id) and returns the job's id.
+     * QPI's `qpu_target` is the QPU's record id and QPI never runs a job without one, so the name is
+     * resolved to the id ([qpuId]) and a blank target is refused before sending. The server answers
+     * 201 with the whole record; the id is read from `id`, or `job_id`.
+     *
+     * @throws ValidationException for a blank [qpuTarget], one that names no online QPU, or bad circuits
      */
     @JvmOverloads
     public suspend fun submitJob(
@@ -98,10 +118,13 @@ public class QpiClient private constructor(
         measLevel: Int = 2,
         measReturn: String = "single",
         qpuTarget: String = "",
-    ): String = submit(QpiJobs.input(circuits, qpuTarget, shots, measLevel, measReturn, null).also { QpiValidation.check(it, null) })
+    ): String {
+        val input = QpiJobs.input(circuits, qpuTarget, shots, measLevel, measReturn, null).also { QpiValidation.check(it, null) }
+        return submit(input, qpuId(qpuTarget))
+    }
 
-    internal suspend fun submit(input: JobInput): String {
-        val reply = transport.post("/api/jobs", QpiJobs.submitBody(input)).json().jsonObject
+    internal suspend fun submit(input: JobInput, qpuId: String): String {
+        val reply = transport.post("/api/jobs", QpiJobs.submitBody(input, qpuId)).json().jsonObject
         return listOf("id", "job_id").firstNotNullOfOrNull { (reply[it] as? JsonPrimitive)?.contentOrNull?.takeIf(String::isNotEmpty) }
             ?: throw QonduitException("QPI accepted the job but its answer has no id")
     }
@@ -122,21 +145,26 @@ public class QpiClient private constructor(
     public suspend fun cancelJob(jobId: String): JsonObject = transport.post("/api/jobs/${path(jobId)}/cancel", null).json().jsonObject
 
     /**
-     * The backend for QPU [name]: looks the QPU up (as QPI's `get_backend` does) and fails when it
-     * does not exist.
+     * The backend for the QPU [name] (or record id): looks the QPU up ([getQpu]) and fails when no
+     * online QPU has that name or id. Its jobs are sent with the QPU's record id as `qpu_target`.
+     *
+     * @throws ValidationException when no online QPU has that name or id
      */
     @JvmOverloads
     public suspend fun backend(name: String = "qpi"): QpiBackend {
         val qpu = getQpu(name)
-        return QpiBackend(this, name, qpu.numQubits)
+        return QpiBackend(this, qpu.name, qpu.numQubits, qpu.id)
     }
 
     /** A [Job] handle on an existing job id (polling it fetches its state). */
     public suspend fun job(jobId: String): Job {
         val record = getJob(jobId)
-        val input = record.payload?.let { QpiJobs.fromPayload(it, record.qpuTarget.orEmpty()) }
-            ?: JobInput(io.qonduit.program.OpenQasmProgram(""), record.qpuTarget.orEmpty())
-        return Job.attach(QpiBackend(this, record.qpuTarget.orEmpty(), null), input, jobId)
+        val qpuId = record.qpuTarget.orEmpty()
+        // The record names its QPU by id; the handle shows the QPU's name when the QPU still exists.
+        val qpu = qpuId.takeIf { it.isNotEmpty() }?.let { qpuById(it) }
+        val name = qpu?.name ?: qpuId
+        val input = record.payload?.let { QpiJobs.fromPayload(it, name) } ?: JobInput(io.qonduit.program.OpenQasmProgram(""), name)
+        return Job.attach(QpiBackend(this, name, qpu?.numQubits, qpuId), input, jobId)
     }
 
     // ---- QPUs --------------------------------------------------------------------------------
@@ -146,10 +174,46 @@ public class QpiClient private constructor(
     public suspend fun listQpus(sort: String? = null, skip: Int? = null, limit: Int? = null): List<QpiQpu> =
         transport.get("/api/qpus", mapOf("sort" to sort, "skip" to skip, "limit" to limit)).decode(ListSerializer(QpiQpu.serializer()))
 
-    /** One QPU by name. */
-    public suspend fun getQpu(name: String): QpiQpu = transport.get("/api/qpus/${path(name)}").decode(QpiQpu.serializer())
+    /**
+     * One online QPU by name, or by record id. QPI's `GET /api/qpus/{x}` looks QPUs up by record id
+     * only, so a name is found in the public list ([listQpus]) first; what no listed QPU is called
+     * is then asked for as a record id.
+     *
+     * @throws ValidationException when no online QPU has that name or id
+     */
+    public suspend fun getQpu(name: String): QpiQpu {
+        require(name.isNotBlank()) { "QPU name must not be blank" }
+        val online = listQpus()
+        return online.firstOrNull { it.name == name } ?: qpuById(name)?.takeIf { it.status == null || it.status == "online" }
+            ?: throw ValidationException(
+                "qpu", name,
+                "must name an online QPU (by name or record id); online: ${online.joinToString { it.name }.ifEmpty { "none" }}",
+            )
+    }
 
-    /** Creates a QPU (admin). */
+    /**
+     * The record id of the online QPU [nameOrId], as QPI's `qpu_target` takes it.
+     *
+     * @throws ValidationException when [nameOrId] is blank or names no online QPU
+     */
+    public suspend fun qpuId(nameOrId: String): String {
+        if (nameOrId.isBlank()) {
+            throw ValidationException("qpuTarget", nameOrId, "must name a QPU: QPI never runs a job without qpu_target")
+        }
+        return getQpu(nameOrId).id
+    }
+
+    /** The QPU with record id [id] (`GET /api/qpus/{id}`), or null when there is none. */
+    private suspend fun qpuById(id: String): QpiQpu? {
+        if (id.any { it == '/' || it == '?' || it == '#' }) return null
+        return try {
+            transport.get("/api/qpus/$id").decode(QpiQpu.serializer())
+        } catch (e: NotFoundException) {
+            null
+        }
+    }
+
+    /** Creates a QPU (superusers, [authAsSuperuser]). */
     @JvmOverloads
     public suspend fun createQpu(name: String, numQubits: Int? = null, enabled: Boolean? = null): JsonObject =
         transport.post("/api/op/qpus/create", buildJsonObject {
@@ -158,19 +222,19 @@ public class QpiClient private constructor(
             enabled?.let { put("enabled", it) }
         }).json().jsonObject
 
-    /** Enables or disables a QPU (admin). */
+    /** Enables or disables a QPU by record id (superusers, [authAsSuperuser]). */
     public suspend fun toggleQpu(qpuId: String, enabled: Boolean): JsonObject =
         transport.post("/api/op/qpu/toggle", buildJsonObject {
             put("id", qpuId)
             put("enabled", enabled)
         }).json().jsonObject
 
-    /** Server version information (admin). */
+    /** Server version information (superusers, [authAsSuperuser]). */
     public suspend fun version(): JsonObject = transport.get("/api/op/version").json().jsonObject
 
     // ---- notifications -----------------------------------------------------------------------
 
-    /** The caller's notifications (first page). */
+    /** The caller's current, undismissed notifications (first page). A collection route: it needs a login ([authWithPassword]). */
     public suspend fun listNotifications(): List<JsonObject> = page("/api/collections/notifications/records").items
 
     /** Dismisses a notification. */
@@ -179,10 +243,14 @@ public class QpiClient private constructor(
 
     // ---- time slots --------------------------------------------------------------------------
 
-    /** Booked time slots. */
+    /** Booked time slots. A collection route: it needs a login ([authWithPassword]); an API token alone lists none. */
     public suspend fun listTimeSlots(): List<JsonObject> = page("/api/collections/time_slots/records").items
 
-    /** Books a time slot; times are RFC 3339 text. */
+    /**
+     * Books a time slot for the logged-in user (QPI sets `booked_by` to the caller; only a superuser
+     * books for [bookedBy]); times are RFC 3339 text. QPI refuses slots in the past or overlapping
+     * another (400). A collection route: it needs a login.
+     */
     @JvmOverloads
     public suspend fun createTimeSlot(startTime: String, endTime: String, bookedBy: String? = null): JsonObject =
         transport.post("/api/collections/time_slots/records", buildJsonObject {
@@ -207,10 +275,10 @@ public class QpiClient private constructor(
 
     // ---- QPU time requests and users ---------------------------------------------------------
 
-    /** The caller's QPU time requests (all, for admins). */
+    /** The caller's QPU time requests (all, for superusers). A collection route: it needs a login. */
     public suspend fun listTimeRequests(): List<JsonObject> = page("/api/collections/qpu_time_requests/records").items
 
-    /** Asks for more QPU seconds. */
+    /** Asks for more QPU seconds, for the logged-in user. A collection route: it needs a login. */
     @JvmOverloads
     public suspend fun createTimeRequest(seconds: Int, requestedReason: String? = null): JsonObject =
         transport.post("/api/collections/qpu_time_requests/records", buildJsonObject {
@@ -218,7 +286,7 @@ public class QpiClient private constructor(
             requestedReason?.let { put("requested_reason", it) }
         }).json().jsonObject
 
-    /** Approves or rejects a time request (admin): [status] is `approved` or `rejected`. */
+    /** Approves or rejects a time request (superusers, [authAsSuperuser]): [status] is `approved` or `rejected`. */
     @JvmOverloads
     public suspend fun updateTimeRequest(requestId: String, status: String, rejectionReason: String? = null): JsonObject =
         transport.patch("/api/collections/qpu_time_requests/records/${path(requestId)}", buildJsonObject {
@@ -226,10 +294,10 @@ public class QpiClient private constructor(
             rejectionReason?.let { put("rejection_reason", it) }
         }).json().jsonObject
 
-    /** All users (admin). */
+    /** All users (superusers, [authAsSuperuser]); a user's login lists only their own record. */
     public suspend fun listUsers(): List<JsonObject> = page("/api/collections/users/records").items
 
-    /** Sets a user's QPU seconds (admin). */
+    /** Sets a user's QPU seconds (superusers, [authAsSuperuser]). */
     public suspend fun allocateQpuTime(userId: String, seconds: Int): JsonObject =
         transport.patch("/api/collections/users/records/${path(userId)}", buildJsonObject { put("qpu_seconds", seconds) }).json().jsonObject
 
@@ -275,6 +343,13 @@ public class QpiClient private constructor(
     override fun toString(): String = "QpiClient($baseUrl)"
 
     // ---- Java bridges: each suspend call as a CompletableFuture; raw JSON records as JSON text ------
+
+    /** [authAsSuperuser] for Java; the superuser record as JSON text. */
+    public fun authAsSuperuserAsync(identity: String, password: Secret): CompletableFuture<String> =
+        JavaBridge.future { authAsSuperuser(identity, password).toString() }
+
+    /** [qpuId] for Java. */
+    public fun qpuIdAsync(nameOrId: String): CompletableFuture<String> = JavaBridge.future { qpuId(nameOrId) }
 
     /** [authWithPassword] for Java; the user record as JSON text. */
     public fun authWithPasswordAsync(identity: String, password: Secret): CompletableFuture<String> =

@@ -40,14 +40,15 @@ internal object QpiJobs {
         )
     }
 
-    fun submitBody(input: JobInput): JsonObject {
+    /** The `POST /api/jobs` body for [input], sent to the QPU with record id [qpuId]. */
+    fun submitBody(input: JobInput, qpuId: String): JsonObject {
         val options = options(input.options)
         return buildJsonObject {
             put("circuits", json.encodeToJsonElement(ListSerializer(QpiCircuit.serializer()), circuits(input)))
             put("shots", input.options.shots ?: QpiBackend.DEFAULT_SHOTS)
             put("meas_level", options.measLevel)
             put("meas_return", options.measReturn)
-            if (input.device.isNotEmpty()) put("qpu_target", input.device)
+            put("qpu_target", qpuId)
             input.options.raw.forEach { (k, v) -> put(k, v) }
         }
     }

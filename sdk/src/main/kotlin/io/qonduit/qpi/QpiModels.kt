@@ -26,7 +26,7 @@ public class QpiJobRecord internal constructor(
     public val id: String,
     /** Owner. */
     @SerialName("user_id") public val userId: String? = null,
-    /** QPU the job was routed to. */
+    /** Record id of the QPU the job is for (empty: QPI never runs it). */
     @SerialName("qpu_target") public val qpuTarget: String? = null,
     /** The submit request after defaults (Kotlin; Java: [payloadJson]). */
     @get:JvmSynthetic
@@ -57,9 +57,9 @@ public class QpiJobRecord internal constructor(
 /** A QPU as listed by `GET /api/qpus`. */
 @Serializable
 public class QpiQpu(
-    /** Record id. */
+    /** Record id: the key of `GET /api/qpus/{id}` and what `qpu_target` takes. */
     public val id: String,
-    /** Name, the key used by `GET /api/qpus/{name}` and as `qpu_target`. */
+    /** Name. */
     public val name: String,
     /** `online`, `offline`, ... */
     public val status: String? = null,

@@ -29,8 +29,8 @@ internal object QpiSubmissionLookup {
     /** Allowance for the server's clock running behind ours. */
     private const val CLOCK_ALLOWANCE_SECONDS: Long = 30
 
-    suspend fun lookUp(client: QpiClient, input: JobInput, sentAt: Instant, exclude: Set<String>): SubmissionLookup {
-        val wanted = QpiJobs.submitBody(input)
+    suspend fun lookUp(client: QpiClient, input: JobInput, qpuId: String, sentAt: Instant, exclude: Set<String>): SubmissionLookup {
+        val wanted = QpiJobs.submitBody(input, qpuId)
         val since = sentAt.minusSeconds(CLOCK_ALLOWANCE_SECONDS)
         val matches = recentJobs(client, since).filter { record -> record.id !in exclude && sameJob(record.payload, wanted) }
         // Identical payloads are interchangeable: the oldest unclaimed match is this submission's.

@@ -50,6 +50,7 @@ class QpiClientJavaTest {
     @Test
     void backendRunAndResults() throws Exception {
         QpiBackend backend = client.backendAsync(QpiEmulatorState.MOCK_QPU).get();
+        assertEquals(QpiEmulatorState.MOCK_QPU_ID, backend.getQpuId());
         Job job = backend.runAsync(BELL, 200).get();
         JobResult result = job.executeAsync(Duration.ofSeconds(20)).get().raiseForError().resultList().get(0);
         assertEquals(JobState.COMPLETED, job.getState());

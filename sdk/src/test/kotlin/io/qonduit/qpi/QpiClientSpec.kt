@@ -25,6 +25,11 @@ import io.qonduit.transport.Secret
 import java.time.Duration as JavaDuration
 import kotlin.time.Duration.Companion.seconds
 
+/** PocketBase's datetime text up to the hour, e.g. `2026-12-21 10`. */
+private object PocketBaseHours {
+    fun of(instant: java.time.Instant): String = instant.toString().take(13).replace('T', ' ')
+}
+
 class QpiClientSpec : FunSpec({
     val qpi = QpiEmulatorFixture()
     val client = qpi.client()
@@ -48,7 +53,30 @@ class QpiClientSpec : FunSpec({
         counts.keys shouldBe setOf("00", "11")
         counts.getValue("00") / 2000.0 shouldBe (0.5 plusOrMinus 0.06)
         QpiResults.of(result).single().hexCounts.keys shouldBe setOf("0x0", "0x3")
-        client.getJob(job.taskId!!).qpuTarget shouldBe QpiEmulatorState.MOCK_QPU
+        client.getJob(job.taskId!!).qpuTarget shouldBe QpiEmulatorState.MOCK_QPU_ID
+    }
+
+    test("a QPU name resolves to its record id from the public list; qpu_target is always the id; no target is refused before sending") {
+        client.qpuId(QpiEmulatorState.MOCK_QPU) shouldBe QpiEmulatorState.MOCK_QPU_ID
+        client.qpuId(QpiEmulatorState.SIM_QPU_ID) shouldBe QpiEmulatorState.SIM_QPU_ID
+        client.getQpu(QpiEmulatorState.SIM_QPU_ID).name shouldBe QpiEmulatorState.SIM_QPU
+        val backend = client.backend(QpiEmulatorState.SIM_QPU)
+        backend.qpuId shouldBe QpiEmulatorState.SIM_QPU_ID
+        backend.name shouldBe QpiEmulatorState.SIM_QPU
+        val byBackend = backend.run(x0, shots = 5)
+        val byName = client.submitJob(listOf(QpiCircuit(x0)), shots = 5, qpuTarget = QpiEmulatorState.MOCK_QPU)
+        val byId = client.submitJob(listOf(QpiCircuit(x0)), shots = 5, qpuTarget = QpiEmulatorState.MOCK_QPU_ID)
+        qpi.emulator.qpi.job(byBackend.taskId!!)!!.qpuTarget shouldBe QpiEmulatorState.SIM_QPU_ID
+        qpi.emulator.qpi.job(byName)!!.qpuTarget shouldBe QpiEmulatorState.MOCK_QPU_ID
+        qpi.emulator.qpi.job(byId)!!.qpuTarget shouldBe QpiEmulatorState.MOCK_QPU_ID
+        byBackend.execute(10.seconds).resultList().single().counts("c") shouldBe mapOf("10" to 5L)
+        client.job(byName).wait(10.seconds).result!!.counts("c") shouldBe mapOf("10" to 5L)
+        client.job(byName).device shouldBe QpiEmulatorState.MOCK_QPU
+
+        val posts = qpi.emulator.faults.requests("/qpi/api/jobs", "POST").size
+        shouldThrow<ValidationException> { client.submitJob(listOf(QpiCircuit(x0))) }.message!! shouldContain "qpuTarget"
+        shouldThrow<ValidationException> { client.backend(QpiEmulatorState.OFFLINE_QPU) }.message!! shouldContain "online: mock, sim-20"
+        qpi.emulator.faults.requests("/qpi/api/jobs", "POST").size shouldBe posts
     }
 
     test("the driver's little-endian keys become big-endian per register; hex keys follow QPI's client") {
@@ -136,12 +164,22 @@ class QpiClientSpec : FunSpec({
         qpi.client("not-a-token").use { shouldThrow<AuthorizationException> { it.listJobs() } }
     }
 
-    test("QPUs: only online ones are listed; an unknown one is a 404") {
+    test("meas_level 1: the emulator's IQ memory reaches the item's extras as raw memory, with no counts") {
+        val job = client.backend(QpiEmulatorState.MOCK_QPU).createJob(x0, shots = 8, measLevel = 1).submit()
+        val item = job.execute(10.seconds).raiseForError().resultList().single()
+        item.counts("c") shouldBe emptyMap()
+        val memory = kotlinx.serialization.json.Json.parseToJsonElement(QpiResults.of(item).single().rawMemoryJson!!)
+            as kotlinx.serialization.json.JsonArray
+        memory shouldHaveSize 8
+        memory.forEach { shot -> (shot as kotlinx.serialization.json.JsonArray) shouldHaveSize 2 }
+    }
+
+    test("QPUs: only online ones are listed; an unknown one is a ValidationException naming the online ones") {
         val names = client.listQpus().map { it.name }
         names shouldContain QpiEmulatorState.SIM_QPU
         names shouldNotContain QpiEmulatorState.OFFLINE_QPU
         client.getQpu(QpiEmulatorState.SIM_QPU).numQubits shouldBe QpiEmulatorState.SIM_QPU_QUBITS
-        shouldThrow<NotFoundException> { client.backend("no-such-qpu") }
+        shouldThrow<ValidationException> { client.backend("no-such-qpu") }.message!! shouldContain "no-such-qpu"
     }
 
     test("API tokens: the raw token comes back once, as a Secret, and authenticates") {
@@ -155,23 +193,31 @@ class QpiClientSpec : FunSpec({
         QpiClient.create(qpi.url, secret).use { shouldThrow<AuthorizationException> { it.listJobs() } }
     }
 
-    test("time slots, time requests, notifications, users and admin operations") {
-        val slot = client.createTimeSlot("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z")
+    test("time slots, time requests, notifications, users and admin operations, with a login as QPI's collection routes need") {
+        val login = qpi.login()
+        val start = java.time.Instant.now().plus(JavaDuration.ofDays(20)).truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+        val slot = login.createTimeSlot(start.toString(), start.plusSeconds(3600).toString())
         val slotId = slot["id"].toString().trim('"')
-        client.listTimeSlots().map { it["id"].toString().trim('"') } shouldContain slotId
-        client.updateTimeSlot(slotId, endTime = "2026-12-01T12:00:00Z")["end_time"].toString() shouldContain "12:00"
-        client.deleteTimeSlot(slotId)
-        client.listTimeSlots().map { it["id"].toString().trim('"') } shouldNotContain slotId
+        slot["booked_by"].toString().trim('"') shouldBe QpiEmulatorState.DEMO_USER_ID
+        login.listTimeSlots().map { it["id"].toString().trim('"') } shouldContain slotId
+        client.listTimeSlots() shouldBe emptyList() // an API token alone is a guest on collection routes
+        login.updateTimeSlot(slotId, endTime = start.plusSeconds(7200).toString())["end_time"].toString() shouldContain
+            PocketBaseHours.of(start.plusSeconds(7200))
+        shouldThrow<io.qonduit.errors.ApiException> { login.createTimeSlot(start.plusSeconds(600).toString(), start.plusSeconds(900).toString()) }
+            .statusCode shouldBe 400
+        login.deleteTimeSlot(slotId)
+        login.listTimeSlots().map { it["id"].toString().trim('"') } shouldNotContain slotId
 
-        val request = client.createTimeRequest(600, "calibration study")
+        val request = login.createTimeRequest(600, "calibration study")
         val requestId = request["id"].toString().trim('"')
-        client.listTimeRequests().map { it["id"].toString().trim('"') } shouldContain requestId
+        request["user"].toString().trim('"') shouldBe QpiEmulatorState.DEMO_USER_ID
+        login.listTimeRequests().map { it["id"].toString().trim('"') } shouldContain requestId
         val before = qpi.emulator.qpi.qpuSeconds(QpiEmulatorState.DEMO_USER_ID)
-        shouldThrow<AuthorizationException> { client.updateTimeRequest(requestId, "approved") }
+        shouldThrow<AuthorizationException> { login.updateTimeRequest(requestId, "approved") }.statusCode shouldBe 403
         qpi.admin().use { admin ->
-            admin.updateTimeRequest(requestId, "approved")
-            qpi.emulator.qpi.qpuSeconds(QpiEmulatorState.DEMO_USER_ID) shouldBe before + 600
-            admin.listUsers().size shouldBe 2
+            admin.updateTimeRequest(requestId, "approved")["handled_by"].toString().trim('"') shouldBe QpiEmulatorState.ADMIN_USER_ID
+            qpi.emulator.qpi.qpuSeconds(QpiEmulatorState.DEMO_USER_ID) shouldBe (before + 600 plusOrMinus 1.0)
+            admin.listUsers().map { it["id"].toString().trim('"') } shouldContain QpiEmulatorState.DEMO_USER_ID
             admin.allocateQpuTime(QpiEmulatorState.DEMO_USER_ID, 120)
             qpi.emulator.qpi.qpuSeconds(QpiEmulatorState.DEMO_USER_ID) shouldBe 120.0
             admin.allocateQpuTime(QpiEmulatorState.DEMO_USER_ID, 3600)
@@ -180,12 +226,14 @@ class QpiClientSpec : FunSpec({
             client.getQpu("extra-4").numQubits shouldBe 4
             admin.toggleQpu(created["id"].toString().trim('"'), false)["enabled"].toString() shouldBe "false"
         }
-        shouldThrow<AuthorizationException> { client.listUsers() }
-        shouldThrow<AuthorizationException> { client.createQpu("nope") }
+        login.listUsers().map { it["id"].toString().trim('"') } shouldBe listOf(QpiEmulatorState.DEMO_USER_ID)
+        shouldThrow<AuthorizationException> { login.createQpu("nope") }.statusCode shouldBe 403
 
         val note = qpi.emulator.qpi.addNotification("Maintenance", "QPU down at noon", QpiEmulatorState.DEMO_USER_ID)
-        client.listNotifications().map { it["id"].toString().trim('"') } shouldContain note
-        client.dismissNotification(note)["status"].toString() shouldContain "dismissed"
+        login.listNotifications().map { it["id"].toString().trim('"') } shouldContain note
+        login.dismissNotification(note)["status"].toString() shouldContain "dismissed"
+        login.dismissNotification(note)["status"].toString() shouldContain "dismissed"
+        login.close()
     }
 
     test("no QPU seconds left: submission is refused with 403") {

@@ -6,6 +6,7 @@ import io.qonduit.emulator.qpi.QpiEmulatorState
 import io.qonduit.transport.RequestLogger
 import io.qonduit.transport.Secret
 import io.qonduit.transport.TransportConfig
+import kotlinx.coroutines.runBlocking
 import java.time.Duration
 
 /** A QPI emulator on loopback, port 0, and clients for its demo users. */
@@ -20,7 +21,15 @@ class QpiEmulatorFixture(queuedDelay: Duration = Duration.ofMillis(30), runningD
 
     fun client(token: String? = QpiEmulatorState.DEMO_TOKEN): QpiClient = QpiClient.create(url, token?.let { Secret.of(it) }, config)
 
-    fun admin(): QpiClient = client(QpiEmulatorState.ADMIN_TOKEN)
+    /** A client logged in as the seeded superuser (superusers have no API token). */
+    fun admin(): QpiClient = client(null).also {
+        runBlocking { it.authAsSuperuser(QpiEmulatorState.ADMIN_IDENTITY, Secret.of(QpiEmulatorState.ADMIN_PASSWORD)) }
+    }
+
+    /** A client with the demo user's API token and login: collection routes need the login. */
+    fun login(): QpiClient = client().also {
+        runBlocking { it.authWithPassword(QpiEmulatorState.DEMO_IDENTITY, Secret.of(QpiEmulatorState.DEMO_PASSWORD)) }
+    }
 
     override fun close() = emulator.close()
 }

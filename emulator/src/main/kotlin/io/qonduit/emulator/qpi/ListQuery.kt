@@ -59,6 +59,19 @@ internal fun ApplicationCall.intQuery(name: String, default: Int, min: Int, max:
     return value
 }
 
+/**
+ * QPI's own list paging (`getPaginationParams`): `skip` and `limit` read leniently, as
+ * `getQueryParamInt` does: a missing or non-numeric value is the default (skip 0, no limit), a
+ * negative skip starts at the first record and a limit of 0 or less means no limit.
+ */
+internal class SkipLimit(val skip: Int, val limit: Int)
+
+internal fun ApplicationCall.skipLimit(): SkipLimit {
+    val skip = request.queryParameters["skip"]?.toIntOrNull() ?: 0
+    val limit = request.queryParameters["limit"]?.toIntOrNull() ?: 0
+    return SkipLimit(skip.coerceAtLeast(0), if (limit <= 0) Int.MAX_VALUE else limit)
+}
+
 /** PocketBase list paging (`page`, `perPage`); `filter` is not implemented by the emulator. */
 internal class PageQuery(val page: Int, val perPage: Int)
 

@@ -1,5 +1,6 @@
 package io.qonduit.emulator.qpi
 
+import io.ktor.http.HttpStatusCode
 import io.ktor.server.routing.Route
 import io.ktor.server.routing.delete
 import io.ktor.server.routing.get
@@ -12,16 +13,15 @@ import java.time.Instant
 
 /** Password login for users and for superusers (PocketBase's `_superusers` collection). */
 internal fun Route.authRoutes(state: QpiEmulatorState) {
-    for ((collection, superusersOnly) in listOf("users" to false, "_superusers" to true)) {
+    for ((collection, superusers) in listOf("users" to false, "_superusers" to true)) {
         post("/collections/$collection/auth-with-password") {
             val request = call.receivePocketBase(PasswordLogin.serializer())
             val identity = request.identity
             val password = request.password
             if (identity.isNullOrBlank()) throw PocketBaseException.badRequest("Failed to authenticate.", "identity", "Cannot be blank.")
             if (password.isNullOrEmpty()) throw PocketBaseException.badRequest("Failed to authenticate.", "password", "Cannot be blank.")
-            val (token, user) = state.login(identity, password, superusersOnly)
+            val (token, record) = state.login(identity, password, superusers)
                 ?: throw PocketBaseException.badRequest("Failed to authenticate.")
-            val record = state.locked { user.toJson() }
             call.respondJson(buildJsonObject {
                 put("token", token)
                 put("record", record)
@@ -47,7 +47,8 @@ internal fun Route.tokenRoutes(state: QpiEmulatorState) {
                 put("created", PocketBaseTime.format(record.created))
             }
         }
-        call.respondJson(json)
+        // handleTokenCreate answers 201 Created.
+        call.respondJson(json, HttpStatusCode.Created)
     }
 
     get("/tokens") {
@@ -86,20 +87,30 @@ internal fun Route.tokenRoutes(state: QpiEmulatorState) {
     }
 }
 
-/** Token [id] if [user] owns it or is a superuser; 404 otherwise. */
+/**
+ * Token [id] if [user] owns it; 404 otherwise. (QPI's handlers also let a superuser through, but a
+ * superuser is no QPI user and so never gets past authentication on these routes.)
+ */
 private fun accessibleToken(state: QpiEmulatorState, id: String, user: UserRecord): TokenRecord {
     val token = state.tokens[id]
-    if (token == null || (token.userId != user.id && !user.superuser)) throw PocketBaseException.notFound("Token not found.")
+    if (token == null || token.userId != user.id) throw PocketBaseException.notFound("Token not found.")
     return token
 }
 
-/** Notifications: PocketBase list of the caller's visible notifications, and dismiss. */
+/**
+ * Notifications: the collection's list (login session only; the list rule shows targeted, current,
+ * undismissed ones) and QPI's dismiss route (any QPI user the notification targets; dismissing
+ * twice answers 200 again, as `handleNotificationDismiss` does).
+ */
 internal fun Route.notificationRoutes(state: QpiEmulatorState) {
     get("/collections/notifications/records") {
-        val user = state.requireUser(call)
+        val caller = state.collectionCaller(call)
         val paging = call.pageQuery()
         val items = state.locked {
-            state.notifications.values.filter { it.visibleTo(user.id) }.sortedByDescending { it.sequence }.map { it.toJson() }
+            val now = Instant.now()
+            state.notifications.values
+                .filter { n -> caller.isSuperuser || (caller.user != null && n.visibleTo(caller.user.id, now)) }
+                .sortedByDescending { it.sequence }.map { it.toJson() }
         }
         call.respondJson(pocketBaseList(items, paging.page, paging.perPage))
     }
@@ -108,10 +119,12 @@ internal fun Route.notificationRoutes(state: QpiEmulatorState) {
         val user = state.requireUser(call)
         state.locked {
             val notification = state.notifications[call.parameters["id"].orEmpty()]
-            if (notification == null || !notification.visibleTo(user.id)) {
-                throw PocketBaseException.notFound("Notification not found.")
+                ?: throw PocketBaseException.notFound("Notification not found.")
+            if (!notification.targets(user.id)) throw PocketBaseException(HttpStatusCode.Forbidden, "Access denied.")
+            if (user.id !in notification.dismissedBy) {
+                notification.dismissedBy += user.id
+                notification.updated = Instant.now()
             }
-            notification.dismissedBy += user.id
         }
         call.respondJson(buildJsonObject { put("status", "dismissed") })
     }

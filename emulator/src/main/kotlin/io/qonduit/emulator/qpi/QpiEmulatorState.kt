@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicLong
 
 /**
  * The emulated QPI server's data: users, API tokens, QPUs, jobs, notifications, time slots and
- * QPU time requests. Seeded with a demo user, an admin (superuser) and three QPUs (see the
- * constants); tests use this class to look at jobs and to change balances or QPUs directly.
+ * QPU time requests. Seeded with a demo user, an admin (a superuser of PocketBase's `_superusers`,
+ * who logs in by password and has no API token) and three QPUs (see the constants); tests use this
+ * class to look at jobs and to change balances or QPUs directly.
  *
  * Thread-safe: every read and write holds one lock.
  */
@@ -18,8 +19,9 @@ public class QpiEmulatorState internal constructor(config: EmulatorConfig, scope
     private val sequence = AtomicLong()
 
     internal val users = LinkedHashMap<String, UserRecord>()
+    internal val superusers = LinkedHashMap<String, SuperuserRecord>()
     internal val tokens = LinkedHashMap<String, TokenRecord>()
-    internal val sessions = HashMap<String, String>()
+    internal val sessions = HashMap<String, Session>()
     internal val qpus = LinkedHashMap<String, QpuRecord>()
     internal val jobs = LinkedHashMap<String, JobRecord>()
     internal val notifications = LinkedHashMap<String, NotificationRecord>()
@@ -29,11 +31,11 @@ public class QpiEmulatorState internal constructor(config: EmulatorConfig, scope
     internal val runner = QpiJobRunner(this, config, scope)
 
     init {
-        addUserWithId(DEMO_USER_ID, DEMO_IDENTITY, DEMO_PASSWORD, DEMO_TOKEN, DEMO_QPU_SECONDS, superuser = false)
-        addUserWithId(ADMIN_USER_ID, ADMIN_IDENTITY, ADMIN_PASSWORD, ADMIN_TOKEN, DEMO_QPU_SECONDS, superuser = true)
-        addQpu(MOCK_QPU, MOCK_QPU_QUBITS)
-        addQpu(SIM_QPU, SIM_QPU_QUBITS)
-        addQpu(OFFLINE_QPU, OFFLINE_QPU_QUBITS, enabled = false)
+        addUserWithId(DEMO_USER_ID, DEMO_IDENTITY, DEMO_PASSWORD, DEMO_TOKEN, DEMO_QPU_SECONDS)
+        addSuperuserWithId(ADMIN_USER_ID, ADMIN_IDENTITY, ADMIN_PASSWORD)
+        addQpuWithId(MOCK_QPU_ID, MOCK_QPU, MOCK_QPU_QUBITS, enabled = true)
+        addQpuWithId(SIM_QPU_ID, SIM_QPU, SIM_QPU_QUBITS, enabled = true)
+        addQpuWithId(OFFLINE_QPU_ID, OFFLINE_QPU, OFFLINE_QPU_QUBITS, enabled = false)
         addNotification("Welcome to the Qonduit QPI emulator", "Jobs run on a local state-vector simulator.")
     }
 
@@ -63,19 +65,32 @@ public class QpiEmulatorState internal constructor(config: EmulatorConfig, scope
         password: String,
         apiToken: String? = null,
         qpuSeconds: Double = DEMO_QPU_SECONDS,
-        superuser: Boolean = false,
-    ): String = addUserWithId(PocketBaseIds.newId(), identity, password, apiToken, qpuSeconds, superuser)
+    ): String = addUserWithId(PocketBaseIds.newId(), identity, password, apiToken, qpuSeconds)
+
+    /**
+     * Adds a superuser (PocketBase's `_superusers`) who logs in with [identity] / [password] at
+     * `/api/collections/_superusers/auth-with-password`; superusers own no API tokens. Returns the id.
+     */
+    public fun addSuperuser(identity: String, password: String): String =
+        addSuperuserWithId(PocketBaseIds.newId(), identity, password)
 
     /** Adds a QPU (online when [enabled]) and returns its id; the name must be new. */
     @JvmOverloads
-    public fun addQpu(name: String, numQubits: Int, enabled: Boolean = true): String = locked {
+    public fun addQpu(name: String, numQubits: Int, enabled: Boolean = true): String =
+        addQpuWithId(PocketBaseIds.newId(), name, numQubits, enabled)
+
+    private fun addQpuWithId(id: String, name: String, numQubits: Int, enabled: Boolean): String = locked {
         require(name.isNotBlank()) { "name must not be blank" }
         require(numQubits in 1..MAX_QUBITS) { "numQubits must be between 1 and $MAX_QUBITS, was $numQubits" }
         require(qpus.values.none { it.name == name }) { "a QPU named '$name' already exists" }
         val now = Instant.now()
-        val qpu = QpuRecord(PocketBaseIds.newId(), name, numQubits, enabled, now, now, nextSequence())
-        qpus[qpu.id] = qpu
-        qpu.id
+        qpus[id] = QpuRecord(id, name, numQubits, enabled, now, now, nextSequence())
+        id
+    }
+
+    /** The record id of the QPU named [name] (what `qpu_target` and `GET /api/qpus/{id}` take). */
+    public fun qpuId(name: String): String = locked {
+        requireNotNull(qpus.values.firstOrNull { it.name == name }) { "no QPU named '$name'" }.id
     }
 
     /** Takes the QPU named [name] online (`true`) or offline (`false`); queued jobs wait for it. */
@@ -90,7 +105,9 @@ public class QpiEmulatorState internal constructor(config: EmulatorConfig, scope
     /** Adds a notification for [userId], or for every user when `null`; returns its id. */
     @JvmOverloads
     public fun addNotification(title: String, message: String, userId: String? = null): String = locked {
-        val record = NotificationRecord(PocketBaseIds.newId(), userId, title, message, Instant.now(), nextSequence())
+        val record = NotificationRecord(
+            PocketBaseIds.newId(), title, message, listOfNotNull(userId), null, null, Instant.now(), nextSequence(),
+        )
         notifications[record.id] = record
         record.id
     }
@@ -107,6 +124,12 @@ public class QpiEmulatorState internal constructor(config: EmulatorConfig, scope
     internal fun userByIdentity(identity: String): UserRecord? =
         users.values.firstOrNull { it.email.equals(identity, ignoreCase = true) || it.name == identity }
 
+    internal fun superuserByIdentity(identity: String): SuperuserRecord? =
+        superusers.values.firstOrNull { it.email.equals(identity, ignoreCase = true) }
+
+    /** The QPU with record id [id], or `null`. */
+    internal fun qpuById(id: String): QpuRecord? = qpus[id]
+
     /** Stores a token for [userId] and returns its record; only the hash of [raw] is kept. */
     internal fun storeToken(userId: String, raw: String, name: String, expiresAt: Instant?): TokenRecord {
         val now = Instant.now()
@@ -121,15 +144,22 @@ public class QpiEmulatorState internal constructor(config: EmulatorConfig, scope
         password: String,
         apiToken: String?,
         qpuSeconds: Double,
-        superuser: Boolean,
     ): String = locked {
         require(identity.isNotBlank()) { "identity must not be blank" }
         require(password.isNotEmpty()) { "password must not be empty" }
         require(userByIdentity(identity) == null) { "a user with identity '$identity' already exists" }
         val now = Instant.now()
         val name = identity.substringBefore('@')
-        users[id] = UserRecord(id, identity, name, sha256(password), superuser, qpuSeconds, now, now, nextSequence())
+        users[id] = UserRecord(id, identity, name, sha256(password), qpuSeconds, now, now, nextSequence())
         if (apiToken != null) storeToken(id, apiToken, "default", expiresAt = null)
+        id
+    }
+
+    private fun addSuperuserWithId(id: String, identity: String, password: String): String = locked {
+        require(identity.isNotBlank()) { "identity must not be blank" }
+        require(password.isNotEmpty()) { "password must not be empty" }
+        require(superuserByIdentity(identity) == null) { "a superuser with identity '$identity' already exists" }
+        superusers[id] = SuperuserRecord(id, identity, sha256(password), Instant.now())
         id
     }
 
@@ -158,7 +188,7 @@ public class QpiEmulatorState internal constructor(config: EmulatorConfig, scope
         /** API token (`X-API-Token`) of the demo user. */
         public const val DEMO_TOKEN: String = "qpi-demo-token"
 
-        /** Id of the seeded admin (superuser). */
+        /** Id of the seeded admin (a `_superusers` record). */
         public const val ADMIN_USER_ID: String = "adminuser000001"
 
         /** Login identity (e-mail) of the admin. */
@@ -167,14 +197,17 @@ public class QpiEmulatorState internal constructor(config: EmulatorConfig, scope
         /** Password of the admin. */
         public const val ADMIN_PASSWORD: String = "admin-password"
 
-        /** API token (`X-API-Token`) of the admin. */
-        public const val ADMIN_TOKEN: String = "qpi-admin-token"
-
         /** Starting QPU seconds of seeded users (and the [addUser] default). */
         public const val DEMO_QPU_SECONDS: Double = 3600.0
 
-        /** Name of the default online QPU (8 qubits); jobs without `qpu_target` run here. */
+        /**
+         * Name of the first online QPU (8 qubits). Jobs name their QPU by record id ([qpuId]); a job
+         * without `qpu_target` is never dispatched, as on QPI.
+         */
         public const val MOCK_QPU: String = "mock"
+
+        /** Record id of [MOCK_QPU]. */
+        public const val MOCK_QPU_ID: String = "mockqpu00000001"
 
         /** Qubits of [MOCK_QPU]. */
         public const val MOCK_QPU_QUBITS: Int = 8
@@ -182,11 +215,17 @@ public class QpiEmulatorState internal constructor(config: EmulatorConfig, scope
         /** Name of the larger online QPU (20 qubits). */
         public const val SIM_QPU: String = "sim-20"
 
+        /** Record id of [SIM_QPU]. */
+        public const val SIM_QPU_ID: String = "sim20qpu0000001"
+
         /** Qubits of [SIM_QPU]. */
         public const val SIM_QPU_QUBITS: Int = 20
 
         /** Name of the seeded offline (disabled) QPU, hidden from `GET /api/qpus`. */
         public const val OFFLINE_QPU: String = "legacy-5"
+
+        /** Record id of [OFFLINE_QPU]. */
+        public const val OFFLINE_QPU_ID: String = "legacy5qpu00001"
 
         /** Qubits of [OFFLINE_QPU]. */
         public const val OFFLINE_QPU_QUBITS: Int = 5

@@ -15,12 +15,23 @@ internal fun Route.jobRoutes(state: QpiEmulatorState) {
         val user = state.requireUser(call)
         val payload = validateSubmission(call.receivePocketBase(JobSubmitRequest.serializer()))
         val job = state.locked {
-            val target = payload.qpuTarget
-            if (target != null && state.qpus.values.none { it.name == target }) {
-                throw PocketBaseException.notFound("QPU not found.")
-            }
             if (user.qpuSeconds <= 0.0) {
                 throw PocketBaseException.forbidden("Insufficient QPU seconds balance.")
+            }
+            // qpu_target is a relation to `qpus`: saving a record id that does not exist fails
+            // PocketBase's relation validation, which handleJobSubmit reports as 500 "Failed to save job.".
+            val target = payload.qpuTarget
+            if (target != null && state.qpuById(target) == null) {
+                throw PocketBaseException(
+                    HttpStatusCode.InternalServerError,
+                    "Failed to save job.",
+                    buildJsonObject {
+                        put("qpu_target", buildJsonObject {
+                            put("code", "validation_missing_rel_records")
+                            put("message", "Failed to find all relation records with the provided ids.")
+                        })
+                    },
+                )
             }
             val record = JobRecord(PocketBaseIds.newId(), user.id, target ?: "", payload, Instant.now(), state.nextSequence())
             state.jobs[record.id] = record
@@ -33,8 +44,7 @@ internal fun Route.jobRoutes(state: QpiEmulatorState) {
     get("/jobs") {
         val user = state.requireUser(call)
         val sort = parseSort(call.request.queryParameters["sort"], "-created", JOB_SORT_FIELDS)
-        val skip = call.intQuery("skip", default = 0, min = 0, max = Int.MAX_VALUE)
-        val limit = call.intQuery("limit", default = DEFAULT_JOB_LIMIT, min = 1, max = MAX_JOB_LIMIT)
+        val (skip, limit) = call.skipLimit().let { it.skip to it.limit }
         val page = state.locked {
             val mine = state.jobs.values.filter { it.userId == user.id }
             sortRecords(mine, sort, { it.sequence }) { job, field ->
@@ -63,7 +73,7 @@ internal fun Route.jobRoutes(state: QpiEmulatorState) {
         state.locked {
             val job = ownedJob(state, id, user)
             if (job.status != JobStatus.PENDING && job.status != JobStatus.RUNNING) {
-                throw PocketBaseException.notFound("Job not found or not cancellable.")
+                throw PocketBaseException.notFound("Job not found, maybe it was already completed or cancelled?")
             }
             job.status = JobStatus.CANCELLED
             job.updated = Instant.now()
@@ -93,7 +103,8 @@ private fun validateSubmission(request: JobSubmitRequest): JobPayload {
         }
         circuit.shots?.let { checkShots(it, "circuits.$i.shots") }
     }
-    val shots = request.shots ?: DEFAULT_SHOTS
+    // JobSubmitRequest.SetDefaults: a missing or zero `shots` becomes 1024.
+    val shots = request.shots?.takeIf { it != 0 } ?: DEFAULT_SHOTS
     checkShots(shots, "shots")
     val measLevel = request.measLevel ?: DEFAULT_MEAS_LEVEL
     if (measLevel !in 0..2) {
@@ -114,8 +125,6 @@ private fun checkShots(shots: Int, field: String) {
 }
 
 private val JOB_SORT_FIELDS = setOf("created", "updated", "status", "qpu_target", "id")
-private const val DEFAULT_JOB_LIMIT = 100
-private const val MAX_JOB_LIMIT = 1000
 private const val DEFAULT_SHOTS = 1024
 private const val DEFAULT_MEAS_LEVEL = 2
 private const val DEFAULT_MEAS_RETURN = "single"

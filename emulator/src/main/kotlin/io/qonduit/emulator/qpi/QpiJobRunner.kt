@@ -9,7 +9,7 @@ import java.time.Instant
 
 /**
  * Moves each submitted job through `pending` → `running` → `completed`/`failed`, like QPI's
- * dispatcher and driver: wait [EmulatorConfig.queuedDelay], wait for an online QPU, run for
+ * dispatcher and driver: wait [EmulatorConfig.queuedDelay], wait for its QPU to be online, run for
  * [EmulatorConfig.runningDelay], then simulate. A cancel at any point before completion wins:
  * every transition re-checks the status under the state lock.
  */
@@ -42,7 +42,6 @@ internal class QpiJobRunner(
         val startedAt = state.locked {
             if (job.status != JobStatus.PENDING) return
             job.status = JobStatus.RUNNING
-            job.qpuTarget = qpu.name
             job.updated = Instant.now()
             job.updated
         }
@@ -65,11 +64,11 @@ internal class QpiJobRunner(
         }
     }
 
-    /** The QPU to run [job] on now: its requested target if online, else the oldest online QPU. */
-    private fun dispatchTarget(job: JobRecord): QpuRecord? {
-        val online = state.qpus.values.filter { it.enabled }
-        return if (job.qpuTarget.isNotEmpty()) online.firstOrNull { it.name == job.qpuTarget } else online.firstOrNull()
-    }
+    /**
+     * The QPU to run [job] on now: its target, if online. QPI's scheduler picks jobs per QPU with
+     * `qpu_target = {:qpu}`, so a job without a target waits for ever (until cancelled).
+     */
+    private fun dispatchTarget(job: JobRecord): QpuRecord? = state.qpuById(job.qpuTarget)?.takeIf { it.enabled }
 
     private companion object {
         const val OFFLINE_POLL_MILLIS = 20L

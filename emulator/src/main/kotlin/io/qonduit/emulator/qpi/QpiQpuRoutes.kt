@@ -9,12 +9,15 @@ import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.put
 import java.time.Instant
 
-/** Public QPU discovery: `GET /api/qpus` (online only), `GET /api/qpus/{name}`, `/api/pub/root-ca.pem`. */
+/**
+ * Public QPU discovery: `GET /api/qpus` (online only), `GET /api/qpus/{id}`, `/api/pub/root-ca.pem`.
+ * The one-QPU route looks the QPU up by record id, whatever its path name says (`handleQPUGet`
+ * calls `FindOne`, i.e. `FindRecordById`; the `name` primary key is commented out in `migrate.go`).
+ */
 internal fun Route.qpuRoutes(state: QpiEmulatorState) {
     get("/qpus") {
         val sort = parseSort(call.request.queryParameters["sort"], "+created", QPU_SORT_FIELDS)
-        val skip = call.intQuery("skip", default = 0, min = 0, max = Int.MAX_VALUE)
-        val limit = call.intQuery("limit", default = DEFAULT_QPU_LIMIT, min = 1, max = MAX_QPU_LIMIT)
+        val (skip, limit) = call.skipLimit().let { it.skip to it.limit }
         val list = state.locked {
             val online = state.qpus.values.filter { it.status == "online" }
             sortRecords(online, sort, { it.sequence }) { qpu, field ->
@@ -30,9 +33,9 @@ internal fun Route.qpuRoutes(state: QpiEmulatorState) {
         call.respondJson(JsonArray(list))
     }
 
-    get("/qpus/{name}") {
-        val name = call.parameters["name"].orEmpty()
-        val json = state.locked { state.qpus.values.firstOrNull { it.name == name }?.toJson() }
+    get("/qpus/{id}") {
+        val id = call.parameters["id"].orEmpty()
+        val json = state.locked { state.qpuById(id)?.toJson() }
             ?: throw PocketBaseException.notFound("QPU not found.")
         call.respondJson(json)
     }
@@ -43,13 +46,17 @@ internal fun Route.qpuRoutes(state: QpiEmulatorState) {
     }
 }
 
-/** Admin operations: `GET /api/op/version`, `POST /api/op/qpus/create`, `POST /api/op/qpu/toggle`. */
+/**
+ * Admin operations: `GET /api/op/version`, `POST /api/op/qpus/create`, `POST /api/op/qpu/toggle`,
+ * for superusers only (403 "Admin access required." to anyone else). The legacy driver handshake
+ * `POST /api/op/qpus/connect` was removed in QPI 0.1.1 and is not served.
+ */
 internal fun Route.opRoutes(state: QpiEmulatorState) {
     get("/op/version") {
         state.requireSuperuser(call)
         call.respondJson(buildJsonObject {
             put("version", QPI_VERSION)
-            put("server", "qonduit-emulator")
+            put("driver_framework_enabled", true)
         })
     }
 
@@ -77,9 +84,6 @@ internal fun Route.opRoutes(state: QpiEmulatorState) {
                 put("name", qpu.name)
                 put("status", qpu.status)
                 put("enabled", qpu.enabled)
-                put("num_qubits", qpu.numQubits)
-                // The driver's secret, shown once like QPI does; the emulator's virtual drivers need none.
-                put("access_token", PocketBaseIds.randomString(ACCESS_TOKEN_LENGTH))
             }
         }
         call.respondJson(json, HttpStatusCode.Created)
@@ -107,8 +111,5 @@ internal fun Route.opRoutes(state: QpiEmulatorState) {
 }
 
 private val QPU_SORT_FIELDS = setOf("created", "updated", "name", "num_qubits", "id")
-private const val DEFAULT_QPU_LIMIT = 100
-private const val MAX_QPU_LIMIT = 1000
 private const val DEFAULT_NEW_QPU_QUBITS = 5
-private const val ACCESS_TOKEN_LENGTH = 32
 private const val QPI_VERSION = "0.1.2"

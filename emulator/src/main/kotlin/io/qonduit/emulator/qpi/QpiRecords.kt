@@ -1,8 +1,10 @@
 package io.qonduit.emulator.qpi
 
+import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.put
 import java.time.Instant
@@ -15,12 +17,13 @@ internal class UserRecord(
     val email: String,
     val name: String,
     val passwordHash: String,
-    val superuser: Boolean,
     var qpuSeconds: Double,
     val created: Instant,
     var updated: Instant,
     val sequence: Long,
 ) {
+    // PocketBase's default `users` auth record plus QPI's `qpu_seconds`; QPI has no `is_superuser`
+    // field: superusers are records of the separate `_superusers` collection (qpi.md §9).
     fun toJson(): JsonObject = buildJsonObject {
         put("collectionId", "_pb_users_auth_")
         put("collectionName", "users")
@@ -29,10 +32,29 @@ internal class UserRecord(
         put("emailVisibility", false)
         put("verified", true)
         put("name", name)
-        put("is_superuser", superuser)
+        put("avatar", "")
         put("qpu_seconds", pocketBaseNumber(qpuSeconds))
         put("created", PocketBaseTime.format(created))
         put("updated", PocketBaseTime.format(updated))
+    }
+}
+
+/** A PocketBase superuser (`_superusers`): logs in by password only, owns no API token, is no QPI user. */
+internal class SuperuserRecord(
+    val id: String,
+    val email: String,
+    val passwordHash: String,
+    val created: Instant,
+) {
+    fun toJson(): JsonObject = buildJsonObject {
+        put("collectionId", "pbc_3142635823")
+        put("collectionName", "_superusers")
+        put("id", id)
+        put("email", email)
+        put("emailVisibility", false)
+        put("verified", true)
+        put("created", PocketBaseTime.format(created))
+        put("updated", PocketBaseTime.format(created))
     }
 }
 
@@ -46,19 +68,17 @@ internal class TokenRecord(
     var updated: Instant,
     val sequence: Long,
 ) {
-    var lastUsed: Instant? = null
-
     fun isValid(now: Instant): Boolean = expiresAt?.isAfter(now) ?: true
 
-    /** Metadata only: the raw token is never stored, so it can only be shown at creation. */
+    /**
+     * Metadata only, as QPI's `TokenCreateResponse` without its `token` (the raw token is never
+     * stored, so it can only be shown at creation); `expires_at` is left out when there is none.
+     */
     fun toJson(): JsonObject = buildJsonObject {
         put("id", id)
-        put("user_id", userId)
         put("name", name)
-        put("expires_at", PocketBaseTime.format(expiresAt))
-        put("last_used", PocketBaseTime.format(lastUsed))
+        expiresAt?.let { put("expires_at", PocketBaseTime.format(it)) }
         put("created", PocketBaseTime.format(created))
-        put("updated", PocketBaseTime.format(updated))
     }
 }
 
@@ -94,10 +114,14 @@ internal object JobStatus {
     const val CANCELLED = "cancelled"
 }
 
+/** The stored payload leaves unset optional fields out, as QPI's `omitempty` JSON tags do. */
+private val payloadJson = kotlinx.serialization.json.Json(pocketBaseJson) { explicitNulls = false }
+
 internal class JobRecord(
     val id: String,
     val userId: String,
-    var qpuTarget: String,
+    /** The QPU's record id (a relation to `qpus`), or empty: a job without one is never dispatched. */
+    val qpuTarget: String,
     val payload: JobPayload,
     val created: Instant,
     val sequence: Long,
@@ -112,7 +136,7 @@ internal class JobRecord(
         put("id", id)
         put("user_id", userId)
         put("qpu_target", qpuTarget)
-        put("payload", pocketBaseJson.encodeToJsonElement(JobPayload.serializer(), payload))
+        put("payload", payloadJson.encodeToJsonElement(JobPayload.serializer(), payload))
         put("status", status)
         put("finished_at", PocketBaseTime.format(finishedAt))
         put("duration", pocketBaseNumber(duration))
@@ -124,25 +148,39 @@ internal class JobRecord(
 
 internal class NotificationRecord(
     val id: String,
-    /** Recipient, or `null` for a broadcast to every user. */
-    val userId: String?,
     val title: String,
-    val message: String,
+    val description: String,
+    /** Recipients; empty for a broadcast to every user. */
+    val targetUsers: List<String>,
+    /** Shown from this time on, or always when `null`. */
+    val startTime: Instant?,
+    /** Shown until this time, or always when `null`. */
+    val endTime: Instant?,
     val created: Instant,
     val sequence: Long,
 ) {
-    val dismissedBy: MutableSet<String> = mutableSetOf()
+    val dismissedBy: MutableList<String> = mutableListOf()
+    var updated: Instant = created
 
-    fun visibleTo(user: String): Boolean = (userId == null || userId == user) && user !in dismissedBy
+    /** Whether [user] may see it at all (QPI's dismiss handler checks only this). */
+    fun targets(user: String): Boolean = targetUsers.isEmpty() || user in targetUsers
+
+    /** The collection's list rule: targeted, inside its time window, not dismissed by [user]. */
+    fun visibleTo(user: String, now: Instant): Boolean =
+        targets(user) && (startTime == null || !startTime.isAfter(now)) && (endTime == null || !endTime.isBefore(now)) &&
+            user !in dismissedBy
 
     fun toJson(): JsonObject = buildJsonObject {
         put("collectionName", "notifications")
         put("id", id)
-        put("user_id", userId ?: "")
         put("title", title)
-        put("message", message)
+        put("description", description)
+        put("target_users", JsonArray(targetUsers.map(::JsonPrimitive)))
+        put("dismissed_by", JsonArray(dismissedBy.map(::JsonPrimitive)))
+        put("start_time", PocketBaseTime.format(startTime))
+        put("end_time", PocketBaseTime.format(endTime))
         put("created", PocketBaseTime.format(created))
-        put("updated", PocketBaseTime.format(created))
+        put("updated", PocketBaseTime.format(updated))
     }
 }
 
@@ -151,7 +189,6 @@ internal class TimeSlotRecord(
     var startTime: Instant,
     var endTime: Instant,
     var bookedBy: String,
-    val createdBy: String,
     val created: Instant,
     val sequence: Long,
 ) {
@@ -178,18 +215,19 @@ internal class TimeRequestRecord(
 ) {
     var status: String = "pending"
     var rejectionReason: String = ""
-    var reviewedBy: String = ""
+    var handledBy: String = ""
     var updated: Instant = created
 
+    /** The `qpu_time_requests` record (`models.go` `QPUTimeRequest`: `user`, `handled_by`). */
     fun toJson(): JsonObject = buildJsonObject {
         put("collectionName", "qpu_time_requests")
         put("id", id)
-        put("user_id", userId)
+        put("user", userId)
         put("seconds", pocketBaseNumber(seconds))
-        put("requested_reason", requestedReason)
         put("status", status)
+        put("requested_reason", requestedReason)
         put("rejection_reason", rejectionReason)
-        put("reviewed_by", reviewedBy)
+        put("handled_by", handledBy)
         put("created", PocketBaseTime.format(created))
         put("updated", PocketBaseTime.format(updated))
     }

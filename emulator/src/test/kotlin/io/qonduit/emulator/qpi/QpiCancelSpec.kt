@@ -5,7 +5,6 @@ import io.kotest.matchers.shouldBe
 import io.qonduit.emulator.Emulator
 import io.qonduit.emulator.EmulatorConfig
 import io.qonduit.emulator.TestHttp
-import io.qonduit.emulator.TestHttp.Companion.ADMIN
 import io.qonduit.emulator.TestHttp.Companion.DEMO
 import kotlinx.serialization.json.JsonNull
 import java.time.Duration
@@ -54,16 +53,15 @@ class QpiCancelSpec : FunSpec({
     test("jobs for an offline QPU wait pending until it is toggled online") {
         Emulator.start(EmulatorConfig(queuedDelay = Duration.ZERO, runningDelay = Duration.ZERO)).use { emulator ->
             val http = TestHttp(emulator.baseUrl)
-            val id = http.post("/qpi/api/jobs", jobBody(BELL, qpuTarget = QpiEmulatorState.OFFLINE_QPU), DEMO).str("id")
+            val id = http.post("/qpi/api/jobs", jobBody(BELL, qpuTarget = QpiEmulatorState.OFFLINE_QPU_ID), DEMO).str("id")
             Thread.sleep(200)
             http.get("/qpi/api/jobs/$id", DEMO).str("status") shouldBe "pending"
-            val qpuId = http.get("/qpi/api/qpus/${QpiEmulatorState.OFFLINE_QPU}").str("id")
-            val toggle = http.post("/qpi/api/op/qpu/toggle", """{"id":"$qpuId","enabled":true}""", ADMIN)
+            val toggle = http.post("/qpi/api/op/qpu/toggle", """{"id":"${QpiEmulatorState.OFFLINE_QPU_ID}","enabled":true}""", http.superuser())
             toggle.status shouldBe 200
             toggle.str("status") shouldBe "online"
             val (_, done) = http.awaitJob(id)
             done.str("status") shouldBe "completed"
-            done.str("qpu_target") shouldBe QpiEmulatorState.OFFLINE_QPU
+            done.str("qpu_target") shouldBe QpiEmulatorState.OFFLINE_QPU_ID
         }
     }
 })

@@ -14,11 +14,11 @@ const val BELL = "OPENQASM 3.0; include \"stdgates.inc\"; qubit[2] q; bit[2] c; 
 const val X_ON_Q0 = "OPENQASM 3.0; include \"stdgates.inc\"; qubit[2] q; bit[2] c; x q[0]; c = measure q;"
 const val PARAMETRIC = "OPENQASM 3.0; include \"stdgates.inc\"; qubit[1] q; bit[1] c; rx({{theta}}) q[0]; c = measure q;"
 
-/** A `POST /api/jobs` body with one circuit per entry of [circuits]. */
+/** A `POST /api/jobs` body with one circuit per entry of [circuits], for the mock QPU unless [qpuTarget] says otherwise (null: none). */
 fun jobBody(
     vararg circuits: String,
     shots: Int? = null,
-    qpuTarget: String? = null,
+    qpuTarget: String? = QpiEmulatorState.MOCK_QPU_ID,
     parameterValues: List<List<Double>>? = null,
 ): String = buildJsonObject {
     put("circuits", buildJsonArray {
