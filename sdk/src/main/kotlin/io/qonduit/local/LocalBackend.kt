@@ -117,6 +117,12 @@ public class LocalBackend @JvmOverloads constructor(
         if (local.cancel()) local.run?.cancel()
     }
 
+    /**
+     * Whether the simulation of [taskId] is still executing (its coroutine has not returned). Unlike
+     * the task's state, which cancel() sets at once, this shows whether the CPU work has really ended.
+     */
+    internal fun isSimulating(taskId: String): Boolean = tasks[taskId]?.run?.isCompleted == false
+
     @QonduitInternalApi
     override suspend fun diagnostics(task: TaskRef): Diagnostics = tasks[task.taskId]?.diagnostics() ?: Diagnostics()
 
