@@ -2,6 +2,7 @@ package io.qonduit.emulator.oqc
 
 import io.qonduit.emulator.EmulatorConfig
 import kotlinx.coroutines.CoroutineScope
+import java.time.Duration
 import java.time.Instant
 import java.time.temporal.ChronoUnit
 import java.util.UUID
@@ -12,6 +13,14 @@ import java.util.concurrent.atomic.AtomicLong
  * The emulated OQC QCaaS server's data: accounts, authentication tokens, QPUs and tasks. Seeded with
  * a demo account and three QPUs (two active, one inactive; see the constants). Tests use this class
  * to look at tasks, switch QPUs on and off, move a QPU's advertised URL and add reply messages.
+ *
+ * Two scenarios produce the statuses that no ordinary run reaches:
+ * * **`EXPIRED`**: an id allocated with `POST /tasks` (`CREATED`) and not submitted within
+ *   [setCreatedTaskLifetime] (one hour unless set) expires; submitting it then gets 400. The real
+ *   service's window is not published; the one hour is our choice.
+ * * **`UNKNOWN`**: a task that was handed to a QPU (`SUBMITTED` or `RUNNING`) when the QPU is taken
+ *   offline with [setQpuActive] reads `UNKNOWN`: the service has lost track of it. It stays `UNKNOWN`
+ *   (it may still be cancelled); OQC's clients treat `UNKNOWN` as "not finished, ask again".
  *
  * Thread-safe: every read and write holds one lock.
  */
@@ -68,10 +77,33 @@ public class OqcEmulatorState internal constructor(config: EmulatorConfig, scope
         locked { accounts[email] = password }
     }
 
-    /** Makes the QPU [qpuId] active or inactive; inactive QPUs reject new tasks with 400. */
+    /**
+     * Makes the QPU [qpuId] active or inactive; inactive QPUs reject new tasks with 400, and the
+     * tasks queued or running on a QPU taken offline become `UNKNOWN`.
+     */
     public fun setQpuActive(qpuId: String, active: Boolean) {
-        locked { qpu(qpuId).active = active }
+        val lost = locked {
+            qpu(qpuId).active = active
+            if (active) emptyList() else tasks.values.filter { it.qpuId == qpuId && it.status in OqcTaskStates.WITH_QPU }
+                .onEach { it.status = OqcTaskStates.UNKNOWN }
+        }
+        lost.forEach { runner.stop(it.id) }
     }
+
+    /** How long an allocated (`CREATED`) task id may wait for its submission before it is `EXPIRED`. */
+    public fun setCreatedTaskLifetime(lifetime: Duration) {
+        require(!lifetime.isNegative) { "lifetime must not be negative, was $lifetime" }
+        createdTaskLifetime = lifetime
+    }
+
+    @Volatile
+    private var createdTaskLifetime: Duration = DEFAULT_CREATED_TASK_LIFETIME
+
+    /** The task [id] with its expiry applied (call under the lock), or `null`. */
+    internal fun currentTask(id: String): OqcTaskRecord? = tasks[id]?.also { it.expireIfUnsubmitted(Instant.now(), createdTaskLifetime) }
+
+    /** Every task with its expiry applied (call under the lock). */
+    internal fun currentTasks(): Collection<OqcTaskRecord> = tasks.values.onEach { it.expireIfUnsubmitted(Instant.now(), createdTaskLifetime) }
 
     /**
      * Makes `/admin/qpu` advertise [url] for [qpuId] instead of the emulator's own per-QPU URL
@@ -94,10 +126,10 @@ public class OqcEmulatorState internal constructor(config: EmulatorConfig, scope
     internal fun replyMessages(): List<String> = messages.toList()
 
     /** Every task, oldest first. */
-    public fun tasks(): List<OqcTaskSnapshot> = locked { tasks.values.map { it.snapshot() } }
+    public fun tasks(): List<OqcTaskSnapshot> = locked { currentTasks().map { it.snapshot() } }
 
     /** The task with [id], or `null`. */
-    public fun task(id: String): OqcTaskSnapshot? = locked { tasks[id]?.snapshot() }
+    public fun task(id: String): OqcTaskSnapshot? = locked { currentTask(id)?.snapshot() }
 
     /** Whether [token] is currently a valid authentication token. */
     public fun isValidToken(token: String): Boolean = locked { tokens[token]?.let { it.expiresAt.isAfter(Instant.now()) } == true }
@@ -156,6 +188,10 @@ public class OqcEmulatorState internal constructor(config: EmulatorConfig, scope
 
         /** Version reported by `GET /admin/version`. */
         public const val VERSION: String = "3.21.0-qonduit-emulator"
+
+        /** Default of [setCreatedTaskLifetime]. */
+        @JvmField
+        public val DEFAULT_CREATED_TASK_LIFETIME: Duration = Duration.ofHours(1)
 
         /** How long tokens from login and token creation live by default. */
         internal val TOKEN_LIFETIME: java.time.Duration = java.time.Duration.of(1, ChronoUnit.DAYS)

@@ -1,6 +1,7 @@
 package io.qonduit.emulator.oqc
 
 import kotlinx.serialization.json.JsonObject
+import java.time.Duration
 import java.time.Instant
 
 /** One emulated QPU: its `/admin/qpu` record plus what the simulator needs to know about it. */
@@ -43,6 +44,11 @@ internal class OqcTaskRecord(
     val timings: LinkedHashMap<String, Instant> = LinkedHashMap()
 
     val isTerminal: Boolean get() = status in OqcTaskStates.TERMINAL
+
+    /** Marks an id that was allocated but not submitted within [lifetime] as `EXPIRED`. */
+    fun expireIfUnsubmitted(now: Instant, lifetime: Duration) {
+        if (status == OqcTaskStates.CREATED && !createdAt.plus(lifetime).isAfter(now)) status = OqcTaskStates.EXPIRED
+    }
 }
 
 /** The wire values of OQC's `TaskStatus`. */
@@ -53,8 +59,13 @@ internal object OqcTaskStates {
     const val COMPLETED = "COMPLETED"
     const val FAILED = "FAILED"
     const val CANCELLED = "CANCELLED"
+    const val EXPIRED = "EXPIRED"
+    const val UNKNOWN = "UNKNOWN"
 
-    val TERMINAL: Set<String> = setOf(COMPLETED, FAILED, CANCELLED, "EXPIRED")
+    val TERMINAL: Set<String> = setOf(COMPLETED, FAILED, CANCELLED, EXPIRED)
+
+    /** Tasks the service has handed to a QPU; they become [UNKNOWN] when the QPU goes offline. */
+    val WITH_QPU: Set<String> = setOf(SUBMITTED, RUNNING)
 }
 
 /** An authentication token and the account it belongs to. */
