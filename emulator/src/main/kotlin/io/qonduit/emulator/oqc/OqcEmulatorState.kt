@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong
 
 /**
  * The emulated OQC QCaaS server's data: accounts, authentication tokens, QPUs and tasks. Seeded with
- * a demo account and three QPUs (two active, one inactive; see the constants). Tests use this class
+ * a demo account, an admin account and three QPUs (two active, one inactive; see the constants). Tests use this class
  * to look at tasks, switch QPUs on and off, move a QPU's advertised URL and add reply messages.
  *
  * Two scenarios produce the statuses that no ordinary run reaches:
@@ -28,7 +28,9 @@ public class OqcEmulatorState internal constructor(config: EmulatorConfig, scope
     internal val lock: Any = Any()
     private val sequence = AtomicLong()
 
-    internal val accounts = LinkedHashMap<String, String>() // e-mail -> password
+    internal val accounts = LinkedHashMap<String, OqcAccount>() // by e-mail
+    internal val oneOffWindows = ArrayList<OqcOneOffWindow>()
+    private val passwordResets = CopyOnWriteArrayList<String>()
     internal val tokens = LinkedHashMap<String, OqcTokenRecord>()
     internal val qpus = LinkedHashMap<String, OqcQpuRecord>()
     internal val tasks = LinkedHashMap<String, OqcTaskRecord>()
@@ -37,8 +39,10 @@ public class OqcEmulatorState internal constructor(config: EmulatorConfig, scope
     internal val runner: OqcTaskRunner = OqcTaskRunner(this, config, scope)
 
     init {
-        accounts[DEMO_EMAIL] = DEMO_PASSWORD
+        newAccount(DEMO_EMAIL, DEMO_PASSWORD, "Demo", "User", admin = false)
+        newAccount(ADMIN_EMAIL, ADMIN_PASSWORD, "Admin", "User", admin = true)
         tokens[DEMO_TOKEN] = OqcTokenRecord(DEMO_TOKEN, DEMO_EMAIL, DEMO_TOKEN_EXPIRY)
+        tokens[ADMIN_TOKEN] = OqcTokenRecord(ADMIN_TOKEN, ADMIN_EMAIL, DEMO_TOKEN_EXPIRY)
         addQpu(
             OqcQpuRecord(
                 LUCY_SIMULATOR, "Lucy Simulator", active = true,
@@ -70,11 +74,24 @@ public class OqcEmulatorState internal constructor(config: EmulatorConfig, scope
         qpus[record.id] = record
     }
 
-    /** Adds an account that can log in with [email] / [password]. */
+    /** Adds a (non-admin) account that can log in with [email] / [password]. */
     public fun addAccount(email: String, password: String) {
         require(email.isNotBlank()) { "email must not be blank" }
         require(password.isNotBlank()) { "password must not be blank" }
-        locked { accounts[email] = password }
+        locked { newAccount(email, password, email.substringBefore('@'), email.substringBefore('@'), admin = false) }
+    }
+
+    /** E-mail addresses for which `POST /password_reset` sent a reset e-mail, oldest first. */
+    public fun passwordResetRequests(): List<String> = passwordResets.toList()
+
+    internal fun recordPasswordReset(email: String) {
+        passwordResets += email
+    }
+
+    internal fun newAccount(email: String, password: String, firstName: String, lastName: String, admin: Boolean): OqcAccount {
+        val account = OqcAccount(accounts.size + 1, email, password, firstName, lastName, admin, Instant.now())
+        accounts[email] = account
+        return account
     }
 
     /**
@@ -164,7 +181,20 @@ public class OqcEmulatorState internal constructor(config: EmulatorConfig, scope
         /** Password of the demo account. */
         public const val DEMO_PASSWORD: String = "demo-password"
 
-        /** Expiry of [DEMO_TOKEN]. */
+        /** Authentication token of the admin account, which may manage users and book one-off windows. */
+        public const val ADMIN_TOKEN: String = "oqc-admin-token"
+
+        /** E-mail of the admin account. */
+        public const val ADMIN_EMAIL: String = "admin@qonduit.io"
+
+        /** Password of the admin account. */
+        public const val ADMIN_PASSWORD: String = "admin-password"
+
+        /** How long a password stays valid after it is set (`password_expires_at`). */
+        @JvmField
+        public val PASSWORD_LIFETIME: Duration = Duration.ofDays(90)
+
+        /** Expiry of [DEMO_TOKEN] and [ADMIN_TOKEN]. */
         @JvmField
         public val DEMO_TOKEN_EXPIRY: Instant = Instant.parse("2099-12-31T23:59:59Z")
 

@@ -70,3 +70,29 @@ internal object OqcTaskStates {
 
 /** An authentication token and the account it belongs to. */
 internal class OqcTokenRecord(val token: String, val email: String, val expiresAt: Instant)
+
+/**
+ * A user account. [password] is empty for an account created without one (it can only log in after
+ * a password is set).
+ */
+internal class OqcAccount(
+    val id: Int,
+    val email: String,
+    var password: String,
+    val firstName: String,
+    val lastName: String,
+    val admin: Boolean,
+    var passwordChangedAt: Instant,
+)
+
+/** A one-off (dedicated) execution window booked with `POST /windows/one-off-window`. */
+internal class OqcOneOffWindow(
+    val qpuId: String,
+    val start: Instant,
+    val end: Instant,
+    val leaseType: String?,
+    val leaseHolderName: String?,
+    val durationHours: Double?,
+    val windowName: String?,
+    val windowStart: String?,
+)
