@@ -213,7 +213,10 @@ public class OqcEmulatorState internal constructor(config: EmulatorConfig, scope
         /** Shots when the config's `repeats` is `null`. */
         public const val DEFAULT_REPEATS: Int = 1000
 
-        /** Largest POST (headers + body) the server accepts, 128 KiB; larger ones get 413. */
+        /**
+         * Largest POST the server accepts, 128 KiB, counted as OQC's client counts it (body plus
+         * the names and values of the headers the client sets); larger ones get 413.
+         */
         public const val MAX_REQUEST_BYTES: Int = 128 * 1024
 
         /** Version reported by `GET /admin/version`. */
