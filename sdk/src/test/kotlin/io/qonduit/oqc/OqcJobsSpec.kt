@@ -221,6 +221,7 @@ class OqcJobsSpec : FunSpec({
             shouldThrow<SubmissionUnknownException> { composite.submit() }
             val lost = emulator.oqc.tasks().drop(before)
             lost.map { it.status } shouldBe listOf("EXPIRED", "EXPIRED")
+            sdk.tasks.status(lost[0].id, LUCY).taskStatus shouldBe io.qonduit.oqc.wire.OqcTaskStatus.EXPIRED
             emulator.faults.clear()
             composite.jobs.forEach { it.reconcile().state shouldBe JobState.CREATED }
             emulator.oqc.setCreatedTaskLifetime(OqcEmulatorState.DEFAULT_CREATED_TASK_LIFETIME)
