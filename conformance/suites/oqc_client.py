@@ -252,7 +252,8 @@ def _():
 def _():
     ids = client.create_task_ids(1, LUCY)
     estimates = client.get_task_execution_estimates(ids, LUCY)
-    expect(isinstance(estimates, dict) and ids[0] in json.dumps(estimates), f"estimates {estimates}")
+    entry = estimates["task_wait_times"][0]
+    expect(entry["task_id"] == ids[0] and entry["status"] == "CREATED", f"estimates {estimates}")
 
 
 @check("OQCClient.get_qpu_execution_estimates")

@@ -135,7 +135,7 @@ internal fun Route.monitoringRoutes(state: OqcEmulatorState) {
         val entries = state.locked {
             val queue = state.tasks.values.filter { it.qpuId == qpu.id && it.status == OqcTaskStates.SUBMITTED }.map { it.id }
             ids.map { id ->
-                val task = state.tasks[id]?.takeIf { it.owner == owner && it.qpuId == qpu.id }
+                val task = state.currentTask(id)?.takeIf { it.owner == owner && it.qpuId == qpu.id }
                     ?: throw OqcHttpException.notFound("Task $id not found on ${qpu.id}.")
                 val position = queue.indexOf(id)
                 buildJsonObject {
