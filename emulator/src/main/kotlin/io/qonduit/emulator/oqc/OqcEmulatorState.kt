@@ -74,11 +74,14 @@ public class OqcEmulatorState internal constructor(config: EmulatorConfig, scope
         qpus[record.id] = record
     }
 
-    /** Adds a (non-admin) account that can log in with [email] / [password]. */
+    /** Adds a (non-admin) account that can log in with [email] / [password]; for an existing account, sets its password. */
     public fun addAccount(email: String, password: String) {
         require(email.isNotBlank()) { "email must not be blank" }
         require(password.isNotBlank()) { "password must not be blank" }
-        locked { newAccount(email, password, email.substringBefore('@'), email.substringBefore('@'), admin = false) }
+        locked {
+            val existing = accounts[email]
+            if (existing != null) existing.password = password else newAccount(email, password, email.substringBefore('@'), email.substringBefore('@'), admin = false)
+        }
     }
 
     /** E-mail addresses for which `POST /password_reset` sent a reset e-mail, oldest first. */
@@ -89,7 +92,7 @@ public class OqcEmulatorState internal constructor(config: EmulatorConfig, scope
     }
 
     internal fun newAccount(email: String, password: String, firstName: String, lastName: String, admin: Boolean): OqcAccount {
-        val account = OqcAccount(accounts.size + 1, email, password, firstName, lastName, admin, Instant.now())
+        val account = OqcAccount((accounts.values.maxOfOrNull { it.id } ?: 0) + 1, email, password, firstName, lastName, admin, Instant.now())
         accounts[email] = account
         return account
     }
@@ -190,7 +193,7 @@ public class OqcEmulatorState internal constructor(config: EmulatorConfig, scope
         /** Password of the admin account. */
         public const val ADMIN_PASSWORD: String = "admin-password"
 
-        /** How long a password stays valid after it is set (`password_expires_at`). */
+        /** How long a password stays valid after it is set (`password_expires_at`); OQC's policy is not published, 90 days is our choice. */
         @JvmField
         public val PASSWORD_LIFETIME: Duration = Duration.ofDays(90)
 
