@@ -72,6 +72,7 @@ public object EmulatorMain {
         appendLine("QPI superuser : ${QpiEmulatorState.ADMIN_IDENTITY} / ${QpiEmulatorState.ADMIN_PASSWORD} " +
             "(log in at /api/collections/_superusers/auth-with-password; superusers have no API token)")
         appendLine("OQC demo      : ${OqcEmulatorState.DEMO_EMAIL} / ${OqcEmulatorState.DEMO_PASSWORD}, Authentication-Token ${OqcEmulatorState.DEMO_TOKEN}")
+        appendLine("OQC admin     : ${OqcEmulatorState.ADMIN_EMAIL} / ${OqcEmulatorState.ADMIN_PASSWORD}, Authentication-Token ${OqcEmulatorState.ADMIN_TOKEN}")
         appendLine("Oqtant demo   : Bearer ${OqtantEmulatorState.DEMO_TOKEN}")
         append("Press Ctrl+C to stop.")
     }

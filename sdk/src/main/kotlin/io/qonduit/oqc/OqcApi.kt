@@ -2,6 +2,7 @@ package io.qonduit.oqc
 
 import io.ktor.http.HttpMethod
 import io.ktor.http.Url
+import io.qonduit.oqc.config.PythonJson
 import io.qonduit.errors.QonduitException
 import io.qonduit.errors.ValidationException
 import io.qonduit.oqc.wire.OqcNotices
@@ -56,35 +57,43 @@ internal class OqcApi(
         authenticated: Boolean = true,
         retrySafe: Boolean = false,
     ): JsonElement {
-        checkSize(path, body, field, authenticated)
+        checkSize(body, field, authenticated)
         return send(HttpMethod.Post, path, body, query, authenticated, retrySafe)
     }
 
+    /** POSTs form [fields] (`application/x-www-form-urlencoded`), as OQC's client sends `/password_reset`. */
+    suspend fun postForm(path: String, fields: List<Pair<String, String>>): JsonElement {
+        val reply = transport.send(HttpMethod.Post, path, Body.Form(fields), emptyMap(), ok = { it == 200 }, authenticated = true, retrySafe = false)
+        return replyJson(reply, HttpMethod.Post, path)
+    }
+
     /**
-     * Throws a [ValidationException] naming [field] when the request's headers plus body would exceed
-     * [MAX_REQUEST_BYTES], the limit the Python client enforces ("Request size exceeds the 128KB limit").
+     * Throws a [ValidationException] naming [field] when the request would be over
+     * [MAX_REQUEST_BYTES] as OQC's client counts it ("Request size exceeds the 128KB limit"), so that
+     * Qonduit refuses exactly what that client refuses.
      */
-    fun checkSize(path: String, body: JsonElement, field: String, authenticated: Boolean = true) {
-        val size = requestSize(path, body, authenticated)
+    fun checkSize(body: JsonElement, field: String, authenticated: Boolean = true) {
+        val size = requestSize(body, authenticated)
         if (size > MAX_REQUEST_BYTES) {
             throw ValidationException(field, "$size bytes", "request headers + body must be at most $MAX_REQUEST_BYTES bytes (128 KiB)")
         }
     }
 
-    /** Bytes of the request line, the headers this client sends, and the JSON body. */
-    fun requestSize(path: String, body: JsonElement, authenticated: Boolean): Int {
-        val url = Url(if (path.startsWith("http://") || path.startsWith("https://")) path else baseUrl + path)
-        val bodyBytes = HttpTransport.json.encodeToString(JsonElement.serializer(), body).toByteArray().size
+    /**
+     * The size OQC's client gives a POST before sending it: the body as Python's `json.dumps` writes
+     * it (`", "` and `": "` separators, non-ASCII escaped) plus, for each header the client sets
+     * itself (`User-agent`, `Authentication-Token`, `Content-Type`, `Content-Length`), the byte
+     * lengths of name and value. The request line, `Host` and other library headers are not counted.
+     */
+    fun requestSize(body: JsonElement, authenticated: Boolean): Int {
+        val bodyBytes = PythonJson.write(body).length // ASCII only: every other character is escaped
         val headers = buildMap {
-            put("Host", "${url.host}:${url.port}")
             put("User-Agent", config.userAgent)
-            put("Accept", "application/json")
+            if (authenticated) token?.let { put(AUTH_HEADER, it.reveal()) }
             put("Content-Type", "application/json")
             put("Content-Length", bodyBytes.toString())
-            if (authenticated) token?.let { put(AUTH_HEADER, it.reveal()) }
         }
-        val requestLine = "POST ${url.encodedPathAndQuery} HTTP/1.1\r\n".length
-        return requestLine + headers.entries.sumOf { (k, v) -> k.length + v.length + HEADER_OVERHEAD } + 2 + bodyBytes
+        return bodyBytes + headers.entries.sumOf { (k, v) -> k.toByteArray().size + v.toByteArray().size }
     }
 
     private suspend fun send(
@@ -99,6 +108,10 @@ internal class OqcApi(
             method, path, body?.let { Body.JsonBody(it) }, query,
             ok = { it == 200 }, authenticated = authenticated, retrySafe = retrySafe,
         )
+        return replyJson(reply, method, path)
+    }
+
+    private fun replyJson(reply: io.qonduit.transport.HttpReply, method: HttpMethod, path: String): JsonElement {
         val json = if (reply.bytes.isEmpty() || reply.text.isBlank()) JsonNull else reply.json()
         val notices = OqcNotices.from(json)
         if (!notices.isEmpty) onNotices(notices, "${method.value} ${pathOf(path)}")
@@ -116,8 +129,6 @@ internal class OqcApi(
 
         /** OQC's client-side limit on a POST's headers plus body: 128 KiB. */
         const val MAX_REQUEST_BYTES: Int = 128 * 1024
-
-        private const val HEADER_OVERHEAD = 4 // ": " and CRLF
 
         private val lenient: Json = Json { ignoreUnknownKeys = true }
 

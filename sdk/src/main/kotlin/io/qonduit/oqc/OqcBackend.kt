@@ -100,7 +100,9 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
             return SubmissionLookup.NotCreated
         }
         return when (status) {
-            OqcTaskStatus.CREATED -> SubmissionLookup.NotCreated
+            // Still CREATED: the submission never arrived. EXPIRED: the allocated id timed out
+            // waiting for it, so it never arrived either, and the id can no longer be used.
+            OqcTaskStatus.CREATED, OqcTaskStatus.EXPIRED -> SubmissionLookup.NotCreated
             OqcTaskStatus.UNKNOWN -> SubmissionLookup.Unknown("task $candidate on ${input.device} reports status UNKNOWN; ask again with reconcile()")
             else -> SubmissionLookup.Found(candidate)
         }
@@ -112,7 +114,7 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
         group.forEach { sdk.checkSupported(it, qpu) }
         // Check the size with placeholder ids first, so that nothing is allocated for a batch that cannot be sent.
         val placeholder = OqcTaskId.of(PLACEHOLDER_ID)
-        sdk.api.checkSize("$qpuUrl/tasks/submit", encodeSubmit(SubmitTasksRequest(group.map { OqcJobConfig.task(it, qpu, placeholder) }), group), "tasks")
+        sdk.api.checkSize(encodeSubmit(SubmitTasksRequest(group.map { OqcJobConfig.task(it, qpu, placeholder) }), group), "tasks")
         val tag = group.map { it.tag }.distinct().singleOrNull()
         val allocated = OqcApi.decode(
             ListSerializer(String.serializer()),

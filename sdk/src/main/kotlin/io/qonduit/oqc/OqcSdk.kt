@@ -67,7 +67,8 @@ public class OqcSdk internal constructor(
     builder: OqcSdkBuilder,
 ) : AutoCloseable {
     private val email: String? = builder.email
-    private val password: Secret? = builder.password
+    @Volatile
+    private var password: Secret? = builder.password
 
     /** Whether [open] logs in with the e-mail and password given to the builder. */
     public val autoAuthenticate: Boolean = builder.autoAuthenticate
@@ -90,6 +91,9 @@ public class OqcSdk internal constructor(
 
     /** Per-task calls by task id: status, results, error, all-info, timings, metrics, metadata, cancel-many. */
     public val tasks: OqcTaskCalls = OqcTaskCalls(this)
+
+    /** Account management: users, passwords, password reset and one-off windows. */
+    public val admin: OqcAdminCalls = OqcAdminCalls(this)
 
     private val openLock = Mutex()
 
@@ -442,9 +446,14 @@ public class OqcSdk internal constructor(
 
     // ---- internals ----------------------------------------------------------------------------
 
-    private suspend fun ensureOpen() {
+    internal suspend fun ensureOpen() {
         if (!opened) open()
         api.transport.ensureOpen()
+    }
+
+    /** After [OqcAdminCalls.changePassword]: when [email] is the login account, later logins use [newPassword]. */
+    internal fun passwordChanged(email: String, newPassword: Secret) {
+        if (email == this.email) password = newPassword
     }
 
     private suspend fun loginLocked() {

@@ -69,7 +69,7 @@ public class OqcSdkBuilder internal constructor(private val url: String) {
         return OqcSdk(trimmed, this)
     }
 
-    private companion object {
+    internal companion object {
         // RFC 5322 dot-atom local part and a hostname domain, the shape the Python client accepts.
         val EMAIL = Regex(
             "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*" +

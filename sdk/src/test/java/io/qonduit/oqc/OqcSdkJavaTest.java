@@ -24,12 +24,16 @@ import io.qonduit.job.JobState;
 import io.qonduit.job.PollCadence;
 import io.qonduit.oqc.config.CompilerConfig;
 import io.qonduit.oqc.config.TaskConfig;
+import io.qonduit.oqc.wire.OneOffWindowRequest;
 import io.qonduit.oqc.wire.OqcTaskStatus;
+import io.qonduit.oqc.wire.OqcUser;
 import io.qonduit.oqc.wire.QpuInfo;
 import io.qonduit.transport.Secret;
 import io.qonduit.transport.TransportConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -174,6 +178,31 @@ class OqcSdkJavaTest {
             ExecutionException tooBig = assertThrows(ExecutionException.class, () -> sdk.createJob(huge).submitAsync().get());
             ValidationException validation = assertInstanceOf(ValidationException.class, tooBig.getCause());
             assertEquals("tasks", validation.getViolations().get(0).getField());
+        }
+    }
+
+    @Test
+    void managesUsersPasswordsAndWindowsFromJava() throws Exception {
+        try (OqcSdk admin = builder().token(Secret.of(OqcEmulatorState.ADMIN_TOKEN)).build();
+             OqcSdk sdk = tokenSdk()) {
+            OqcAdminCalls calls = sdk.getAdmin();
+            OqcUser me = calls.getUserInfoAsync(OqcEmulatorState.DEMO_EMAIL).get();
+            assertEquals(OqcEmulatorState.DEMO_EMAIL, me.getEmail());
+            assertTrue(calls.getPasswordExpiryAsync(OqcEmulatorState.DEMO_EMAIL).get().isAfter(Instant.now()));
+            OqcUser created = admin.getAdmin().createUserAsync("Alan Turing", "alan@example.org", Secret.of("enigma-machine")).get();
+            assertEquals("Turing", created.getLastName());
+            try (OqcSdk alan = builder().credentials("alan@example.org", Secret.of("enigma-machine")).build()) {
+                assertTrue(alan.getAdmin().changePasswordAsync("alan@example.org", Secret.of("bombe-machine")).get());
+                alan.authenticateAsync().get();
+            }
+            calls.requestPasswordResetAsync("alan@example.org").get();
+            assertEquals(List.of("alan@example.org"), emulator.getOqc().passwordResetRequests());
+            Instant start = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+            OneOffWindowRequest window = OneOffWindowRequest.of(OqcEmulatorState.TOSHIKO, start, start.plusSeconds(3600), "DEDICATED", "Qonduit", "java");
+            assertTrue(admin.getAdmin().createOneOffWindowAsync(window).get().contains("\"window_name\":\"java\""));
+            assertEquals(start, sdk.getNextWindowAsync(OqcEmulatorState.TOSHIKO).get());
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> calls.createOneOffWindowAsync(window).get());
+            assertEquals(403, assertInstanceOf(ApiException.class, refused.getCause()).getStatusCode());
         }
     }
 }

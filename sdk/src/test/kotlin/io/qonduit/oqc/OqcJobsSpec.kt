@@ -30,6 +30,11 @@ import io.qonduit.oqc.OqcTesting.LUCY_PATH
 import io.qonduit.oqc.OqcTesting.TOSHIKO
 import io.qonduit.oqc.OqcTesting.TOSHIKO_PATH
 import io.qonduit.oqc.config.CompilerConfig
+import io.qonduit.oqc.config.PythonJson
+import kotlinx.serialization.json.addJsonObject
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.put
+import kotlinx.serialization.json.putJsonArray
 import io.qonduit.oqc.config.ExperimentalConfig
 import io.qonduit.oqc.config.QuantumResultsFormat
 import io.qonduit.testing.Circuits
@@ -189,6 +194,45 @@ class OqcJobsSpec : FunSpec({
         job.execute(10.seconds).errorList().single().message shouldContain "EXPIRED"
     }
 
+    test("emulated UNKNOWN (QPU taken offline) keeps the job waiting with the raw status; it can still be cancelled") {
+        val slow = OqcTesting.emulator(queued = 30_000)
+        OqcTesting.sdk(slow).use { slowSdk ->
+            try {
+                val job = slowSdk.createJob(Circuits.BELL, LUCY, shots(10))
+                job.submit()
+                slow.oqc.setQpuActive(LUCY, false)
+                slow.oqc.setQpuActive(LUCY, true)
+                job.refresh().rawStatus shouldBe "UNKNOWN"
+                job.state shouldBe JobState.QUEUED
+                job.cancel()
+                job.refresh().state shouldBe JobState.CANCELLED
+            } finally {
+                slow.close()
+            }
+        }
+    }
+
+    test("a lost batch submit whose allocated ids EXPIRED is known not to have been submitted; the job can be sent again") {
+        emulator.oqc.setCreatedTaskLifetime(java.time.Duration.ZERO)
+        try {
+            emulator.faults.dropConnection("POST", "$LUCY_PATH/tasks/submit")
+            val before = emulator.oqc.tasks().size
+            val composite = sdk.createJob(listOf(Circuits.BELL, Circuits.X0), listOf(LUCY), listOf(shots(5)))
+            shouldThrow<SubmissionUnknownException> { composite.submit() }
+            val lost = emulator.oqc.tasks().drop(before)
+            lost.map { it.status } shouldBe listOf("EXPIRED", "EXPIRED")
+            sdk.tasks.status(lost[0].id, LUCY).taskStatus shouldBe io.qonduit.oqc.wire.OqcTaskStatus.EXPIRED
+            emulator.faults.clear()
+            composite.jobs.forEach { it.reconcile().state shouldBe JobState.CREATED }
+            emulator.oqc.setCreatedTaskLifetime(OqcEmulatorState.DEFAULT_CREATED_TASK_LIFETIME)
+            composite.execute(10.seconds)
+            composite.completed shouldBe true
+            composite.jobs.map { it.taskId }.intersect(lost.map { it.id }.toSet()) shouldBe emptySet()
+        } finally {
+            emulator.oqc.setCreatedTaskLifetime(OqcEmulatorState.DEFAULT_CREATED_TASK_LIFETIME)
+        }
+    }
+
     test("a failed single submit (POST) is not retried; a batch submit with pre-allocated ids is") {
         emulator.faults.error("POST", "$LUCY_PATH/tasks/submit", 503, times = 1)
         shouldThrow<ServerException> { sdk.createJob(Circuits.BELL, LUCY).submit() }
@@ -233,6 +277,31 @@ class OqcJobsSpec : FunSpec({
         error.message!! shouldContain "131072 bytes (128 KiB)"
         shouldThrow<ValidationException> { sdk.createJob(listOf(huge, Circuits.BELL), listOf(LUCY)).submit() }
         emulator.faults.requests("$LUCY_PATH/**") shouldHaveSize 0
+    }
+
+    test("the 128 KiB limit counts what OQC's client counts: the body as Python writes it plus the client's own headers") {
+        val limit = OqcApi.MAX_REQUEST_BYTES
+        fun program(filler: Int) = OpenQasmProgram("// " + "x".repeat(filler) + "\n" + Circuits.BELL.toQasm3())
+        suspend fun refusedSize(filler: Int): Int = shouldThrow<ValidationException> { sdk.createJob(program(filler), LUCY, shots(5)).submit() }
+            .violations.single().value.toString().removeSuffix(" bytes").toInt()
+        val atLimit = 2 * limit - refusedSize(limit) // one filler character is one byte
+        refusedSize(atLimit + 1) shouldBe limit + 1
+        val job = sdk.createJob(program(atLimit), LUCY, shots(5))
+        job.execute(10.seconds).raiseForError()
+        // The Python client's count of the same task: json.dumps of the body, header names + values.
+        val task = emulator.oqc.task(job.taskId!!)!!
+        val body = PythonJson.write(
+            buildJsonObject {
+                putJsonArray("tasks") {
+                    addJsonObject { put("program", task.program); put("config", task.config); put("qpu_id", LUCY); put("tag", "") }
+                }
+            },
+        )
+        val headers = mapOf(
+            "User-Agent" to io.qonduit.transport.TransportConfig.DEFAULT.userAgent, "Authentication-Token" to OqcEmulatorState.DEMO_TOKEN,
+            "Content-Type" to "application/json", "Content-Length" to body.length.toString(),
+        )
+        body.length + headers.entries.sumOf { it.key.length + it.value.length } shouldBe limit
     }
 
     test("snapshot save, load through OqcSdk.load, resume polling in a new SDK") {

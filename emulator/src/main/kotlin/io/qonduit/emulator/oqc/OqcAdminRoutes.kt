@@ -40,7 +40,8 @@ internal fun Route.adminRoutes(state: OqcEmulatorState) {
         val password = body.string("password").orEmpty()
         val includeToken = call.request.queryParameters["include_auth_token"]?.lowercase() in setOf("true", "1", "")
         val token = state.locked {
-            if (state.accounts[email] == null || state.accounts[email] != password) null
+            val account = state.accounts[email]
+            if (account == null || account.password.isEmpty() || account.password != password) null
             else if (includeToken) state.issueToken(email, Instant.now().plus(OqcEmulatorState.TOKEN_LIFETIME)) else ""
         }
         if (token == null) {

@@ -21,19 +21,24 @@ import kotlin.math.abs
 /**
  * Execution windows, statuses, calibrations and wait times under a QPU's own URL (oqc.md §3 #10–15).
  * Always-on QPUs have no windows; the others open for one hour every [WINDOW_PERIOD_HOURS] hours.
+ * One-off windows booked with `POST /windows/one-off-window` come on top: the next window is the
+ * earliest one not yet over, and the history lists them with the regular ones, newest first.
  */
 internal fun Route.monitoringRoutes(state: OqcEmulatorState) {
     get("/windows/next") {
         state.requireAccount(call)
         val qpu = call.servedQpu(state)
-        val reply = if (qpu.alwaysOn || !qpu.active) {
+        val now = Instant.now()
+        val regular = if (qpu.alwaysOn || !qpu.active) null else nextWindowStart(now).let { it to it.plus(1, ChronoUnit.HOURS) }
+        val oneOff = state.locked { state.oneOffWindows.filter { it.qpuId == qpu.id && it.end.isAfter(now) }.map { it.start to it.end } }
+        val next = (listOfNotNull(regular) + oneOff).minByOrNull { it.first }
+        val reply = if (next == null) {
             JsonObject(emptyMap())
         } else {
-            val start = nextWindowStart(Instant.now())
             buildJsonObject {
                 putJsonObject("next_window") {
-                    put("starting", ISO_Z.format(start.atOffset(ZoneOffset.UTC)))
-                    put("ending", ISO_Z.format(start.plus(1, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC)))
+                    put("starting", ISO_Z.format(next.first.atOffset(ZoneOffset.UTC)))
+                    put("ending", ISO_Z.format(next.second.atOffset(ZoneOffset.UTC)))
                 }
             }
         }
@@ -44,14 +49,14 @@ internal fun Route.monitoringRoutes(state: OqcEmulatorState) {
         state.requireAccount(call)
         val qpu = call.servedQpu(state)
         val latestOnly = call.request.queryParameters["latest"]?.lowercase() == "true"
-        val windows = if (qpu.alwaysOn) {
+        val regular = if (qpu.alwaysOn) {
             emptyList()
         } else {
             val lastStart = nextWindowStart(Instant.now()).minus(WINDOW_PERIOD_HOURS, ChronoUnit.HOURS)
-            (0 until HISTORY_WINDOWS).map { lastStart.minus(it * WINDOW_PERIOD_HOURS, ChronoUnit.HOURS) }
-                .take(if (latestOnly) 1 else HISTORY_WINDOWS)
-                .map { windowJson(it, "PAST") }
+            (0 until HISTORY_WINDOWS).map { lastStart.minus(it * WINDOW_PERIOD_HOURS, ChronoUnit.HOURS) }.map { it to windowJson(it, "PAST") }
         }
+        val oneOff = state.locked { state.oneOffWindows.filter { it.qpuId == qpu.id }.map { it.start to it.toJson("ONE_OFF") } }
+        val windows = (regular + oneOff).sortedByDescending { it.first }.map { it.second }.take(if (latestOnly) 1 else Int.MAX_VALUE)
         call.respondOqc(state, buildJsonObject { put("qpu_id", qpu.id); put("windows", JsonArray(windows)) })
     }
 
@@ -130,7 +135,7 @@ internal fun Route.monitoringRoutes(state: OqcEmulatorState) {
         val entries = state.locked {
             val queue = state.tasks.values.filter { it.qpuId == qpu.id && it.status == OqcTaskStates.SUBMITTED }.map { it.id }
             ids.map { id ->
-                val task = state.tasks[id]?.takeIf { it.owner == owner && it.qpuId == qpu.id }
+                val task = state.currentTask(id)?.takeIf { it.owner == owner && it.qpuId == qpu.id }
                     ?: throw OqcHttpException.notFound("Task $id not found on ${qpu.id}.")
                 val position = queue.indexOf(id)
                 buildJsonObject {

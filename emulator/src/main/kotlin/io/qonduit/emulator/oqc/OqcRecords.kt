@@ -1,6 +1,7 @@
 package io.qonduit.emulator.oqc
 
 import kotlinx.serialization.json.JsonObject
+import java.time.Duration
 import java.time.Instant
 
 /** One emulated QPU: its `/admin/qpu` record plus what the simulator needs to know about it. */
@@ -43,6 +44,11 @@ internal class OqcTaskRecord(
     val timings: LinkedHashMap<String, Instant> = LinkedHashMap()
 
     val isTerminal: Boolean get() = status in OqcTaskStates.TERMINAL
+
+    /** Marks an id that was allocated but not submitted within [lifetime] as `EXPIRED`. */
+    fun expireIfUnsubmitted(now: Instant, lifetime: Duration) {
+        if (status == OqcTaskStates.CREATED && !createdAt.plus(lifetime).isAfter(now)) status = OqcTaskStates.EXPIRED
+    }
 }
 
 /** The wire values of OQC's `TaskStatus`. */
@@ -53,9 +59,40 @@ internal object OqcTaskStates {
     const val COMPLETED = "COMPLETED"
     const val FAILED = "FAILED"
     const val CANCELLED = "CANCELLED"
+    const val EXPIRED = "EXPIRED"
+    const val UNKNOWN = "UNKNOWN"
 
-    val TERMINAL: Set<String> = setOf(COMPLETED, FAILED, CANCELLED, "EXPIRED")
+    val TERMINAL: Set<String> = setOf(COMPLETED, FAILED, CANCELLED, EXPIRED)
+
+    /** Tasks the service has handed to a QPU; they become [UNKNOWN] when the QPU goes offline. */
+    val WITH_QPU: Set<String> = setOf(SUBMITTED, RUNNING)
 }
 
 /** An authentication token and the account it belongs to. */
 internal class OqcTokenRecord(val token: String, val email: String, val expiresAt: Instant)
+
+/**
+ * A user account. [password] is empty for an account created without one (it can only log in after
+ * a password is set).
+ */
+internal class OqcAccount(
+    val id: Int,
+    val email: String,
+    var password: String,
+    val firstName: String,
+    val lastName: String,
+    val admin: Boolean,
+    var passwordChangedAt: Instant,
+)
+
+/** A one-off (dedicated) execution window booked with `POST /windows/one-off-window`. */
+internal class OqcOneOffWindow(
+    val qpuId: String,
+    val start: Instant,
+    val end: Instant,
+    val leaseType: String?,
+    val leaseHolderName: String?,
+    val durationHours: Double?,
+    val windowName: String?,
+    val windowStart: String?,
+)

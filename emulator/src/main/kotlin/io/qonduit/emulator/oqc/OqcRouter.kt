@@ -14,6 +14,7 @@ internal class OqcRouter(private val state: OqcEmulatorState) : ProviderRouter {
 
     override fun install(route: Route) {
         route.adminRoutes(state)
+        route.userRoutes(state)
         route.route("/qpu/{qpu}") {
             taskRoutes(state)
             monitoringRoutes(state)

@@ -52,12 +52,17 @@ internal suspend fun ApplicationCall.respondOqc(state: OqcEmulatorState, body: J
 }
 
 /**
- * Reads a JSON request body, answering 413 when headers plus body exceed 128 KiB (the limit the
- * Python client enforces before sending) and 400 when it is not JSON.
+ * Reads a JSON request body, answering 413 when it is over 128 KiB as OQC's Python client counts a
+ * POST before sending it, and 400 when it is not JSON. The client counts the body bytes plus, for
+ * each header it sets itself, the name's and the value's length (no separators): `User-agent`,
+ * `Authentication-Token`, `Content-Type` and `Content-Length`. Headers an HTTP library adds on the
+ * wire (`Host`, `Accept`, `Accept-Encoding`, `Connection`, ...) are not part of its count.
  */
 internal suspend fun ApplicationCall.receiveOqcJson(): JsonElement {
     val bytes = receiveChannel().toByteArray()
-    val headerBytes = request.headers.entries().sumOf { (name, values) -> values.sumOf { name.length + it.length + 4 } }
+    val headerBytes = request.headers.entries()
+        .filter { (name, _) -> COUNTED_HEADERS.any { it.equals(name, ignoreCase = true) } }
+        .sumOf { (name, values) -> values.sumOf { name.length + it.length } }
     val size = bytes.size + headerBytes
     if (size > OqcEmulatorState.MAX_REQUEST_BYTES) throw OqcHttpException.tooLarge(size)
     val text = bytes.decodeToString().ifBlank { "{}" }
@@ -83,3 +88,6 @@ internal fun OqcEmulatorState.requireAccount(call: ApplicationCall): String {
 internal fun JsonObject.string(key: String): String? = (this[key] as? JsonPrimitive)?.takeIf { it.isString }?.content
 
 internal const val AUTH_HEADER = "Authentication-Token"
+
+/** The headers OQC's client composes itself and counts towards the 128 KiB limit. */
+private val COUNTED_HEADERS = listOf("User-Agent", AUTH_HEADER, "Content-Type", "Content-Length")

@@ -4,23 +4,21 @@ import io.qonduit.circuit.OpenQasm
 import io.qonduit.circuit.QasmException
 import io.qonduit.simulator.StateVectorSimulator
 import kotlinx.serialization.SerializationException
-import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.intOrNull
 import kotlinx.serialization.json.put
+import java.util.SplittableRandom
 
 /**
- * What the emulator reads from a task's compiler-config **string**: shots (`$data.repeats`), whether
- * results are binary counts (`ResultsFormatting.BinaryCount` in `results_format.transforms`) and the
- * requested metrics flags. Parsed from the JSON directly: the emulator does not depend on the SDK.
+ * What the emulator reads from a task's compiler-config **string**: shots (`$data.repeats`), the
+ * results format (`results_format.format` and `.transforms` flags) and the requested metrics flags.
+ * Parsed from the JSON directly: the emulator does not depend on the SDK.
  */
-internal class OqcRunSettings(val shots: Int, val binaryCount: Boolean, val metrics: Int) {
+internal class OqcRunSettings(val shots: Int, val resultsFormat: OqcResultsFormat, val metrics: Int) {
     companion object {
-        private const val BINARY_COUNT_BIT = 1
-
         /** Reads [config], or throws 400 naming the offending field. */
         fun read(config: String): OqcRunSettings {
             val root = try {
@@ -36,9 +34,9 @@ internal class OqcRunSettings(val shots: Int, val binaryCount: Boolean, val metr
                     ?: throw OqcHttpException.badRequest("config.\$data.repeats must be an integer or null.")
             }
             if (shots < 1) throw OqcHttpException.badRequest("config.\$data.repeats must be at least 1, was $shots.")
-            val transforms = flagValue(((data["results_format"] as? JsonObject)?.get("\$data") as? JsonObject)?.get("transforms"))
-            val metrics = flagValue(data["metrics"])
-            return OqcRunSettings(shots, transforms and BINARY_COUNT_BIT != 0, metrics)
+            val resultsFormat = (data["results_format"] as? JsonObject)?.get("\$data") as? JsonObject
+            val format = OqcResultsFormat(flagValue(resultsFormat?.get("format")), flagValue(resultsFormat?.get("transforms")))
+            return OqcRunSettings(shots, format, flagValue(data["metrics"]))
         }
 
         private fun flagValue(element: kotlinx.serialization.json.JsonElement?): Int =
@@ -57,6 +55,8 @@ internal class OqcRunOutcome(
 /** Runs a task's program on the state-vector simulator and shapes the reply as OQC does (oqc.md §6). */
 internal class OqcTaskExecutor(seed: Long?) {
     private val simulator = StateVectorSimulator(seed)
+    // Its own stream, so that laying out the shots does not replay the sampling's random numbers.
+    private val shotOrder = if (seed == null) SplittableRandom() else SplittableRandom(seed xor SHOT_ORDER_SALT)
 
     fun execute(program: String, config: String, qpu: OqcQpuRecord): OqcRunOutcome {
         val settings = try {
@@ -80,16 +80,7 @@ internal class OqcTaskExecutor(seed: Long?) {
         } catch (e: IllegalArgumentException) {
             return failure(EXECUTION_ERROR, "Execution failed: ${e.message}")
         }
-        val results = buildJsonObject {
-            for ((creg, counts) in run.counts) {
-                if (settings.binaryCount) {
-                    put(creg, buildJsonObject { counts.toSortedMap().forEach { (bits, n) -> put(bits, n) } })
-                } else {
-                    // Without BinaryCount OQC returns one entry per shot.
-                    put(creg, JsonArray(counts.toSortedMap().flatMap { (bits, n) -> List(n) { JsonPrimitive(bits) } }))
-                }
-            }
-        }
+        val results = settings.resultsFormat.results(run.counts, shotOrder)
         val metrics = buildJsonObject {
             if (settings.metrics and OPTIMIZED_CIRCUIT != 0) put("optimized_circuit", program)
             if (settings.metrics and OPTIMIZED_INSTRUCTION_COUNT != 0) put("optimized_instruction_count", run.operationCount)
@@ -104,5 +95,6 @@ internal class OqcTaskExecutor(seed: Long?) {
         const val EXECUTION_ERROR = 500
         const val OPTIMIZED_CIRCUIT = 2
         const val OPTIMIZED_INSTRUCTION_COUNT = 4
+        const val SHOT_ORDER_SALT = 0x5EED_0F_5E7L
     }
 }

@@ -51,10 +51,11 @@ internal fun Route.taskRoutes(state: OqcEmulatorState) {
                 if (id == null) {
                     null
                 } else {
-                    val record = state.tasks[id]
+                    val record = state.currentTask(id)
                     if (record == null || record.owner != owner || record.qpuId != qpu.id) {
                         throw OqcHttpException.badRequest("tasks[$i].task_id $id was not allocated on ${qpu.id}.")
                     }
+                    if (record.status == OqcTaskStates.EXPIRED) throw OqcHttpException.badRequest("tasks[$i].task_id $id has expired.")
                     if (record.status != OqcTaskStates.CREATED && !record.isSameSubmission(task)) {
                         throw OqcHttpException.badRequest("tasks[$i].task_id $id was already submitted.")
                     }
@@ -91,7 +92,7 @@ internal fun Route.taskRoutes(state: OqcEmulatorState) {
         val from = call.dateQuery("start_date")
         val to = call.dateQuery("end_date")
         val list = state.locked {
-            state.tasks.values.filter { it.owner == owner && it.qpuId == qpu.id }.filter {
+            state.currentTasks().filter { it.owner == owner && it.qpuId == qpu.id }.filter {
                 val day = it.createdAt.atZone(ZoneOffset.UTC).toLocalDate()
                 (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to))
             }.map { it.summary() }
@@ -108,7 +109,7 @@ internal fun Route.taskRoutes(state: OqcEmulatorState) {
         val notCancelled = mutableListOf<String>()
         state.locked {
             for (id in ids) {
-                val task = state.tasks[id]?.takeIf { it.owner == owner && it.qpuId == qpu.id }
+                val task = state.currentTask(id)?.takeIf { it.owner == owner && it.qpuId == qpu.id }
                 if (task == null || task.isTerminal) {
                     notCancelled += id
                 } else {
@@ -206,7 +207,7 @@ private suspend fun ApplicationCall.withTask(state: OqcEmulatorState, reply: (Oq
     val qpu = servedQpu(state)
     val id = parameters["id"].orEmpty()
     val json = state.locked {
-        val task = state.tasks[id]?.takeIf { it.owner == owner && it.qpuId == qpu.id }
+        val task = state.currentTask(id)?.takeIf { it.owner == owner && it.qpuId == qpu.id }
             ?: throw OqcHttpException.notFound("Task $id not found on ${qpu.id}.")
         reply(task)
     }

@@ -5,7 +5,8 @@ import java.time.Instant
 /**
  * A copy of one emulated OQC task at the moment it was read (see [OqcEmulatorState.tasks]).
  *
- * @property status wire status: `CREATED`, `SUBMITTED`, `RUNNING`, `COMPLETED`, `FAILED` or `CANCELLED`.
+ * @property status wire status: `CREATED`, `SUBMITTED`, `RUNNING`, `COMPLETED`, `FAILED`, `CANCELLED`,
+ *   `EXPIRED` or `UNKNOWN` (see [OqcEmulatorState] for when the last two occur).
  * @property program the submitted program, `null` while the id is only allocated.
  * @property config the compiler config string exactly as submitted, `null` while only allocated.
  * @property resultsJson the `results` object as JSON text, `null` until completed.

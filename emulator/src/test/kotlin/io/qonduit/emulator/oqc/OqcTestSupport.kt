@@ -15,10 +15,10 @@ const val OQC_BROKEN = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg
 val TOKEN: Map<String, String> = mapOf("Authentication-Token" to OqcEmulatorState.DEMO_TOKEN)
 
 /** A compiler-config wire string as the Python library writes it. */
-fun oqcConfig(repeats: Int? = null, transforms: Int = 3, metrics: Int = 6): String =
+fun oqcConfig(repeats: Int? = null, transforms: Int = 3, metrics: Int = 6, format: Int = 1): String =
     "{\"\$type\": \"<class 'compiler_config.config.CompilerConfig'>\", \"\$data\": {\"repeats\": ${repeats ?: "null"}, " +
         "\"repetition_period\": null, \"results_format\": {\"\$type\": \"<class 'compiler_config.config.QuantumResultsFormat'>\", " +
-        "\"\$data\": {\"format\": {\"\$type\": \"<enum 'compiler_config.config.InlineResultsProcessing'>\", \"\$value\": 1}, " +
+        "\"\$data\": {\"format\": {\"\$type\": \"<enum 'compiler_config.config.InlineResultsProcessing'>\", \"\$value\": $format}, " +
         "\"transforms\": {\"\$type\": \"<enum 'compiler_config.config.ResultsFormatting'>\", \"\$value\": $transforms}}}, " +
         "\"metrics\": {\"\$type\": \"<enum 'compiler_config.config.MetricsType'>\", \"\$value\": $metrics}, " +
         "\"active_calibrations\": [], \"optimizations\": null, \"error_mitigation\": null}}"

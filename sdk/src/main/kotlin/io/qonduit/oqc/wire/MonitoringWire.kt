@@ -99,7 +99,10 @@ public data class NextWindow(
     public fun startingInstant(): Instant = OqcTime.parse(starting, "next_window.starting")
 }
 
-/** Body of `POST /windows/one-off-window` (admin). Times are sent as given. */
+/**
+ * Body of `POST /windows/one-off-window` (admin accounts): a dedicated window on one QPU. Times are
+ * sent as given; [of] builds one from instants.
+ */
 @Serializable
 public data class OneOffWindowRequest(
     /** QPU id. */
@@ -118,4 +121,27 @@ public data class OneOffWindowRequest(
     @SerialName("window_name") public val windowName: String,
     /** Window start as the server's scheduler expects it. */
     @SerialName("window_start") public val windowStart: String,
-)
+) {
+    /** Factories. */
+    public companion object {
+        /**
+         * A window on [qpuId] from [start] to [end] (whole seconds, UTC, `%Y-%m-%dT%H:%M:%SZ`);
+         * `duration_hours` and `window_start` follow from them.
+         *
+         * @throws io.qonduit.errors.ValidationException naming `qpuId` when blank or `end` when not after [start]
+         */
+        @JvmStatic
+        public fun of(qpuId: String, start: Instant, end: Instant, leaseType: String, leaseHolderName: String, windowName: String): OneOffWindowRequest {
+            if (qpuId.isBlank()) throw io.qonduit.errors.ValidationException("qpuId", qpuId, "must name a QPU")
+            val from = start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            val to = end.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            if (!to.isAfter(from)) throw io.qonduit.errors.ValidationException("end", end, "must be after start $start")
+            val startText = WINDOW_TIME.format(from.atOffset(java.time.ZoneOffset.UTC))
+            val hours = java.time.Duration.between(from, to).seconds / SECONDS_PER_HOUR
+            return OneOffWindowRequest(qpuId, startText, WINDOW_TIME.format(to.atOffset(java.time.ZoneOffset.UTC)), leaseType, leaseHolderName, hours, windowName, startText)
+        }
+    }
+}
+
+private val WINDOW_TIME: java.time.format.DateTimeFormatter = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
+private const val SECONDS_PER_HOUR = 3600.0
