@@ -38,8 +38,9 @@ import kotlinx.serialization.json.JsonObject
  * [OqcSdk.backend]). Every task call goes to the URL of the task's QPU as listed by `/admin/qpu`.
  *
  * * one task: `POST {qpu}/tasks/submit` without `task_id`; the id is `[0].task_id` of the reply;
- * * several tasks ([submitAll]): per QPU, ids are pre-allocated with `POST {qpu}/tasks`, then all
- *   tasks go in one `POST {qpu}/tasks/submit`, which may be retried safely since the ids are fixed;
+ * * several tasks ([submitAll]): per QPU, ids are pre-allocated with `POST {qpu}/tasks`, then the
+ *   tasks go in one `POST {qpu}/tasks/submit`, which may be retried safely since the ids are fixed —
+ *   or in several, each within OQC's 128 KiB request limit, when one would be too large;
  * * status (`/all_info`): `CREATED`→CREATED, `SUBMITTED`→QUEUED, `RUNNING`→RUNNING,
  *   `COMPLETED`→COMPLETED, `FAILED`/`EXPIRED`→FAILED, `CANCELLED`→CANCELLED, `UNKNOWN`→no change
  *   (polling goes on);
@@ -69,11 +70,56 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
     @QonduitInternalApi
     override suspend fun submitAll(inputs: List<JobInput>, submitted: (index: Int, taskId: String) -> Unit) {
         val byQpu = inputs.indices.groupBy { sdk.qpuOf(inputs[it]) }
-        for ((qpu, indices) in byQpu) {
-            val group = indices.map { inputs[it] }
-            val groupIds = if (group.size == 1) listOf(submitInDoubt { submit(group[0]) }) else submitBatch(qpu, group)
-            indices.zip(groupIds).forEach { (i, id) -> submitted(i, id) }
+        // Every task is checked and every request sized before anything is sent: a task OQC would
+        // refuse submits nothing, rather than leaving the batch half sent.
+        val plan = byQpu.map { (qpu, indices) ->
+            indices.forEach { sdk.checkSupported(inputs[it], qpu) }
+            qpu to chunksWithinLimit(qpu, inputs, indices)
         }
+        for ((qpu, chunks) in plan) {
+            for (chunk in chunks) {
+                val group = chunk.map { inputs[it] }
+                val groupIds = if (group.size == 1) listOf(submitInDoubt { submit(group[0]) }) else submitBatch(qpu, group)
+                chunk.zip(groupIds).forEach { (i, id) -> submitted(i, id) }
+            }
+        }
+    }
+
+    /**
+     * Splits [indices] (positions in [inputs] of tasks all on [qpu]) into runs of consecutive tasks
+     * whose submit request each stays within OQC's 128 KiB limit, as OQC's own SDK splits large
+     * batches. A run's size is predicted by adding its tasks' sizes (list elements of one body), then
+     * checked exactly; a task too big on its own is refused naming `tasks`.
+     */
+    private fun chunksWithinLimit(qpu: String, inputs: List<JobInput>, indices: List<Int>): List<List<Int>> {
+        val placeholder = OqcTaskId.of(PLACEHOLDER_ID)
+        fun body(run: List<Int>) = run.map { inputs[it] }.let { encodeSubmit(SubmitTasksRequest(it.map { input -> OqcJobConfig.task(input, qpu, placeholder) }), it) }
+        fun size(run: List<Int>) = sdk.api.requestSize(body(run), authenticated = true)
+        val envelope = size(emptyList()) // the body and headers around an empty task list
+        val chunks = mutableListOf<MutableList<Int>>()
+        var predicted = 0
+        for (index in indices) {
+            val alone = size(listOf(index))
+            if (alone > OqcApi.MAX_REQUEST_BYTES) sdk.api.checkSize(body(listOf(index)), "tasks")
+            val added = alone - envelope + LIST_SEPARATOR_BYTES
+            if (chunks.isEmpty() || predicted + added > OqcApi.MAX_REQUEST_BYTES) {
+                chunks += mutableListOf(index)
+                predicted = alone
+            } else {
+                chunks.last() += index
+                predicted += added
+            }
+        }
+        // The prediction ignores a longer Content-Length value; the exact size decides, moving tasks on.
+        var c = 0
+        while (c < chunks.size) {
+            while (chunks[c].size > 1 && size(chunks[c]) > OqcApi.MAX_REQUEST_BYTES) {
+                if (c + 1 == chunks.size) chunks += mutableListOf<Int>()
+                chunks[c + 1].add(0, chunks[c].removeAt(chunks[c].lastIndex))
+            }
+            c++
+        }
+        return chunks
     }
 
     /**
@@ -112,9 +158,6 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
     private suspend fun submitBatch(qpu: String, group: List<JobInput>): List<String> {
         val qpuUrl = sdk.taskUrl(qpu, forSubmission = true)
         group.forEach { sdk.checkSupported(it, qpu) }
-        // Check the size with placeholder ids first, so that nothing is allocated for a batch that cannot be sent.
-        val placeholder = OqcTaskId.of(PLACEHOLDER_ID)
-        sdk.api.checkSize(encodeSubmit(SubmitTasksRequest(group.map { OqcJobConfig.task(it, qpu, placeholder) }), group), "tasks")
         val tag = group.map { it.tag }.distinct().singleOrNull()
         val allocated = OqcApi.decode(
             ListSerializer(String.serializer()),
@@ -219,5 +262,8 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
         public const val PROVIDER: String = "oqc"
 
         private const val PLACEHOLDER_ID = "00000000-0000-0000-0000-000000000000"
+
+        /** `", "` between two tasks of the body's list, as Python's `json.dumps` writes it. */
+        private const val LIST_SEPARATOR_BYTES = 2
     }
 }

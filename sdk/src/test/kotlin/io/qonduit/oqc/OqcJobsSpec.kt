@@ -304,6 +304,33 @@ class OqcJobsSpec : FunSpec({
         body.length + headers.entries.sumOf { it.key.length + it.value.length } shouldBe limit
     }
 
+    test("a batch too large for one 128 KiB request is split into several, each within the limit, as OQC's SDK splits it") {
+        emulator.faults.clear()
+        val before = emulator.oqc.tasks().size
+        // 30 programs of about 10 KiB each: about 300 KiB in all, so at least three submit requests.
+        val programs = (0 until 30).map { i -> OpenQasmProgram("// $i " + "x".repeat(10_000) + "\n" + Circuits.X0.toQasm3()) }
+        val composite = sdk.createJob(programs, listOf(LUCY), listOf(shots(5)))
+        val outputs = composite.execute(30.seconds)
+        composite.completed shouldBe true
+        outputs.resultList() shouldHaveSize 30
+        val submits = emulator.faults.requests("$LUCY_PATH/tasks/submit", "POST").size
+        (submits in 3..4) shouldBe true // the emulator answers 413 to any request over the limit
+        emulator.faults.requests("$LUCY_PATH/tasks", "POST") shouldHaveSize submits
+        val created = emulator.oqc.tasks().drop(before)
+        created shouldHaveSize 30
+        // Each task got its own program, in order: the split neither drops nor repeats one.
+        created.map { it.id } shouldContainExactly composite.jobs.map { it.taskId }
+        created.map { it.program!!.substringBefore(" x") } shouldContainExactly (0 until 30).map { "// $it" }
+    }
+
+    test("a batch with one task over the limit sends nothing, not the part before it") {
+        emulator.faults.clear()
+        val huge = OpenQasmProgram("// " + "x".repeat(OqcApi.MAX_REQUEST_BYTES) + "\n" + Circuits.BELL.toQasm3())
+        val small = (0 until 20).map { OpenQasmProgram("// $it " + "x".repeat(10_000) + "\n" + Circuits.X0.toQasm3()) }
+        shouldThrow<ValidationException> { sdk.createJob(small + huge, listOf(LUCY)).submit() }.violations.single().field shouldBe "tasks"
+        emulator.faults.requests("$LUCY_PATH/**") shouldHaveSize 0
+    }
+
     test("snapshot save, load through OqcSdk.load, resume polling in a new SDK") {
         val slow = OqcTesting.emulator(queued = 300, running = 50)
         val dir = tempdir()
