@@ -1,6 +1,8 @@
 package io.qonduit.emulator.oqtant
 
 import kotlinx.serialization.SerializationException
+import kotlinx.serialization.descriptors.elementNames
+import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.contentOrNull
@@ -52,6 +54,7 @@ internal object OqtantSubmissionCheck {
                 return@forEachIndexed
             }
             values += parsed
+            forbidExtraKeys(raw, loc + "values", problems)
             checkValues(parsed, loc + "values", problems)
         }
         if (problems.found.isNotEmpty()) throw OqtantHttpException.invalid(problems.found)
@@ -152,6 +155,20 @@ internal object OqtantSubmissionCheck {
                     if (pulse.interpolation in interpolations && pulse.interpolation != "OFF") fail(lLoc + "pulses" + p + "interpolation", "Pulse interpolation must be OFF")
                 }
             }
+        }
+    }
+
+    private val rfKeys = RfDto.serializer().descriptor.elementNames.toSet()
+    private val pulseKeys = PulseDto.serializer().descriptor.elementNames.toSet()
+
+    /** bert_schemas' `RfEvaporation` and `Pulse` forbid extra keys (`extra="forbid"`); the other models ignore them. */
+    private fun forbidExtraKeys(values: JsonObject, loc: List<Any>, problems: Problems) {
+        fun check(obj: Any?, allowed: Set<String>, at: List<Any>) {
+            (obj as? JsonObject)?.keys?.filter { it !in allowed }?.forEach { problems.fail(at + it, "Extra inputs are not permitted", "extra_forbidden") }
+        }
+        check(values["rf_evaporation"], rfKeys, loc + "rf_evaporation")
+        (values["lasers"] as? JsonArray)?.forEachIndexed { l, laser ->
+            ((laser as? JsonObject)?.get("pulses") as? JsonArray)?.forEachIndexed { p, pulse -> check(pulse, pulseKeys, loc + "lasers" + l + "pulses" + p) }
         }
     }
 

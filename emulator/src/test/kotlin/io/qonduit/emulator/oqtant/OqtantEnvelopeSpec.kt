@@ -79,6 +79,15 @@ class OqtantEnvelopeSpec : FunSpec({
             (422 to listOf("body.inputs.0.values.rf_evaporation.interpolation enum"))
     }
 
+    test("extra keys are refused inside rf_evaporation and pulses (extra=\"forbid\"), ignored elsewhere") {
+        submit(job().replace("\"interpolation\":\"LINEAR\"}", "\"interpolation\":\"LINEAR\",\"time_ms\":[0]}")) shouldBe
+            (422 to listOf("body.inputs.0.values.rf_evaporation.time_ms extra_forbidden"))
+        val pulse = ",\"lasers\":[{\"pulses\":[{\"times_ms\":[1.0,2.0],\"colour\":\"red\"}]}]}"
+        submit(job().replace("\"spatial_interpolation\":\"LINEAR\"}]}}", "\"spatial_interpolation\":\"LINEAR\"}]}$pulse")) shouldBe
+            (422 to listOf("body.inputs.0.values.lasers.0.pulses.0.colour extra_forbidden"))
+        submit(job(input = "\"unexpected\":1,").replace("\"spatial_interpolation\":\"LINEAR\"}", "\"spatial_interpolation\":\"LINEAR\",\"x\":1}")).first shouldBe 200
+    }
+
     test("runs are numbered by position, so the Python client's create_job(runs=3), which sends run 1 three times, is reachable as runs 1..3") {
         val r = http.post("$user/jobs", job(runs = 3), auth)
         r.status shouldBe 200
