@@ -50,6 +50,13 @@ class OqtantJobDocumentsSpec : FunSpec({
         client.generateOqtantJob(document(envelope = "\"unknown\":1,")).name shouldBe "documents" // ignored elsewhere, as by the service
     }
 
+    test("RF times spelt as integral floats (-1600.0) are the integers they stand for, as pydantic reads an int; 0.5 is refused") {
+        val floats = document().replace("[-1600,-1200,-800,-400,0]", "[-1600.0,-1200.0,-800.0,-400.0,0.0]")
+        client.generateOqtantJob(floats).inputs[0].values.rfEvaporation.timesMs shouldBe listOf(-1600, -1200, -800, -400, 0)
+        post(floats) shouldBe 200
+        refused(document().replace("-400,0]", "-400,0.5]")) shouldBe listOf("job")
+    }
+
     test("time_start and time_complete must be dates and times, as pydantic's datetime fields require") {
         refused(document(envelope = "\"time_start\":\"yesterday\",")) shouldBe listOf("time_start")
         refused(document(envelope = "\"time_complete\":\"soon\",")) shouldBe listOf("time_complete")

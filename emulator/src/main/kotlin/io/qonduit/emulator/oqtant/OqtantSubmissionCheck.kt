@@ -6,6 +6,8 @@ import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.contentOrNull
+import kotlinx.serialization.json.doubleOrNull
+import kotlinx.serialization.json.longOrNull
 
 /** A submission that passed the service's checks: the name, and each run's raw input and parsed values. */
 internal class CheckedSubmission(val name: String, val jobType: String, val inputs: List<JsonObject>, val values: List<ValuesDto>)
@@ -45,7 +47,7 @@ internal object OqtantSubmissionCheck {
                 return@forEachIndexed
             }
             val parsed = try {
-                oqtantJson.decodeFromJsonElement(ValuesDto.serializer(), raw)
+                oqtantJson.decodeFromJsonElement(ValuesDto.serializer(), integralRfTimes(raw, loc + "values", problems) ?: return@forEachIndexed)
             } catch (e: SerializationException) {
                 fail(loc + "values", e.message?.lineSequence()?.first() ?: "invalid values")
                 return@forEachIndexed
@@ -156,6 +158,30 @@ internal object OqtantSubmissionCheck {
                 }
             }
         }
+    }
+
+    /**
+     * [values] with RF times spelt as integral floats (`-1600.0`) made integers, as pydantic reads an
+     * `int` field; null (and a problem per item) when one has a fractional part.
+     */
+    private fun integralRfTimes(values: JsonObject, loc: List<Any>, problems: Problems): JsonObject? {
+        val rf = values["rf_evaporation"] as? JsonObject ?: return values
+        val times = rf["times_ms"] as? JsonArray ?: return values
+        var ok = true
+        val fixed = times.mapIndexed { i, item ->
+            val p = item as? JsonPrimitive
+            val d = p?.takeIf { !it.isString }?.doubleOrNull
+            when {
+                d == null || p.longOrNull != null -> item
+                d == Math.rint(d) -> JsonPrimitive(d.toLong())
+                else -> {
+                    ok = false
+                    problems.fail(loc + "rf_evaporation" + "times_ms" + i, "Input should be a valid integer, got a number with a fractional part", "int_from_float")
+                    item
+                }
+            }
+        }
+        return if (ok) JsonObject(values + ("rf_evaporation" to JsonObject(rf + ("times_ms" to JsonArray(fixed))))) else null
     }
 
     private val rfKeys = RfDto.serializer().descriptor.elementNames.toSet()

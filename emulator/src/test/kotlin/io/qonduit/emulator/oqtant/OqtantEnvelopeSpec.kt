@@ -88,6 +88,12 @@ class OqtantEnvelopeSpec : FunSpec({
         submit(job(input = "\"unexpected\":1,").replace("\"spatial_interpolation\":\"LINEAR\"}", "\"spatial_interpolation\":\"LINEAR\",\"x\":1}")).first shouldBe 200
     }
 
+    test("RF times spelt as integral floats are integers (pydantic's int); a fractional one is int_from_float") {
+        submit(job().replace("[-1600,-1200,-800,-400,0]", "[-1600.0,-1200.0,-800.0,-400.0,0.0]")).first shouldBe 200
+        submit(job().replace("[-1600,-1200,-800,-400,0]", "[-1600,-1200,-800,-400,0.5]")) shouldBe
+            (422 to listOf("body.inputs.0.values.rf_evaporation.times_ms.4 int_from_float"))
+    }
+
     test("runs are numbered by position, so the Python client's create_job(runs=3), which sends run 1 three times, is reachable as runs 1..3") {
         val r = http.post("$user/jobs", job(runs = 3), auth)
         r.status shouldBe 200
