@@ -59,7 +59,7 @@ def qonduit_verdicts(texts: list[str]) -> list[dict]:
 def run(suite) -> None:
     allowlist = json.load(open(ALLOWLIST, encoding="utf-8"))["entries"]
 
-    @suite.check("differential validation: bert_schemas and Qonduit agree on every generated document", timeout_s=150)
+    @suite.check("validation[differential: bert_schemas vs Qonduit on seeded documents]", timeout_s=150)
     def _():
         cases = list(Generator(SEED).cases())
         texts = [json.dumps(doc, ensure_ascii=False) for _, doc in cases]

@@ -100,7 +100,7 @@ def name(tag: str) -> str:
 # ---------------------------------------------------------------- client, token, limits
 
 
-@suite.check("get_oqtant_client(token): base URL from settings, user path from the token's sub, limits shown")
+@suite.check("oqtant_client.get_oqtant_client[token; BASE_URL setting]")
 def client():
     with no_pypi(), quiet() as out:
         c = oc.get_oqtant_client(DEMO_TOKEN)
@@ -111,27 +111,27 @@ def client():
     return c
 
 
-suite.skip("check_version", "asks https://pypi.org/pypi/oqtant/json, not the Oqtant service; the suite reaches loopback only (stubbed inside get_oqtant_client)")
-suite.skip("get_client(port) / get_user_token / notebook_login", "Auth0 PKCE login in a browser at coldquanta.auth0.com, not the Oqtant API; the token comes from ~/.access-token.txt or get_oqtant_client(token) instead")
+suite.skip("OqtantClient.check_version", "asks https://pypi.org/pypi/oqtant/json, not the Oqtant service; the suite reaches loopback only (stubbed inside get_oqtant_client)")
+suite.skip("oqtant_client.get_client / auth.get_user_token / auth.notebook_login", "Auth0 PKCE login in a browser at coldquanta.auth0.com, not the Oqtant API; the token comes from ~/.access-token.txt or get_oqtant_client(token) instead")
 
 
-@suite.check("external_user_id: the token's sub without auth0|")
+@suite.check("OqtantClient.external_user_id")
 def _():
     expect(client.external_user_id == DEMO_USER, client.external_user_id)
 
 
-@suite.check("OqtantTokenError for a token that is not a JWT (client side)")
+@suite.check("OqtantClient[not a JWT: OqtantTokenError]")
 def _():
     expect_error(lambda: oc.OqtantClient(settings=oc.settings, token="not-a-jwt", debug=True), ox.OqtantTokenError)
 
 
-@suite.check("OqtantAuthorizationError for a token the service did not sign (401)")
+@suite.check("OqtantClient.get_job_limits[forged token: OqtantAuthorizationError]")
 def _():
     forged = oc.OqtantClient(settings=oc.settings, token=FORGED_TOKEN, debug=True)
     expect_error(lambda: forged.get_job_limits(), ox.OqtantAuthorizationError)
 
 
-@suite.check("get_job_limits / show_job_limits")
+@suite.check("OqtantClient.get_job_limits+show_job_limits")
 def _():
     limits = client.get_job_limits()
     expect(set(limits) == {"daily_limit", "daily_remaining", "standard_credits", "priority_credits"}, str(limits))
@@ -144,7 +144,7 @@ def _():
 # ---------------------------------------------------------------- jobs
 
 
-@suite.check("create_job(BEC) + submit_job: JobCreateResponse")
+@suite.check("OqtantClient.create_job[BEC]+submit_job")
 def bec_id():
     job = client.create_job(name("bec"), js.JobType.BEC)
     expect(job.job_type == "BEC", job.job_type)
@@ -153,7 +153,7 @@ def bec_id():
     return response["job_id"]
 
 
-@suite.check("get_job: PENDING/RUNNING then COMPLETE with a time-of-flight output")
+@suite.check("OqtantClient.get_job[PENDING then COMPLETE, TOF output]")
 def _():
     first = client.get_job(bec_id)
     expect(first.status in {"PENDING", "RUNNING"}, first.status)
@@ -166,12 +166,12 @@ def _():
     expect(values.condensed_atom_number > 0, "no condensed atoms in a BEC")
 
 
-@suite.check("get_job of an unknown id: OqtantRequestError (404)")
+@suite.check("OqtantClient.get_job[unknown id: OqtantRequestError]")
 def _():
     expect_error(lambda: client.get_job(str(uuid.uuid4())), ox.OqtantRequestError)
 
 
-@suite.check("run_jobs(track_status=True): tracks a BARRIER job until COMPLETE", timeout_s=60)
+@suite.check("OqtantClient.run_jobs[track_status]", timeout_s=60)
 def tracked():
     job = client.create_job(name("tracked"), js.JobType.BARRIER)
     with quiet() as out:
@@ -181,7 +181,7 @@ def tracked():
     return job_id
 
 
-@suite.check("track_jobs(write=True): writes {id}.txt when the job completes", timeout_s=60)
+@suite.check("OqtantClient.track_jobs[write]", timeout_s=60)
 def written():
     job = client.create_job(name("written"), js.JobType.BARRIER)
     with quiet():
@@ -198,18 +198,18 @@ WRITE_BUG = ("client bug, independent of the service: submit_job(write=True) cal
 try:  # confirm the bug is still there: the call must fail exactly so, else the skip is stale
     with quiet():
         client.submit_job(job=client.create_job(name("write"), js.JobType.BEC), write=True)
-    suite.check("submit_job(write=True) / run_jobs(write=True)")(lambda: expect(False, "the client bug is fixed: replace this SKIP by a check"))
+    suite.check("OqtantClient.submit_job[write] / run_jobs[write]")(lambda: expect(False, "the client bug is fixed: replace this SKIP by a check"))
 except TypeError:
-    suite.skip("submit_job(write=True) / run_jobs(write=True)", WRITE_BUG)
+    suite.skip("OqtantClient.submit_job[write] / run_jobs[write]", WRITE_BUG)
 
 
-@suite.check("run_jobs refuses 31 jobs (OqtantJobListLimitError, client side)")
+@suite.check("OqtantClient.run_jobs[31 jobs: OqtantJobListLimitError]")
 def _():
     job = client.create_job(name("limit"), js.JobType.BEC)
     expect_error(lambda: client.run_jobs([job] * 31), ox.OqtantJobListLimitError)
 
 
-@suite.check("create_job(BARRIER, runs=3) + run_jobs + get_job(run=k): run k of 3 for each k")
+@suite.check("OqtantClient.create_job[BARRIER, runs=3]+get_job[run=k]")
 def multi_id():
     job = client.create_job(name("multi"), js.JobType.BARRIER, runs=3)
     expect(len(job.inputs) == 3, str(len(job.inputs)))
@@ -223,7 +223,7 @@ def multi_id():
     return job_id
 
 
-@suite.check("write_job_to_file: a multi-run job is named {id}_run_{run}_of_{count}.txt")
+@suite.check("OqtantClient.write_job_to_file[multi-run name]")
 def _():
     run2 = client.get_job(multi_id, run=2)
     with quiet():
@@ -231,7 +231,7 @@ def _():
     expect(os.path.exists(f"{multi_id}_run_2_of_3.txt"), str(os.listdir(".")))
 
 
-@suite.check("load_job_from_file(refresh=True): re-downloads the same run and rewrites the file")
+@suite.check("OqtantClient.load_job_from_file[refresh]")
 def _():
     path = f"{multi_id}_run_2_of_3.txt"
     stale = json.load(open(path))
@@ -244,14 +244,14 @@ def _():
     expect(json.load(open(path))["status"] == "COMPLETE", "the file was not rewritten")
 
 
-@suite.check("load_job_from_file(refresh=False) reads the file only; a missing file is JobReadError")
+@suite.check("OqtantClient.load_job_from_file[no refresh; missing file]")
 def _():
     job = client.load_job_from_file(f"{written}.txt", refresh=False)
     expect(str(job.external_id) == written, str(job.external_id))
     expect_error(lambda: client.load_job_from_file("missing.txt"), ox.JobReadError)
 
 
-@suite.check("create_job with a job dict (generate_oqtant_job): a PAINT_1D landscape job the service types PAINT_1D")
+@suite.check("OqtantClient.create_job[job dict, PAINT_1D]+generate_oqtant_job")
 def _():
     values = {
         "end_time_ms": 10.0, "image_type": "TIME_OF_FLIGHT", "time_of_flight_ms": 8.0,
@@ -269,12 +269,12 @@ def _():
     expect(done.status == "COMPLETE" and done.job_type == "PAINT_1D" and done.inputs[0].notes == "painted", f"{done.status} {done.job_type}")
 
 
-@suite.check("create_job of an unsupported type without a dict: OqtantJobUnsupportedTypeError (client side)")
+@suite.check("OqtantClient.create_job[BRAGG: OqtantJobUnsupportedTypeError]")
 def _():
     expect_error(lambda: client.create_job("bragg", js.JobType.BRAGG), ox.OqtantJobUnsupportedTypeError)
 
 
-@suite.check("search_jobs: by name, job_type, notes, submit window and limit; show_results prints them")
+@suite.check("OqtantClient.search_jobs[name, job_type, notes, window, limit, show_results]")
 def _():
     by_name = client.search_jobs(name="conf multi")
     expect(any(j["external_id"] == multi_id for j in by_name), "the multi-run job is not found by name")
@@ -289,7 +289,7 @@ def _():
     expect(multi_id in out.getvalue(), out.getvalue())
 
 
-@suite.check("get_queue_status / show_queue_status: active jobs, completed ones on request")
+@suite.check("OqtantClient.get_queue_status+show_queue_status")
 def _():
     everything = client.get_queue_status(submit_start="2024-01-01T00:00:00", submit_end="2100-01-01T00:00:00", include_complete=True)
     expect(any(j["external_id"] == multi_id for j in everything), "include_complete misses a completed job")
@@ -300,7 +300,7 @@ def _():
     expect(multi_id in out.getvalue(), "show_queue_status does not list the job")
 
 
-@suite.check("cancel_job: a queued job ends CANCELLED")
+@suite.check("OqtantClient.cancel_job")
 def _():
     with quiet():
         running, queued = client.run_jobs([client.create_job(name("busy"), js.JobType.BEC), client.create_job(name("cancel"), js.JobType.BEC)])
@@ -309,14 +309,14 @@ def _():
     expect(wait(client, running).status == "COMPLETE", "the job ahead did not complete")
 
 
-@suite.check("delete_job: the job is gone (get_job is OqtantRequestError)")
+@suite.check("OqtantClient.delete_job")
 def _():
     job_id = client.submit_job(job=client.create_job(name("delete"), js.JobType.BEC))["job_id"]
     client.delete_job(job_id)
     expect_error(lambda: client.get_job(job_id), ox.OqtantRequestError)
 
 
-@suite.check("get_raw_images: one RawImagesResponse per run")
+@suite.check("OqtantClient.get_raw_images")
 def _():
     images = client.get_raw_images(multi_id)
     expect(len(images) == 3, str(len(images)))
@@ -327,7 +327,7 @@ def _():
 # ---------------------------------------------------------------- QuantumMatter over the client
 
 
-@suite.check("QuantumMatterFactory: get_login reads ~/.access-token.txt, get_client(token) makes the client")
+@suite.check("QuantumMatterFactory.get_login[~/.access-token.txt]+get_client")
 def qmf():
     with open(os.path.join(HOME, ".access-token.txt"), "w") as f:
         f.write(DEMO_TOKEN)
@@ -341,7 +341,7 @@ def qmf():
     return factory
 
 
-@suite.check("QuantumMatter (temperature, barrier, terminator, note): submit(track=True), get_result", timeout_s=60)
+@suite.check("QuantumMatter.submit[track; temperature, barrier, terminator, note]+get_result", timeout_s=60)
 def matter():
     barrier = qmf.create_barrier(positions=[0.0, 0.0], heights=[0.0, 20.0], widths=[2.0, 2.0], times=[0.0, 10.0])
     m = qmf.create_quantum_matter(name=name("matter"), temperature=100, lifetime=20, image="IN_TRAP",
@@ -357,7 +357,7 @@ def matter():
     return m
 
 
-@suite.check("QuantumMatter.write_to_file + factory.load_matter_from_file")
+@suite.check("QuantumMatter.write_to_file+QuantumMatterFactory.load_matter_from_file")
 def _():
     with quiet():
         matter.write_to_file(file_path="matter.txt")
@@ -365,13 +365,13 @@ def _():
     expect(loaded.job_id == matter.job_id and isinstance(loaded.output, OqtantPlotOutput), loaded.job_id)
 
 
-@suite.check("factory.load_matter_from_job_id")
+@suite.check("QuantumMatterFactory.load_matter_from_job_id")
 def _():
     loaded = qmf.load_matter_from_job_id(matter.job_id)
     expect(loaded.name == matter.name and loaded.note == "qm note" and loaded.output is not None, loaded.name)
 
 
-@suite.check("factory.submit_list_as_batch(track=True) + get_result(run=2)", timeout_s=60)
+@suite.check("QuantumMatterFactory.submit_list_as_batch[track]+QuantumMatter.get_result[run=2]", timeout_s=60)
 def _():
     runs = [qmf.create_quantum_matter(name="b1", temperature=50), qmf.create_quantum_matter(name="b2", temperature=150)]
     with quiet():
@@ -382,7 +382,7 @@ def _():
     expect(isinstance(batch.output, OqtantNonPlotOutput) and batch.output.condensed_fraction > 0, "no BEC in run 2")
 
 
-@suite.check("QuantumMatter with a landscape (PAINT_1D): submit + get_result; TOF image and slices", timeout_s=60)
+@suite.check("QuantumMatter.submit[landscape, PAINT_1D]+get_result+OqtantNonPlotOutput.get_image_data+get_slice", timeout_s=60)
 def _():
     snaps = [qmf.create_snapshot(time=0, positions=[-10, 10], potentials=[0, 5]), qmf.create_snapshot(time=5, positions=[-10, 10], potentials=[5, 0])]
     m = qmf.create_quantum_matter(name=name("landscape"), lifetime=10, landscape=qmf.create_landscape(snaps))
@@ -393,7 +393,7 @@ def _():
     expect(m.output.get_image_data("TIME_OF_FLIGHT").shape == (100, 100) and len(m.output.get_slice("x")) == 100, "TOF image or slice")
 
 
-@suite.check("factory.search_jobs / show_queue_status / show_job_limits")
+@suite.check("QuantumMatterFactory.search_jobs+show_queue_status+show_job_limits")
 def _():
     expect(any(j["external_id"] == matter.job_id for j in qmf.search_jobs(name=matter.name)), "search by name")
     with quiet() as out:
