@@ -405,5 +405,5 @@ def _():
 # ---------------------------------------------------------------- validation
 
 
-oqtant_validation.run(suite)
+oqtant_validation.run(suite, BASE, DEMO_TOKEN, DEMO_USER)
 suite.finish()
