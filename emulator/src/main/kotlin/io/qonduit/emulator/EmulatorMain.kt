@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch
 import kotlin.system.exitProcess
 
 /**
- * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S]`.
+ * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S] [--oqtant-running-ms N]`.
  * Starts an emulator (port 8090 by default), prints its URLs and demo credentials, and serves
  * until the process is killed. Run with `mvn -q -pl emulator exec:java -Dexec.args="--port 8090"`.
  */
@@ -39,7 +39,7 @@ public object EmulatorMain {
     }
 
     /**
-     * Parses `--port N`, `--host H`, `--seed S` (also `--name=value`). Returns `null` for `--help`;
+     * Parses `--port N`, `--host H`, `--seed S`, `--oqtant-running-ms N` (also `--name=value`). Returns `null` for `--help`;
      * throws [IllegalArgumentException] naming the bad option otherwise.
      */
     @JvmStatic
@@ -56,6 +56,9 @@ public object EmulatorMain {
                 "--host" -> builder.host(value(queue, option))
                 "--seed" -> builder.seed(value(queue, option).toLongOrNull()
                     ?: throw IllegalArgumentException("--seed must be an integer"))
+                "--oqtant-running-ms" -> builder.oqtantRunningDelay(value(queue, option).toLongOrNull()?.takeIf { it >= 0 }
+                    ?.let { java.time.Duration.ofMillis(it) }
+                    ?: throw IllegalArgumentException("--oqtant-running-ms must be a non-negative integer"))
                 else -> throw IllegalArgumentException("unknown option '$option'")
             }
         }
@@ -82,5 +85,5 @@ public object EmulatorMain {
             ?: throw IllegalArgumentException("$option needs a value")
 
     private const val MAX_PORT = 65535
-    private const val USAGE = "usage: EmulatorMain [--port N (default $DEFAULT_PORT, 0 = any free port)] [--host H] [--seed S]"
+    private const val USAGE = "usage: EmulatorMain [--port N (default $DEFAULT_PORT, 0 = any free port)] [--host H] [--seed S] [--oqtant-running-ms N (how long an Oqtant job runs)]"
 }

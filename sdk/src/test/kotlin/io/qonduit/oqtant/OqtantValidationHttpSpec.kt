@@ -100,7 +100,7 @@ class OqtantValidationHttpSpec : FunSpec({
         Triple("snapshot positions -60..60 µm", snap { it.copy(positionsUm = listOf(-61.0, 10.0)) },
             "$v.optical_landscape.landscapes[1].positions_um[0]" to "$w.optical_landscape.landscapes.1.positions_um"),
         Triple("one laser", { x: InputValues -> x.copy(lasers = x.lasers!! + x.lasers!!) }, "$v.lasers" to "$w.lasers"),
-        Triple("TERMINATOR only", { x: InputValues -> x.copy(lasers = listOf(x.lasers!![0].copy(type = LaserType.BRAGG))) }, "$v.lasers[0].type" to "$w.lasers.0.type"),
+        Triple("TERMINATOR only", { x: InputValues -> x.copy(lasers = listOf(x.lasers!![0].copy(type = LaserType.BRAGG))) }, "$v.lasers[0].type" to "$w.lasers"),
         Triple("terminator at 30 µm", { x: InputValues -> x.copy(lasers = listOf(x.lasers!![0].copy(positionUm = 25.0))) }, "$v.lasers[0].position_um" to "$w.lasers.0.position_um"),
         Triple("one pulse", { x: InputValues -> x.copy(lasers = listOf(x.lasers!![0].let { it.copy(pulses = it.pulses + it.pulses) })) }, "$v.lasers[0].pulses" to "$w.lasers.0.pulses"),
         Triple("pulse times ≤ end_time_ms", pulse { it.copy(timesMs = listOf(1.0, 21.0)) }, "$v.lasers[0].pulses[0].times_ms[1]" to "$w.lasers.0.pulses.0.times_ms"),

@@ -39,17 +39,21 @@ internal class OqtantHttpException(
         fun tooManyJobs(message: String): OqtantHttpException = OqtantHttpException(HttpStatusCode.TooManyRequests, message)
 
         /** 422 with one pydantic-style entry per problem; each problem is a `loc` path and a message. */
-        fun unprocessable(problems: List<Pair<List<Any>, String>>): OqtantHttpException {
+        fun unprocessable(problems: List<Pair<List<Any>, String>>): OqtantHttpException =
+            invalid(problems.map { (loc, msg) -> Problem(loc, msg) })
+
+        /** 422 with one pydantic-style `{"type", "loc", "msg"}` entry per [Problem]. */
+        fun invalid(problems: List<Problem>): OqtantHttpException {
             val detail = JsonArray(
-                problems.map { (loc, msg) ->
+                problems.map { p ->
                     buildJsonObject {
-                        put("type", "value_error")
-                        put("loc", JsonArray(loc.map { if (it is Int) JsonPrimitive(it) else JsonPrimitive(it.toString()) }))
-                        put("msg", msg)
+                        put("type", p.type)
+                        put("loc", JsonArray(p.loc.map { if (it is Int) JsonPrimitive(it) else JsonPrimitive(it.toString()) }))
+                        put("msg", p.msg)
                     }
                 },
             )
-            val summary = problems.joinToString("; ") { (loc, msg) -> loc.joinToString(".") + ": " + msg }
+            val summary = problems.joinToString("; ") { p -> p.loc.joinToString(".") + ": " + p.msg }
             return OqtantHttpException(HttpStatusCode.UnprocessableEntity, summary, detail)
         }
     }

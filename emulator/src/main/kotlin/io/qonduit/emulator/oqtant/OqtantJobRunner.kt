@@ -10,7 +10,7 @@ import java.util.Random
 
 /**
  * Moves each job PENDING → RUNNING → COMPLETE: [EmulatorConfig.queuedDelay] in the queue,
- * [EmulatorConfig.runningDelay] running, then every run's output from the analytic model
+ * [EmulatorConfig.oqtantRunningDelay] (else [EmulatorConfig.runningDelay]) running, then every run's output from the analytic model
  * ([MatterModel], [MatterImages]). Jobs run one at a time, like the single QPU. A cancel or delete
  * at any point wins: every transition re-checks the status under the state lock.
  */
@@ -39,7 +39,7 @@ internal class OqtantJobRunner(
                 job.status = "RUNNING"
                 job.timeStart = Instant.now()
             }
-            delay(config.runningDelay.toMillis())
+            delay((config.oqtantRunningDelay ?: config.runningDelay).toMillis())
             val results = job.values.indices.map { render(job, it) }
             state.locked {
                 if (job.status != "RUNNING") return

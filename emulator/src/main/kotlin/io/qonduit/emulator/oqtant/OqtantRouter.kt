@@ -100,8 +100,16 @@ internal class OqtantRouter(private val state: OqtantEmulatorState) : ProviderRo
 
     private suspend fun submit(call: ApplicationCall) {
         val user = authorize(call)
+        val raw = try {
+            Json.parseToJsonElement(call.receiveText().ifBlank { "{}" })
+        } catch (e: SerializationException) {
+            throw OqtantHttpException.invalid(listOf(Problem(listOf("body"), "JSON decode error", "json_invalid")))
+        }
+        if (raw !is JsonObject) throw OqtantHttpException.invalid(listOf(Problem(listOf("body"), "Input should be a valid dictionary or object to extract fields from", "model_attributes_type")))
+        val envelope = OqtantEnvelopeCheck.problems(raw)
+        if (envelope.isNotEmpty()) throw OqtantHttpException.invalid(envelope.map { Problem(listOf<Any>("body") + it.loc, it.msg, it.type) })
         val body = try {
-            oqtantJson.decodeFromString(SubmissionDto.serializer(), call.receiveText().ifBlank { "{}" })
+            oqtantJson.decodeFromJsonElement(SubmissionDto.serializer(), raw)
         } catch (e: SerializationException) {
             throw OqtantHttpException.unprocessable(listOf(listOf<Any>("body") to (e.message?.lineSequence()?.first() ?: "invalid JSON")))
         } catch (e: IllegalArgumentException) {

@@ -50,7 +50,7 @@ public data class InputValues @JvmOverloads constructor(
  */
 @Serializable
 public data class RfEvaporation(
-    @SerialName("times_ms") public val timesMs: List<Int> = DEFAULT_TIMES_MS,
+    @SerialName("times_ms") @Serializable(with = RfTimesSerializer::class) public val timesMs: List<Int> = DEFAULT_TIMES_MS,
     @SerialName("frequencies_mhz") public val frequenciesMhz: List<Double>,
     @SerialName("powers_mw") public val powersMw: List<Double>,
     @SerialName("interpolation") public val interpolation: RfInterpolationType,

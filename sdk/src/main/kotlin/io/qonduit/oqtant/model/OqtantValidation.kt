@@ -3,6 +3,9 @@ package io.qonduit.oqtant.model
 import io.qonduit.errors.ValidationException
 import io.qonduit.errors.Validator
 import io.qonduit.errors.Violation
+import java.time.LocalDate
+import java.time.LocalDateTime
+import java.time.OffsetDateTime
 import kotlin.math.roundToLong
 
 /**
@@ -126,6 +129,16 @@ private class Checks(private val v: Validator) {
             }
         }
         job.inputs.forEachIndexed { i, input -> input(input, "inputs[$i]") }
+        dateTime(job.timeStart, "time_start")
+        dateTime(job.timeComplete, "time_complete")
+    }
+
+    /** `time_start` and `time_complete` are pydantic datetimes: ISO-8601 with or without an offset, or a date. */
+    private fun dateTime(text: String?, path: String) {
+        if (text == null) return
+        val parsers = listOf<(String) -> Any>(OffsetDateTime::parse, LocalDateTime::parse, LocalDate::parse)
+        val ok = parsers.any { parse -> runCatching { parse(text) }.isSuccess }
+        v.check(ok, path, text, "must be an ISO-8601 date and time (e.g. 2024-08-07T10:00:00Z)")
     }
 
     private fun input(input: Input, path: String) {
