@@ -6,17 +6,26 @@ import io.qonduit.oqtant.model.JobOrigin
 import io.qonduit.oqtant.model.JobStatus
 import io.qonduit.oqtant.model.JobType
 import io.qonduit.oqtant.model.OqtantJob
+import io.qonduit.oqtant.model.OqtantJson
 import io.qonduit.oqtant.model.Output
 import io.qonduit.oqtant.model.OutputValues
+import io.qonduit.oqtant.model.PydanticNumbers
+import io.qonduit.oqtant.model.Qpu
 import io.qonduit.oqtant.model.QpuName
+import kotlinx.serialization.EncodeDefault
+import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 
 /**
- * A job file's document with the keys in the order of the Python model (`OqtantJob.model_dump_json()`),
- * written by streaming (no JSON tree of the pixels). Response-only keys (`qpu`, `paid`,
- * `failed_inputs`) have no place here.
+ * A job as the Python client's `OqtantJob.model_dump_json()` writes it, byte for byte: keys in the
+ * pydantic field order (JobBase fields, then `external_id`, `time_submit`, and the computed `job_type`
+ * last), compact separators, non-ASCII characters unescaped, floats spelled by [PydanticNumbers]. It
+ * also applies what the Python model does on the way in: `run` of a run without one becomes its
+ * 1-based position (`input_run_populate`), `job_type` is recomputed, and a UUID is written lowercase.
+ * Written by streaming (no JSON tree of the pixels).
  */
+@OptIn(ExperimentalSerializationApi::class)
 @Serializable
 internal class OqtantJobFileDocument(
     @SerialName("name") val name: String,
@@ -31,6 +40,9 @@ internal class OqtantJobFileDocument(
     @SerialName("external_id") val externalId: String?,
     @SerialName("time_submit") val timeSubmit: String?,
     @SerialName("job_type") val jobType: JobType?,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) @SerialName("qpu") val qpu: Qpu? = null,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) @SerialName("paid") val paid: Boolean? = null,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) @SerialName("failed_inputs") val failedInputs: List<Int>? = null,
 ) {
     @Serializable
     class FileInput(
@@ -48,13 +60,29 @@ internal class OqtantJobFileDocument(
     )
 
     companion object {
-        fun of(job: OqtantJob): OqtantJobFileDocument = OqtantJobFileDocument(
+        /**
+         * [job]'s document; with [responseKeys] the response-only keys (`qpu`, `paid`, `failed_inputs`)
+         * are appended when present, which the Python model (and so a job file) drops.
+         */
+        fun of(job: OqtantJob, responseKeys: Boolean): OqtantJobFileDocument = OqtantJobFileDocument(
             job.name, job.origin, job.status, job.display, job.timeStart, job.timeComplete, job.qpuName, job.inputCount,
-            job.inputs.map(::input), job.externalId, job.timeSubmit, job.jobType,
+            job.inputs.mapIndexed(::input), job.externalId?.let(::canonicalUuid), job.timeSubmit, job.jobType,
+            job.qpu.takeIf { responseKeys }, job.paid.takeIf { responseKeys }, job.failedInputs.takeIf { responseKeys },
         )
 
-        private fun input(input: Input) = FileInput(input.jobId, input.run, input.values, input.output?.let(::output), input.notes)
+        /** [job] as text, see the class comment. */
+        fun encode(job: OqtantJob, responseKeys: Boolean): String =
+            PydanticNumbers.respell(OqtantJson.format.encodeToString(serializer(), of(job, responseKeys)))
+
+        private fun input(index: Int, input: Input) = FileInput(
+            input.jobId, input.run?.takeIf { it != 0 } ?: (index + 1), input.values, input.output?.let(::output), input.notes,
+        )
 
         private fun output(output: Output) = FileOutput(output.inputId, output.values)
+
+        /** pydantic parses `external_id` as a UUID and writes it lowercase; anything else is kept as it is. */
+        private fun canonicalUuid(id: String): String = if (UUID.matches(id)) id.lowercase() else id
+
+        private val UUID = Regex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
     }
 }
