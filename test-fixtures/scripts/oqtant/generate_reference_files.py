@@ -11,7 +11,9 @@ Every `*.oqtant-3.3.4.txt` is what `OqtantClient.write_job_to_file` writes for t
 it (templates: `OqtantJob(**template)`; matter: `OqtantClient.convert_matter_to_job`; saved
 documents: `OqtantJob(**json.loads(text))`, as `load_job_from_file` does). For the documents, the
 input is kept next to the output as `*.source.json`. `fits.python.json` holds the client's own
-bimodal fit (`OqtantNonPlotOutput.fit_bimodal_data2D`) on images Qonduit's fit tests also use.
+bimodal fit (`OqtantNonPlotOutput.fit_bimodal_data2D`) on images Qonduit's fit tests also use
+(seeded synthetic ones, and the simulator result fixture `result_sim_paint1d_tof.full.json`).
+`numbers.pydantic.txt` is pydantic's spelling of seeded random doubles.
 
 Output directory: test-fixtures/src/main/resources/fixtures/oqtant/python/
 """
@@ -181,6 +183,13 @@ def fits():
         params, _, _, r2 = output.fit_bimodal_data2D()
         results[name] = {"truth": truth, "noise_sigma": 0.01, "pixels": [float(v) for v in noisy.ravel()],
                          "python_fit": [float(p) for p in params], "r_squared": float(r2)}
+    # the simulator's time-of-flight result already in the fixtures (its pixels are not repeated here)
+    simulated = os.path.join(OUT, "..", "result_sim_paint1d_tof.full.json")
+    with open(simulated, encoding="utf-8") as f:
+        values = json.load(f)["inputs"][0]["output"]["values"]
+    params, _, _, r2 = OqtantNonPlotOutput(**values).fit_bimodal_data2D()
+    results["simulator"] = {"pixels_from": "result_sim_paint1d_tof.full.json", "python_fit": [float(p) for p in params],
+                            "r_squared": float(r2)}
     with open(os.path.join(OUT, "fits.python.json"), "w", encoding="utf-8") as f:
         json.dump(results, f)
 
