@@ -123,6 +123,10 @@ def job_files():
         "name": "edited: a barrier was added", "job_type": "BEC", "status": "PENDING",
         "inputs": [{"run": 0, "values": {"end_time_ms": 10.0, "image_type": "TIME_OF_FLIGHT", "time_of_flight_ms": 8.0,
                                          "rf_evaporation": rf, "optical_barriers": [barrier]}}]})
+    # every spelling of a UUID pydantic accepts is written hyphenated and lowercase
+    for form, external_id in [("simple", "0339E46EA10D47DC8DC30ADD622DE17D"), ("braced", "{0339e46e-a10d-47dc-8dc3-0add622de17d}"),
+                              ("urn", "urn:uuid:0339E46E-A10D-47DC-8DC3-0ADD622DE17D")]:
+        from_document(f"document_uuid_{form}", dict(copy.deepcopy(templates.ultracold_matter_job), external_id=external_id))
     from_document("document_complete_tof", {
         "name": "completed time of flight", "origin": "OQTAPI", "status": "COMPLETE", "display": False,
         "time_start": "2024-07-23T17:28:11.190705Z", "time_complete": "2024-07-23T17:28:26.231719Z",

@@ -80,9 +80,21 @@ internal class OqtantJobFileDocument(
 
         private fun output(output: Output) = FileOutput(output.inputId, output.values)
 
-        /** pydantic parses `external_id` as a UUID and writes it lowercase; anything else is kept as it is. */
-        private fun canonicalUuid(id: String): String = if (UUID.matches(id)) id.lowercase() else id
+        /**
+         * pydantic parses `external_id` as a UUID (hyphenated, 32 plain hex digits, braced or `urn:uuid:`)
+         * and writes it hyphenated and lowercase; anything else is kept as it is.
+         */
+        private fun canonicalUuid(id: String): String {
+            val bare = id.removePrefix("urn:uuid:").removeSurrounding("{", "}")
+            val hex = when {
+                HYPHENATED.matches(bare) -> bare.replace("-", "")
+                SIMPLE.matches(bare) && bare == id -> bare
+                else -> return id
+            }.lowercase()
+            return "${hex.substring(0, 8)}-${hex.substring(8, 12)}-${hex.substring(12, 16)}-${hex.substring(16, 20)}-${hex.substring(20)}"
+        }
 
-        private val UUID = Regex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+        private val HYPHENATED = Regex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+        private val SIMPLE = Regex("[0-9a-fA-F]{32}")
     }
 }

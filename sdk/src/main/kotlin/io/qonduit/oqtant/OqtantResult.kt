@@ -33,8 +33,9 @@ public class OqtantResult(public val job: OqtantJob) : ResultExtras {
      */
     @JvmOverloads
     public fun timeOfFlightFit(run: Int = 1): BimodalFit {
-        val input = job.inputs.firstOrNull { (it.run ?: (job.inputs.indexOf(it) + 1)) == run }
-            ?: throw ValidationException("run", run, "must be one of the job's runs ${job.inputs.mapIndexed { i, it -> it.run ?: (i + 1) }}")
+        val runs = job.inputs.mapIndexed { i, input -> input.run ?: (i + 1) } // an unnumbered run is its position
+        val input = runs.indexOf(run).takeIf { it >= 0 }?.let { job.inputs[it] }
+            ?: throw ValidationException("run", run, "must be one of the job's runs $runs")
         val output = input.output?.values as? TimeOfFlightOutput
             ?: throw ValidationException("run", run, "must have a time-of-flight output (it has ${input.output?.values?.outputJobType ?: "no output"})")
         return BimodalFit.fit(output.tofImage, input.values.timeOfFlightMs)

@@ -38,7 +38,7 @@ class OqtantPythonJobFilesSpec : FunSpec({
         val pythonFiles = listOf(
             "template_bec", "template_barrier", "matter_default", "matter_bec_100nk", "matter_barrier", "matter_landscape",
             "matter_terminator_shield", "matter_rf_evap", "matter_unicode", "document_multirun", "document_stale_job_type",
-            "document_complete_tof",
+            "document_complete_tof", "document_uuid_simple", "document_uuid_braced", "document_uuid_urn",
         ).map { "python/$it.oqtant-3.3.4.txt" }
         val realFiles = listOf("result_hw_barrier_in_trap.full.json", "result_sim_paint1d_tof.full.json")
         for (file in pythonFiles + realFiles) {
@@ -50,7 +50,9 @@ class OqtantPythonJobFilesSpec : FunSpec({
     }
 
     context("a document decoded by both clients is written the same (run filled, job_type recomputed, UUID lowercased)") {
-        for (name in listOf("document_multirun", "document_stale_job_type", "document_complete_tof")) {
+        val documents = listOf("document_multirun", "document_stale_job_type", "document_complete_tof") +
+            listOf("simple", "braced", "urn").map { "document_uuid_$it" }
+        for (name in documents) {
             test(name) {
                 val job = OqtantJson.decodeJob(bytes("python/$name.source.json").decodeToString())
                 shouldBeSameBytes(written(job), bytes("python/$name.oqtant-3.3.4.txt"))
