@@ -30,7 +30,8 @@ import kotlin.math.sqrt
  * the image size.
  * A component whose fitted peak is below [RESOLUTION_SIGMAS] times the residual RMS cannot be told
  * from noise: the fit of the other component alone is reported instead ([model] says which), so a
- * pure condensate reports no thermal atoms rather than a wide ghost Gaussian.
+ * pure condensate reports no thermal atoms rather than a wide ghost Gaussian, and an image with
+ * neither reports no atoms ([Model.EMPTY]).
  *
  * Physics, for ⁸⁷Rb:
  * * atom numbers are the fitted components' integrals, `N = ∫OD dA / σ_abs` with
@@ -99,6 +100,9 @@ public data class BimodalFit(
 
         /** Thomas–Fermi only: no thermal cloud resolved. */
         CONDENSATE,
+
+        /** Neither component stands out of the noise: no atoms, no temperature, only the offset is meaningful. */
+        EMPTY,
     }
 
     /** Fitting and the physical constants it uses. */
@@ -139,7 +143,7 @@ public data class BimodalFit(
                     thermalResolved && condensedResolved -> both to Model.BIMODAL
                     condensedResolved -> thomasFermi to Model.CONDENSATE
                     thermalResolved -> gaussian to Model.THERMAL
-                    else -> listOf(gaussian to Model.THERMAL, thomasFermi to Model.CONDENSATE).minBy { it.first.rss }
+                    else -> both to Model.EMPTY
                 }
             } catch (e: MathIllegalStateException) {
                 throw BimodalFitException("the bimodal fit did not converge: ${e.message}", e)
@@ -148,7 +152,7 @@ public data class BimodalFit(
         }
 
         private fun result(s: BimodalFitter.Solution, model: Model, image: Image, pixcal: Double, tofMs: Double): BimodalFit {
-            val p = s.p
+            val p = if (model == Model.EMPTY) s.p.copyOf().also { it[G_OD] = 0.0; it[TF_OD] = 0.0 } else s.p
             val pixelArea = pixcal * pixcal
             val thermal = 2 * PI * p[G_OD] * p[SIGMA_X] * p[SIGMA_Y] * pixelArea / ABSORPTION_CROSS_SECTION_UM2
             val condensed = 2 * PI / 5 * p[TF_OD] * p[RX] * p[RY] * pixelArea / ABSORPTION_CROSS_SECTION_UM2
@@ -156,9 +160,9 @@ public data class BimodalFit(
             val t = tofMs * 1e-3
             val sigmaXm = p[SIGMA_X] * pixcal * 1e-6
             val sigmaYm = p[SIGMA_Y] * pixcal * 1e-6
-            val temperature = if (model == Model.CONDENSATE) null else RB87_MASS_KG * sigmaXm * sigmaYm / (BOLTZMANN_J_PER_K * t * t) * 1e9
-            val noGaussian = model == Model.CONDENSATE
-            val noThomasFermi = model == Model.THERMAL
+            val temperature = if (model == Model.CONDENSATE || model == Model.EMPTY) null else RB87_MASS_KG * sigmaXm * sigmaYm / (BOLTZMANN_J_PER_K * t * t) * 1e9
+            val noGaussian = model == Model.CONDENSATE || model == Model.EMPTY
+            val noThomasFermi = model == Model.THERMAL || model == Model.EMPTY
             return BimodalFit(
                 model = model,
                 temperatureNk = temperature,

@@ -83,6 +83,15 @@ class BimodalFitSpec : FunSpec({
         fit.condensedRadiusXUm shouldBe (7.0 * pixcal plusOrMinus 0.02 * 7.0 * pixcal)
     }
 
+    test("an image of noise only: no atoms, no temperature") {
+        val fit = BimodalFit.fit(image(0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 50.0, 50.0, 0.03, noise = 0.01, seed = 4), tofMs)
+        fit.model shouldBe BimodalFit.Model.EMPTY
+        fit.totalAtoms shouldBe 0.0
+        fit.condensedFraction shouldBe 0.0
+        fit.temperatureNk.shouldBeNull()
+        fit.offsetOd shouldBe (0.03 plusOrMinus 0.001)
+    }
+
     context("agrees with the Python client's own fit (fit_bimodal_data2D) on the same pixels") {
         val cases = Json.parseToJsonElement(ReferenceFixtures.text("oqtant/python", "fits.python.json")).jsonObject
         for (name in listOf("bimodal", "thermal", "condensate")) {
