@@ -127,6 +127,11 @@ def job_files():
     for form, external_id in [("simple", "0339E46EA10D47DC8DC30ADD622DE17D"), ("braced", "{0339e46e-a10d-47dc-8dc3-0add622de17d}"),
                               ("urn", "urn:uuid:0339E46E-A10D-47DC-8DC3-0ADD622DE17D")]:
         from_document(f"document_uuid_{form}", dict(copy.deepcopy(templates.ultracold_matter_job), external_id=external_id))
+    # pydantic writes a non-finite float as null (ser_json_inf_nan="null"); json.dumps spells the source NaN/Infinity
+    nonfinite = dict(copy.deepcopy(templates.ultracold_matter_job), status="COMPLETE")
+    nonfinite["inputs"][0]["output"] = {"input_id": 1, "values": tof_output(
+        [float("nan"), float("inf"), float("-inf")] + [0.5] * 97)}
+    from_document("document_nonfinite", nonfinite)
     from_document("document_complete_tof", {
         "name": "completed time of flight", "origin": "OQTAPI", "status": "COMPLETE", "display": False,
         "time_start": "2024-07-23T17:28:11.190705Z", "time_complete": "2024-07-23T17:28:26.231719Z",

@@ -16,6 +16,7 @@ import kotlinx.serialization.EncodeDefault
 import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
+import kotlinx.serialization.json.Json
 
 /**
  * A job as the Python client's `OqtantJob.model_dump_json()` writes it, byte for byte: keys in the
@@ -72,7 +73,10 @@ internal class OqtantJobFileDocument(
 
         /** [job] as text, see the class comment. */
         fun encode(job: OqtantJob, responseKeys: Boolean): String =
-            PydanticNumbers.respell(OqtantJson.format.encodeToString(serializer(), of(job, responseKeys)))
+            PydanticNumbers.respell(json.encodeToString(serializer(), of(job, responseKeys)))
+
+        /** Lets a NaN or infinite pixel through, for [PydanticNumbers.respell] to write as pydantic does (`null`). */
+        private val json = Json(OqtantJson.format) { allowSpecialFloatingPointValues = true }
 
         private fun input(index: Int, input: Input) = FileInput(
             input.jobId, input.run?.takeIf { it != 0 } ?: (index + 1), input.values, input.output?.let(::output), input.notes,

@@ -60,6 +60,12 @@ class OqtantPythonJobFilesSpec : FunSpec({
         }
     }
 
+    test("a NaN or infinite pixel is written as null, as pydantic writes it") {
+        val lenient = kotlinx.serialization.json.Json(OqtantJson.format) { allowSpecialFloatingPointValues = true }
+        val job = lenient.decodeFromString(OqtantJob.serializer(), bytes("python/document_nonfinite.source.json").decodeToString())
+        shouldBeSameBytes(written(job), bytes("python/document_nonfinite.oqtant-3.3.4.txt"))
+    }
+
     context("matter built with Qonduit's QuantumMatter is written as Python writes the same QuantumMatter") {
         val cases = mapOf(
             "matter_default" to QuantumMatter(),

@@ -77,8 +77,9 @@ internal object PydanticNumbers {
 
     /**
      * [json] with every number that has a fraction or an exponent (a float; integers are left alone)
-     * re-spelled by [spell]. Strings are skipped. kotlinx.serialization writes doubles with Java's
-     * `Double.toString`, which always reads back as the same double, so nothing is lost.
+     * re-spelled by [spell], and `NaN`/`Infinity`/`-Infinity` written as `null`. Strings are skipped.
+     * kotlinx.serialization writes doubles with Java's `Double.toString`, which always reads back as
+     * the same double, so nothing is lost.
      */
     fun respell(json: String): String {
         val out = StringBuilder(json.length)
@@ -90,6 +91,11 @@ internal object PydanticNumbers {
                     val end = endOfString(json, i)
                     out.append(json, i, end)
                     i = end
+                }
+                NON_FINITE.any { json.startsWith(it, i) } -> {
+                    val token = NON_FINITE.first { json.startsWith(it, i) }
+                    out.append("null")
+                    i += token.length
                 }
                 c == '-' || c in '0'..'9' -> {
                     var end = i + 1
@@ -120,6 +126,8 @@ internal object PydanticNumbers {
         return json.length
     }
 
+    /** How kotlinx.serialization spells non-finite doubles when it is allowed to write them. */
+    private val NON_FINITE = listOf("NaN", "-Infinity", "Infinity")
     private const val PLAIN_MIN = -5
     private const val PLAIN_MAX = 16
 }

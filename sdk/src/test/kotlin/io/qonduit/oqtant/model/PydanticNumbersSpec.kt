@@ -33,5 +33,6 @@ class PydanticNumbersSpec : FunSpec({
     test("respell touches floats only, never strings or integers") {
         PydanticNumbers.respell("""{"a":"1.0E-5 \" 2.0E7","b":[1,-3,1.0E-5,2.0E7],"c":-0.0}""") shouldBe
             """{"a":"1.0E-5 \" 2.0E7","b":[1,-3,0.00001,20000000.0],"c":-0.0}"""
+        PydanticNumbers.respell("""{"n":"NaN","p":[NaN,Infinity,-Infinity,1.0]}""") shouldBe """{"n":"NaN","p":[null,null,null,1.0]}"""
     }
 })
