@@ -14,8 +14,8 @@ import java.nio.file.Paths
 public class OqtantJobFileException internal constructor(message: String, cause: Throwable? = null) : QonduitException(message, cause)
 
 /**
- * Job files interoperable with the Python client: one JSON document per file (what
- * `OqtantJob.model_dump_json()` writes, keys in the same order) with a `.txt` extension, named
+ * Job files interoperable with the Python client: one JSON document per file, byte-identical to what
+ * `OqtantJob.model_dump_json()` writes (see [encode]), with a `.txt` extension, named
  * `{id}.txt`, or `{id}_run_{run}_of_{n}.txt` when the job has several runs.
  *
  * Response-only keys the Python model drops (`qpu`, `paid`, `failed_inputs`) are not written, so a
@@ -37,10 +37,13 @@ public object OqtantJobFiles {
         return if (count > 1) "${base}_run_${job.run ?: 1}_of_$count.txt" else "$base.txt"
     }
 
-    /** [job] as the Python client writes it: one JSON document, keys in the Python model's order. */
+    /**
+     * [job] exactly as the Python client (oqtant 3.3.4, pydantic 2.14.4) writes it: the same bytes as
+     * `OqtantJob.model_dump_json()` for the same job, with `run` filled in and `job_type` recomputed
+     * as the Python model does on load (see [OqtantJob.jobType]).
+     */
     @JvmStatic
-    public fun encode(job: OqtantJob): String =
-        OqtantJson.format.encodeToString(OqtantJobFileDocument.serializer(), OqtantJobFileDocument.of(job))
+    public fun encode(job: OqtantJob): String = OqtantJobFileDocument.encode(job, responseKeys = false)
 
     /**
      * Writes [job] and returns the file's path: [filePath] when given, else [fileName] (see

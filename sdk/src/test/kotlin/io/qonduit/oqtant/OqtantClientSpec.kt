@@ -189,7 +189,8 @@ class OqtantClientSpec : FunSpec({
         val job = client.generateOqtantJob(map)
         job.jobType shouldBe JobType.BEC
         job.input!!.rfEvaporation.powersMw[0] shouldBe 500.0
-        client.generateOqtantJob(io.qonduit.oqtant.model.OqtantJson.encodeJob(job)) shouldBe job
+        // encoding fills the run number, as the Python model does (input_run_populate)
+        client.generateOqtantJob(io.qonduit.oqtant.model.OqtantJson.encodeJob(job)) shouldBe job.copy(inputs = job.inputs.map { it.copy(run = 1) })
 
         val bad = map + ("name" to "x".repeat(51))
         shouldThrow<ValidationException> { client.generateOqtantJob(bad) }.violations.single().field shouldBe "name"

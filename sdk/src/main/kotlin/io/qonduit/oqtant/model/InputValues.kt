@@ -29,12 +29,13 @@ public data class InputValues @JvmOverloads constructor(
 ) {
     /**
      * The job type the service computes for these values: `PAINT_1D` with a landscape; otherwise
-     * `BARRIER` with barriers **or** an in-trap image; otherwise `BEC`.
+     * `BARRIER` with barriers **or** an in-trap image; otherwise `BEC` (bert_schemas `JobBase.job_type`, which
+     * tests the barrier list for truth, so an empty list counts as none).
      */
     public val jobType: JobType
         get() = when {
             opticalLandscape != null -> JobType.PAINT_1D
-            opticalBarriers != null || imageType == ImageType.IN_TRAP -> JobType.BARRIER
+            !opticalBarriers.isNullOrEmpty() || imageType == ImageType.IN_TRAP -> JobType.BARRIER
             else -> JobType.BEC
         }
 }

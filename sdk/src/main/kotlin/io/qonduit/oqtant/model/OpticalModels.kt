@@ -1,6 +1,7 @@
 package io.qonduit.oqtant.model
 
 import kotlinx.serialization.ExperimentalSerializationApi
+import kotlinx.serialization.KSerializer
 import kotlinx.serialization.KeepGeneratedSerializer
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
@@ -88,7 +89,9 @@ public data class Landscape @JvmOverloads constructor(
  * @property landscapes snapshots in ascending, distinct time order
  * @property interpolation how the potential changes between snapshots
  */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = OpticalLandscapeSerializer::class)
 public data class OpticalLandscape @JvmOverloads constructor(
     @SerialName("landscapes") public val landscapes: List<Landscape>,
     @SerialName("interpolation") public val interpolation: InterpolationType = InterpolationType.LINEAR,
@@ -119,7 +122,9 @@ public data class Pulse @JvmOverloads constructor(
  * @property type must be TERMINATOR
  * @property positionUm must be 30.0
  */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = LaserSerializer::class)
 public data class Laser @JvmOverloads constructor(
     @SerialName("pulses") public val pulses: List<Pulse>,
     @SerialName("type") public val type: LaserType = LaserType.TERMINATOR,
@@ -135,3 +140,26 @@ public data class Laser @JvmOverloads constructor(
         public fun terminator(onMs: Double, offMs: Double): Laser = Laser(listOf(Pulse(listOf(onMs, offMs))))
     }
 }
+
+/**
+ * Writes an object's keys in the order of the bert_schemas model, where it differs from the Kotlin
+ * constructor's (whose parameter order is public API and keeps its defaults last). Reading is untouched.
+ */
+internal open class PythonKeyOrder<T>(serializer: KSerializer<T>, private val keys: List<String>) : JsonTransformingSerializer<T>(serializer) {
+    override fun transformSerialize(element: JsonElement): JsonElement {
+        if (element !is JsonObject) return element
+        val ordered = LinkedHashMap<String, JsonElement>()
+        keys.forEach { key -> element[key]?.let { ordered[key] = it } }
+        element.forEach { (key, value) -> ordered.putIfAbsent(key, value) }
+        return JsonObject(ordered)
+    }
+}
+
+/** `OpticalLandscape` fields in bert_schemas order: `interpolation, landscapes`. */
+@OptIn(ExperimentalSerializationApi::class)
+internal object OpticalLandscapeSerializer :
+    PythonKeyOrder<OpticalLandscape>(OpticalLandscape.generatedSerializer(), listOf("interpolation", "landscapes"))
+
+/** `Laser` fields in bert_schemas order: `type, position_um, pulses`. */
+@OptIn(ExperimentalSerializationApi::class)
+internal object LaserSerializer : PythonKeyOrder<Laser>(Laser.generatedSerializer(), listOf("type", "position_um", "pulses"))

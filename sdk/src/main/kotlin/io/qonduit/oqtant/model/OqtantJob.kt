@@ -15,9 +15,6 @@ import java.time.Instant
  *
  * @property name 1..50 characters
  * @property inputs the runs, 1..30
- * @property jobType `job_type` as given or received; defaults to the type computed from `inputs[0]`. It is not
- *   recomputed by `copy`: validation rejects a value that differs from [computedJobType], and [toSubmission]
- *   always sends the computed type
  * @property origin where it was submitted from (null for local simulator results)
  * @property status lifecycle status
  * @property display whether the web app lists the job
@@ -36,7 +33,6 @@ import java.time.Instant
 public data class OqtantJob @JvmOverloads constructor(
     @SerialName("name") public val name: String,
     @SerialName("inputs") public val inputs: List<Input>,
-    @SerialName("job_type") public val jobType: JobType? = inputs.firstOrNull()?.values?.jobType,
     @SerialName("origin") public val origin: JobOrigin? = null,
     @SerialName("status") public val status: JobStatus = JobStatus.PENDING,
     @SerialName("display") public val display: Boolean = true,
@@ -59,8 +55,13 @@ public data class OqtantJob @JvmOverloads constructor(
     /** `end_time_ms` of the first run (Python `OqtantJob.lifetime`). */
     public val lifetimeMs: Double? get() = input?.endTimeMs
 
-    /** The job type the service computes from `inputs[0]` (see [InputValues.jobType]). */
-    public val computedJobType: JobType? get() = input?.jobType
+    /**
+     * `job_type`: always computed from `inputs[0]` (see [InputValues.jobType]), as bert_schemas' computed
+     * field is, so a job whose inputs are edited (or `copy`'d) never carries a stale type. A `job_type`
+     * key in a decoded document is ignored, as the Python model ignores it; files, [OqtantJson.encodeJob]
+     * and [toSubmission] all write this value. Null only when there are no runs.
+     */
+    public val jobType: JobType? get() = input?.jobType
 
     /** [timeSubmit] parsed, or null when absent. */
     public val timeSubmitInstant: Instant? get() = timeSubmit?.let(Instant::parse)

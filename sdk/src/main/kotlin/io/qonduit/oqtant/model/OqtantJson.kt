@@ -1,5 +1,6 @@
 package io.qonduit.oqtant.model
 
+import io.qonduit.oqtant.OqtantJobFileDocument
 import kotlinx.serialization.json.Json
 
 /**
@@ -29,9 +30,12 @@ public object OqtantJson {
     @JvmStatic
     public fun decodeJob(json: String): OqtantJob = format.decodeFromString(OqtantJob.serializer(), json)
 
-    /** Encodes a job with every field, as the Python client's `model_dump_json` does. */
+    /**
+     * Encodes a job with every field, as the Python client's `model_dump_json` does (the bytes of a job
+     * file, see [io.qonduit.oqtant.OqtantJobFiles.encode]), plus the response-only keys when present.
+     */
     @JvmStatic
-    public fun encodeJob(job: OqtantJob): String = format.encodeToString(OqtantJob.serializer(), job)
+    public fun encodeJob(job: OqtantJob): String = OqtantJobFileDocument.encode(job, responseKeys = true)
 
     /** Encodes the body of `POST {U}/jobs` for [job] (validates it first, see [OqtantJob.toSubmission]). */
     @JvmStatic

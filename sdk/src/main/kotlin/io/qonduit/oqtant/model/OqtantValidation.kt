@@ -115,12 +115,8 @@ private class Checks(private val v: Validator) {
             "must have 1..${OqtantValidation.MAX_NAME_LENGTH} characters (code points)")
         v.check(job.inputs.size in 1..OqtantValidation.MAX_RUNS, "inputs", job.inputs.size,
             "must have 1..${OqtantValidation.MAX_RUNS} runs")
-        val computed = job.computedJobType
+        val computed = job.jobType
         if (computed != null) {
-            if (job.jobType != null) {
-                v.check(job.jobType == computed, "job_type", job.jobType.name,
-                    "must be $computed, the type computed from inputs[0].values")
-            }
             job.inputs.forEachIndexed { i, input ->
                 if (i > 0) {
                     v.check(input.values.jobType == computed, "inputs[$i].values", input.values.jobType.name,

@@ -28,7 +28,6 @@ class OqtantModelSpec : FunSpec({
             reencoded(job) shouldBe OqtantFixtures.normalized(OqtantFixtures.tree(name))
 
             job.jobType shouldBe JobType.BARRIER
-            job.computedJobType shouldBe JobType.BARRIER
             job.status shouldBe JobStatus.COMPLETE
             job.origin shouldBe JobOrigin.OQTAPI
             job.externalId shouldBe "0339e46e-a10d-47dc-8dc3-0add622de17d"
@@ -106,7 +105,6 @@ class OqtantModelSpec : FunSpec({
                 val job = OqtantJson.decodeJob(OqtantFixtures.text("fixture_${kind}_job.oqtant-3.3.4.json"))
                 job.validate()
                 job.jobType shouldBe JobType.valueOf(kind.uppercase())
-                job.computedJobType shouldBe job.jobType
                 val body = json.parseToJsonElement(OqtantJson.encodeSubmission(job))
                 OqtantFixtures.normalized(body) shouldBe
                     OqtantFixtures.normalized(OqtantFixtures.tree("post_jobs_body_$kind.derived.json"))

@@ -74,10 +74,6 @@ class OqtantValidationSpec : FunSpec({
             OqtantJob.of("many", List(31) { valid }).breaks("inputs" to "must have 1..30 runs")
             OqtantJob.of("max", List(30) { valid }).validate()
         }
-        test("job_type must be the computed one") {
-            validJob.copy(jobType = JobType.BARRIER).breaks("job_type" to "must be PAINT_1D")
-            validJob.copy(jobType = JobType.BRAGG).breaks("job_type" to "must be PAINT_1D")
-        }
         test("every run maps to the job type of inputs[0]") {
             val bec = valid.copy(imageType = ImageType.TIME_OF_FLIGHT, opticalBarriers = null, opticalLandscape = null)
             OqtantJob.of("mixed", valid, valid, bec).breaks("inputs[2].values" to "must map to the same job type as inputs[0] (PAINT_1D)")
