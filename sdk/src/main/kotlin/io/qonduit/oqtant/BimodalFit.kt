@@ -28,6 +28,9 @@ import kotlin.math.sqrt
  * The fit is Levenberg–Marquardt least squares (commons-math3): each component alone from the
  * image's moments, then both from those fits, keeping amplitudes ≥ 0 and sizes between 0.5 px and
  * the image size.
+ * Rows and columns at the image's edges whose pixels are all exactly 0.0 are padding, not
+ * measurement (a real hardware image has its first 14 rows so): they are
+ * left out of the fit, its residuals and [rSquared]; coordinates stay those of the whole image.
  * A component whose fitted peak is below [RESOLUTION_SIGMAS] times the residual RMS cannot be told
  * from noise: the fit of the other component alone is reported instead ([model] says which), so a
  * pure condensate reports no thermal atoms rather than a wide ghost Gaussian, and an image with
@@ -47,7 +50,10 @@ import kotlin.math.sqrt
  * underestimates thermal atoms near degeneracy; images are assumed unsaturated (OD ≪ the camera's
  * limit) and the condensate to be in the Thomas–Fermi regime, so a condensate whose profile departs
  * from it (after in-trap dynamics, or the Python simulator's mean-field images) puts part of its atoms
- * in the Gaussian; the temperature is null when no thermal component is resolved.
+ * in the Gaussian (on a real hardware image after 5 ms of flight and 40 ms of painted dynamics the
+ * Gaussian takes 97 % of the atoms and its widths read 560 nK for a job that asked for 100 nK: the
+ * total atom number holds, the split and the temperature are then only bounds); the temperature is
+ * null when no thermal component is resolved.
  *
  * @property model which components the reported fit has
  * @property temperatureNk temperature of the thermal cloud, nK; null when no thermal cloud is resolved
@@ -64,8 +70,8 @@ import kotlin.math.sqrt
  * @property condensedRadiusXUm Thomas–Fermi radius along x, µm
  * @property condensedRadiusYUm Thomas–Fermi radius along y, µm
  * @property offsetOd fitted background OD
- * @property rSquared `1 − var(residual) / var(image)`, as the Python client reports it
- * @property residualRmsOd root-mean-square residual, OD
+ * @property rSquared `1 − var(residual) / var(image)`, as the Python client reports it, over the fitted pixels
+ * @property residualRmsOd root-mean-square residual over the fitted pixels, OD
  * @property pixcalUm µm per pixel the sizes were converted with
  * @property timeOfFlightMs time of flight the temperature was computed with, ms
  */
@@ -136,7 +142,7 @@ public data class BimodalFit(
                 val gaussian = fitter.gaussian()
                 val thomasFermi = fitter.thomasFermi()
                 val both = fitter.bimodal(gaussian, thomasFermi)
-                val threshold = RESOLUTION_SIGMAS * rms(both.rss, image.pixelCount)
+                val threshold = RESOLUTION_SIGMAS * rms(both.rss, fitter.fittedCount)
                 val thermalResolved = both.p[G_OD] >= threshold
                 val condensedResolved = both.p[TF_OD] >= threshold
                 when {
@@ -148,10 +154,10 @@ public data class BimodalFit(
             } catch (e: MathIllegalStateException) {
                 throw BimodalFitException("the bimodal fit did not converge: ${e.message}", e)
             }
-            return result(solution.first, solution.second, image, pixcal, timeOfFlightMs)
+            return result(solution.first, solution.second, fitter, pixcal, timeOfFlightMs)
         }
 
-        private fun result(s: BimodalFitter.Solution, model: Model, image: Image, pixcal: Double, tofMs: Double): BimodalFit {
+        private fun result(s: BimodalFitter.Solution, model: Model, fitter: BimodalFitter, pixcal: Double, tofMs: Double): BimodalFit {
             val p = if (model == Model.EMPTY) s.p.copyOf().also { it[G_OD] = 0.0; it[TF_OD] = 0.0 } else s.p
             val pixelArea = pixcal * pixcal
             val thermal = 2 * PI * p[G_OD] * p[SIGMA_X] * p[SIGMA_Y] * pixelArea / ABSORPTION_CROSS_SECTION_UM2
@@ -179,8 +185,8 @@ public data class BimodalFit(
                 condensedRadiusXUm = if (noThomasFermi) 0.0 else p[RX] * pixcal,
                 condensedRadiusYUm = if (noThomasFermi) 0.0 else p[RY] * pixcal,
                 offsetOd = p[OFFSET],
-                rSquared = 1 - (s.rss / image.pixelCount - residualMean(s, image).let { it * it }) / variance(image.pixels),
-                residualRmsOd = rms(s.rss, image.pixelCount),
+                rSquared = 1 - (s.rss / fitter.fittedCount - fitter.residualMean(s.p).let { it * it }) / fitter.variance(),
+                residualRmsOd = rms(s.rss, fitter.fittedCount),
                 pixcalUm = pixcal,
                 timeOfFlightMs = tofMs,
             )
@@ -197,20 +203,6 @@ public data class BimodalFit(
         }
 
         private fun rms(rss: Double, n: Int) = sqrt(rss / n)
-
-        private fun residualMean(s: BimodalFitter.Solution, image: Image): Double {
-            val fitter = BimodalFitter(image.pixels, image.rows, image.columns)
-            var sum = 0.0
-            for (row in 0 until image.rows) for (column in 0 until image.columns) {
-                sum += image.pixels[row * image.columns + column] - fitter.evaluate(s.p, column.toDouble(), row.toDouble(), BimodalFitter.Components.BOTH)
-            }
-            return sum / image.pixelCount
-        }
-
-        private fun variance(values: DoubleArray): Double {
-            val mean = values.average()
-            return values.sumOf { (it - mean) * (it - mean) } / values.size
-        }
 
         private const val MIN_SIDE = 5
     }

@@ -18,8 +18,39 @@ import kotlin.math.sqrt
  *
  * Parameters, in this order: Gaussian peak OD, σx, σy, Thomas–Fermi peak OD, rx, ry, centre x
  * (column), centre y (row), offset. x runs along a row (columns), y down the image (rows).
+ *
+ * Only the fitted region ([fittedCount] pixels) takes part: the image without the rows and columns
+ * at its edges whose pixels are all exactly 0.0. Hardware images can carry such padding (a real
+ * result has its first 14 rows at exactly 0.0 while the rest sits on a 0.12 OD background);
+ * measured OD is never exactly 0.0 across a whole row, and fitting the padding would pull the offset
+ * down and spoil the residuals. Coordinates stay those of the whole image.
  */
 internal class BimodalFitter(private val pixels: DoubleArray, private val rows: Int, private val columns: Int) {
+    private val firstRow: Int
+    private val lastRow: Int
+    private val firstColumn: Int
+    private val lastColumn: Int
+
+    init {
+        fun zeroRow(r: Int) = (0 until columns).all { pixels[r * columns + it] == 0.0 }
+        fun zeroColumn(c: Int) = (0 until rows).all { pixels[it * columns + c] == 0.0 }
+        val keptRows = (0 until rows).filterNot(::zeroRow)
+        val keptColumns = (0 until columns).filterNot(::zeroColumn)
+        if (keptRows.isEmpty() || keptColumns.isEmpty()) { // nothing but zeros: fit it all
+            firstRow = 0; lastRow = rows - 1; firstColumn = 0; lastColumn = columns - 1
+        } else {
+            firstRow = keptRows.first(); lastRow = keptRows.last(); firstColumn = keptColumns.first(); lastColumn = keptColumns.last()
+        }
+    }
+
+    /** Number of pixels fitted. */
+    val fittedCount: Int get() = (lastRow - firstRow + 1) * (lastColumn - firstColumn + 1)
+
+    private val target = DoubleArray(fittedCount).also { t ->
+        var i = 0
+        for (row in firstRow..lastRow) for (column in firstColumn..lastColumn) t[i++] = pixels[row * columns + column]
+    }
+
     /** The components a fit may use; the others are held at zero amplitude. */
     enum class Components(val gaussian: Boolean, val thomasFermi: Boolean) { BOTH(true, true), GAUSSIAN(true, false), THOMAS_FERMI(false, true) }
 
@@ -52,7 +83,7 @@ internal class BimodalFitter(private val pixels: DoubleArray, private val rows: 
         val problem = LeastSquaresBuilder()
             .start(start)
             .model(model(components))
-            .target(pixels)
+            .target(target)
             .parameterValidator { clamp(it, components) }
             .maxEvaluations(MAX_EVALUATIONS)
             .maxIterations(MAX_EVALUATIONS)
@@ -65,12 +96,13 @@ internal class BimodalFitter(private val pixels: DoubleArray, private val rows: 
     /** OD of the model at every pixel, and its derivative by every parameter. */
     private fun model(components: Components) = MultivariateJacobianFunction { point: RealVector ->
         val p = point.toArray()
-        val values = DoubleArray(pixels.size)
-        val jacobian = Array(pixels.size) { DoubleArray(PARAMETERS) }
-        for (row in 0 until rows) {
-            for (column in 0 until columns) {
-                val i = row * columns + column
+        val values = DoubleArray(target.size)
+        val jacobian = Array(target.size) { DoubleArray(PARAMETERS) }
+        var i = 0
+        for (row in firstRow..lastRow) {
+            for (column in firstColumn..lastColumn) {
                 values[i] = evaluate(p, column.toDouble(), row.toDouble(), components, jacobian[i])
+                i++
             }
         }
         Pair(ArrayRealVector(values, false), Array2DRowRealMatrix(jacobian, false))
@@ -115,8 +147,21 @@ internal class BimodalFitter(private val pixels: DoubleArray, private val rows: 
         return od
     }
 
+    /** Mean residual (image − model, both components) over the fitted region. */
+    fun residualMean(p: DoubleArray): Double {
+        var sum = 0.0
+        forEachPixel { x, y, od -> sum += od - evaluate(p, x, y, Components.BOTH) }
+        return sum / fittedCount
+    }
+
+    /** Variance of the fitted region's pixels. */
+    fun variance(): Double {
+        val mean = target.average()
+        return target.sumOf { (it - mean) * (it - mean) } / target.size
+    }
+
     /**
-     * A start from the image's moments: the offset is the median of the border pixels, the centre the
+     * A start from the moments of the fitted region: the offset is the median of its border pixels, the centre the
      * centroid of the cloud above it, the size its second moments (a column-integrated Thomas–Fermi
      * cloud has <x²> = rx²/7).
      */
@@ -127,8 +172,8 @@ internal class BimodalFitter(private val pixels: DoubleArray, private val rows: 
         var sy = 0.0
         var peak = 0.0
         forEachPixel { x, y, od -> val w = max(od - offset, 0.0); sum += w; sx += w * x; sy += w * y; peak = max(peak, od - offset) }
-        val xc = if (sum > 0) sx / sum else (columns - 1) / 2.0
-        val yc = if (sum > 0) sy / sum else (rows - 1) / 2.0
+        val xc = if (sum > 0) sx / sum else (firstColumn + lastColumn) / 2.0
+        val yc = if (sum > 0) sy / sum else (firstRow + lastRow) / 2.0
         var vx = 0.0
         var vy = 0.0
         forEachPixel { x, y, od -> val w = max(od - offset, 0.0); vx += w * (x - xc) * (x - xc); vy += w * (y - yc) * (y - yc) }
@@ -157,14 +202,14 @@ internal class BimodalFitter(private val pixels: DoubleArray, private val rows: 
     }
 
     private fun borderMedian(): Double {
-        val border = ArrayList<Double>(2 * (rows + columns))
-        forEachPixel { x, y, od -> if (x.toInt() == 0 || y.toInt() == 0 || x.toInt() == columns - 1 || y.toInt() == rows - 1) border += od }
+        val border = ArrayList<Double>(2 * (lastRow - firstRow + lastColumn - firstColumn + 2))
+        forEachPixel { x, y, od -> if (x.toInt() == firstColumn || y.toInt() == firstRow || x.toInt() == lastColumn || y.toInt() == lastRow) border += od }
         border.sort()
         return border[border.size / 2]
     }
 
     private inline fun forEachPixel(action: (x: Double, y: Double, od: Double) -> Unit) {
-        for (row in 0 until rows) for (column in 0 until columns) action(column.toDouble(), row.toDouble(), pixels[row * columns + column])
+        for (row in firstRow..lastRow) for (column in firstColumn..lastColumn) action(column.toDouble(), row.toDouble(), pixels[row * columns + column])
     }
 
     companion object {
