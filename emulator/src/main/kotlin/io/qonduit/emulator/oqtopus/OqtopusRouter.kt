@@ -146,3 +146,6 @@ internal fun parseQueryTime(name: String, raw: String): Instant {
     }
 }
 
+
+/** Now, at the precision the wire carries (microseconds), so that filters compare what clients see. */
+internal fun wireNow(): Instant = Instant.now().truncatedTo(ChronoUnit.MICROS)
