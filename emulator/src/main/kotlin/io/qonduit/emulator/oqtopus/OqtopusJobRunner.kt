@@ -70,11 +70,12 @@ internal class OqtopusJobRunner(
             job.status = JobStatus.RUNNING
             job.runningAt = wireNow()
             val device = state.devices.getValue(job.deviceId!!)
-            ExecutionRequest(job.id, job.jobType!!, job.shots!!, job.input!!, job.transpilerInfo, device.nQubits, device.id)
+            ExecutionRequest(job.id, job.jobType!!, job.shots!!, job.input!!, job.transpilerInfo, device.nQubits, device.id, job.simulatorInfo)
         }
         val startedAt = Instant.now()
         delay(config.runningDelay.toMillis())
-        val seed = config.seed?.plus(job.sequence)
+        // simulator_info.seed_simulation (as OQTOPUS' simulators take it) seeds this job; else the emulator's seed + job number.
+        val seed = seedSimulation(request.simulatorInfo) ?: config.seed?.plus(job.sequence)
         // The simulation stops within one operation once the job's coroutine is cancelled (cancel, delete, close).
         val coroutine = currentCoroutineContext()[Job]
         val outcome = OqtopusJobExecutor(seed) { coroutine?.isActive == false }.execute(request)
@@ -100,6 +101,12 @@ internal class OqtopusJobRunner(
         outcome.transpileResult?.let { store("transpile_result", "transpile_result.json", it.toString()) }
         outcome.result?.let { store("result", "result.json", it.toString()) }
         outcome.sseLog?.let { store("sse_log", "sse_log.log", it) }
+    }
+
+    private fun seedSimulation(info: kotlinx.serialization.json.JsonObject?): Long? {
+        val value = info?.get("seed_simulation") as? kotlinx.serialization.json.JsonPrimitive ?: return null
+        if (value.isString) return null
+        return value.content.toLongOrNull()
     }
 
     private companion object {
