@@ -122,23 +122,23 @@ internal class OqtopusStorage {
         }
 
         /**
-         * The entries of [zip] (name -> bytes), each read up to [maxEntryBytes] (a larger one, or a
-         * malformed archive, throws [ZipException]).
+         * The entries of [zip] (name -> bytes), read up to [maxBytes] in all (more, or a malformed
+         * archive, throws [ZipException]), so that a small upload cannot inflate without bound.
          */
-        fun unzip(zip: ByteArray, maxEntryBytes: Long): Map<String, ByteArray> {
+        fun unzip(zip: ByteArray, maxBytes: Long): Map<String, ByteArray> {
             val entries = LinkedHashMap<String, ByteArray>()
+            var total = 0L
             ZipInputStream(ByteArrayInputStream(zip)).use { input ->
                 while (true) {
                     val entry = input.nextEntry ?: break
                     if (entry.isDirectory) continue
                     val out = ByteArrayOutputStream()
                     val buffer = ByteArray(BUFFER)
-                    var total = 0L
                     while (true) {
                         val n = input.read(buffer)
                         if (n < 0) break
                         total += n
-                        if (total > maxEntryBytes) throw ZipException("entry ${entry.name} is larger than $maxEntryBytes bytes")
+                        if (total > maxBytes) throw ZipException("the archive holds more than $maxBytes bytes")
                         out.write(buffer, 0, n)
                     }
                     entries[entry.name] = out.toByteArray()
