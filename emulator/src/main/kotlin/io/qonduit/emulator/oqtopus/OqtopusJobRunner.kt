@@ -6,6 +6,8 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.delay
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
 import java.time.Duration
 import java.time.Instant
 
@@ -97,14 +99,14 @@ internal class OqtopusJobRunner(
             state.storage.put(key, OqtopusStorage.zipOne(entry, content.toByteArray(Charsets.UTF_8)))
             job.outputs[item] = key
         }
-        outcome.combinedProgram?.let { store("combined_program", "combined_program.json", kotlinx.serialization.json.JsonPrimitive(it).toString()) }
+        outcome.combinedProgram?.let { store("combined_program", "combined_program.json", JsonPrimitive(it).toString()) }
         outcome.transpileResult?.let { store("transpile_result", "transpile_result.json", it.toString()) }
         outcome.result?.let { store("result", "result.json", it.toString()) }
         outcome.sseLog?.let { store("sse_log", "sse_log.log", it) }
     }
 
-    private fun seedSimulation(info: kotlinx.serialization.json.JsonObject?): Long? {
-        val value = info?.get("seed_simulation") as? kotlinx.serialization.json.JsonPrimitive ?: return null
+    private fun seedSimulation(info: JsonObject?): Long? {
+        val value = info?.get("seed_simulation") as? JsonPrimitive ?: return null
         if (value.isString) return null
         return value.content.toLongOrNull()
     }

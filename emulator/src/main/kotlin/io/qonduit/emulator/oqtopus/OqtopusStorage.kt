@@ -1,7 +1,9 @@
 package io.qonduit.emulator.oqtopus
 
 import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonArray
 import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.jsonPrimitive
@@ -57,7 +59,7 @@ internal class OqtopusStorage {
                 add(buildJsonObject { put("bucket", BUCKET) })
                 add(buildJsonObject { put("key", objectKey) })
                 add(buildJsonObject { put("x-amz-security-token", securityToken) })
-                add(buildJsonArray { add(kotlinx.serialization.json.JsonPrimitive("content-length-range")); add(kotlinx.serialization.json.JsonPrimitive(0)); add(kotlinx.serialization.json.JsonPrimitive(maxBytes)) })
+                add(buildJsonArray { add(JsonPrimitive("content-length-range")); add(JsonPrimitive(0)); add(JsonPrimitive(maxBytes)) })
             })
         }.toString()
         val encodedPolicy = Base64.getEncoder().encodeToString(policy.toByteArray(StandardCharsets.UTF_8))
@@ -75,9 +77,9 @@ internal class OqtopusStorage {
         if (!MessageDigest.isEqual(sign(encodedPolicy).toByteArray(), signature.toByteArray())) return null
         return try {
             val policy = Json.parseToJsonElement(String(Base64.getDecoder().decode(encodedPolicy), StandardCharsets.UTF_8)) as JsonObject
-            val conditions = policy.getValue("conditions") as kotlinx.serialization.json.JsonArray
+            val conditions = policy.getValue("conditions") as JsonArray
             val objectKey = conditions.filterIsInstance<JsonObject>().first { "key" in it }.getValue("key").jsonPrimitive.content
-            val range = conditions.filterIsInstance<kotlinx.serialization.json.JsonArray>().first { it[0].jsonPrimitive.content == "content-length-range" }
+            val range = conditions.filterIsInstance<JsonArray>().first { it[0].jsonPrimitive.content == "content-length-range" }
             UploadPolicy(objectKey, Instant.parse(policy.getValue("expiration").jsonPrimitive.content), range[2].jsonPrimitive.content.toLong())
         } catch (e: Exception) {
             null
