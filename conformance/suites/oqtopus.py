@@ -18,6 +18,7 @@ import io
 import math
 import os
 import tempfile
+import time
 import uuid
 import warnings
 import zipfile
@@ -716,11 +717,19 @@ def _():
 
 @suite.check("OqtopusClient.list_jobs[page, size, order]")
 def _():
-    asc = [j.job_id for j in client.list_jobs(q=f"conformance-{RUN}-submit-jobs", order="ASC", size=100)]
-    desc = [j.job_id for j in client.list_jobs(q=f"conformance-{RUN}-submit-jobs", order="DESC", size=100)]
-    expect(len(asc) == 3 and desc == asc[::-1], f"ASC {asc}, DESC {desc}")
-    pages = [[j.job_id for j in client.list_jobs(q=f"conformance-{RUN}-submit-jobs", order="ASC", size=2, page=p)] for p in (1, 2)]
-    expect(pages == [asc[:2], asc[2:]], f"pages {pages}, all {asc}")
+    # Registered one after another, so their creation times are strictly ordered.
+    ids = []
+    for i in range(3):
+        ids.append(client.submit_job(OqtopusJobSpec.sampling(device_id=SIM, program=X_ON_Q1, shots=1, name=name(f"order-{i}"))).job_id)
+        time.sleep(0.01)
+    asc = [j.job_id for j in client.list_jobs(q=f"conformance-{RUN}-order", order="ASC", size=100)]
+    desc = [j.job_id for j in client.list_jobs(q=f"conformance-{RUN}-order", order="DESC", size=100)]
+    expect(asc == ids and desc == ids[::-1], f"registered {ids}, ASC {asc}, DESC {desc}")
+    pages = [[j.job_id for j in client.list_jobs(q=f"conformance-{RUN}-order", order="ASC", size=2, page=p)] for p in (1, 2)]
+    expect(pages == [ids[:2], ids[2:]], f"pages {pages}, all {ids}")
+    # "If requested page number exceeds number of all pages last page is returned" (the spec).
+    beyond = [j.job_id for j in client.list_jobs(q=f"conformance-{RUN}-order", order="ASC", size=2, page=99)]
+    expect(beyond == ids[2:], f"page 99 of 2 gave {beyond}")
 
 
 @suite.check("OqtopusClient.list_jobs[fields]")

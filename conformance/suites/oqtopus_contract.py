@@ -107,6 +107,12 @@ for method, path, operation_id in operations():
         expect(label in outcomes, f"schemathesis reported nothing for {label}")
         expect(outcomes[label] == "", one_line(outcomes[label]))
 
+# schemathesis' stateful phase (sequences of calls linked by the ids one response gives the next).
+if "Stateful tests" in outcomes:
+    @suite.check("stateful sequences")
+    def _():
+        expect(outcomes["Stateful tests"] == "", one_line(outcomes["Stateful tests"]))
+
 # The account-ending operations: one positive case each, on a fresh emulator.
 schema = schemathesis.openapi.from_path(str(SPEC))
 for method, path in sorted(DESTRUCTIVE):
