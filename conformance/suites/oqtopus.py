@@ -116,7 +116,8 @@ def expect_api_error(fn, status: int) -> UserApiError:
 def expect_bell_counts(counts: dict, shots: int = SHOTS) -> None:
     expect(set(counts) <= {"00", "11"}, f"Bell counts have keys beyond 00/11: {counts}")
     expect(sum(counts.values()) == shots, f"counts {counts} do not add up to {shots}")
-    expect(min(counts.get("00", 0), counts.get("11", 0)) > shots * 0.35, f"Bell counts far from 50/50: {counts}")
+    # Four standard deviations of a fair coin over the shots (sqrt(shots) / 2 each).
+    expect(min(counts.get("00", 0), counts.get("11", 0)) > shots / 2 - 2 * math.sqrt(shots), f"Bell counts far from 50/50: {counts}")
 
 
 def close(actual: float | None, wanted: float, tolerance: float = 1e-9) -> bool:
@@ -251,8 +252,8 @@ SIM = next((d.device_id for d in DEVICES if d.device_type == "simulator" and d.s
 @suite.check("OqtopusDevice[properties]")
 def _():
     for d in DEVICES:
-        expect(d.device_info_str is None or isinstance(d.device_info_str, str), f"{d.device_id}: device_info_str")
-        if d.device_info_str:
+        expect(d.raw.device_info is None or isinstance(d.raw.device_info, str), f"{d.device_id}: device_info is JSON in a string")
+        if d.raw.device_info:
             expect(isinstance(d.device_info, dict), f"{d.device_id}: device_info {d.device_info!r} is not parsed")
         expect(d.n_qubits is None or d.n_qubits > 0, f"{d.device_id}: n_qubits {d.n_qubits}")
         expect(d.available_at is None or isinstance(d.available_at, datetime), f"{d.device_id}: available_at")
@@ -260,9 +261,21 @@ def _():
         if d.status == "unavailable":
             expect(d.available_at is not None, f"{d.device_id}: unavailable without available_at (spec)")
     svsim = next(d for d in DEVICES if d.device_id == "SVSim")
-    expect(svsim.device_info.get("n_nodes") == 512, f"SVSim device_info {svsim.device_info}")
-    expect(svsim.device_info["calibration_data"]["t1"]["0"] == 55.51, f"SVSim calibration_data {svsim.device_info}")
-    expect(svsim.n_qubits == 39 and "cx" in svsim.basis_gates and "measure" in svsim.supported_instructions, f"SVSim {svsim.raw}")
+    expect(svsim.device_type == "simulator" and isinstance(svsim.device_info.get("n_nodes"), int), f"SVSim device_info {svsim.device_info}")
+    expect(svsim.n_qubits > 0 and "cx" in svsim.basis_gates and "measure" in svsim.supported_instructions, f"SVSim {svsim.raw}")
+    qpus = [d for d in DEVICES if d.device_type == "QPU"]
+    expect(qpus, "no QPU device")
+    for qpu in qpus:  # the spec's device_info: calibration_data with qubit_connectivity and per-qubit t1
+        calibration = qpu.device_info["calibration_data"]
+        expect(isinstance(calibration["qubit_connectivity"], list) and isinstance(calibration["t1"], dict), f"{qpu.device_id}: {calibration}")
+        expect(isinstance(qpu.calibrated_at, datetime), f"{qpu.device_id}: calibrated_at {qpu.calibrated_at}")
+
+
+if not hasattr(OqtopusDevice, "device_info_str"):
+    suite.skip("OqtopusDevice.device_info_str",
+               "the seed documents it, but oqtopus-client 1.3.0 has no such property: services/device.py defines "
+               "device_info (json.loads of raw.device_info) only, and __getattr__ delegates to DevicesDeviceInfo, "
+               "which raises AttributeError; the raw JSON text is checked through OqtopusDevice.raw.device_info")
 
 
 @suite.check("OqtopusClient.get_device")
@@ -758,6 +771,33 @@ def _():
     expect(result.status == rest.JobsJobStatus.CANCELLED, f"a cancelled job ended {result.status}")
 
 
+OFFLINE = next((d.device_id for d in DEVICES if d.status == "unavailable"), None)
+
+
+@suite.check("OqtopusClient.wait_for_job[timeout]")
+def waiting():
+    # Jobs for an unavailable device stay submitted: the wait must end with the client's TimeoutError.
+    expect(OFFLINE is not None, "no unavailable device to keep a job waiting")
+    job_id = client.submit_job(OqtopusJobSpec.sampling(device_id=OFFLINE, program=BELL, shots=10, name=name("waiting"))).job_id
+    expect_error(lambda: client.wait_for_job(job_id, interval=0.05, timeout=0.5), TimeoutError, contains=job_id)
+    expect(client.status(job_id) == rest.JobsJobStatus.SUBMITTED, f"status {client.status(job_id)}")
+    return job_id
+
+
+@suite.check("OqtopusClient.delete_job[active job]")
+def _():
+    # "submitted, ready and running jobs must be cancelled before deletion" (the spec).
+    expect_api_error(lambda: client.delete_job(waiting), 400)
+    expect(client.status(waiting) == rest.JobsJobStatus.SUBMITTED, "the refused deletion changed the job")
+
+
+@suite.check("OqtopusClient.cancel_job[submitted job]")
+def _():
+    expect(bool(client.cancel_job(waiting).message), "no message")
+    expect(client.wait_for_job(waiting, **FAST).status == rest.JobsJobStatus.CANCELLED, f"{client.status(waiting)}")
+    expect(bool(client.delete_job(waiting).message), "a cancelled job can be deleted")
+
+
 @suite.check("OqtopusClient.cancel_job[finished job]")
 def _():
     expect_api_error(lambda: client.cancel_job(JOB), 400)
@@ -785,16 +825,6 @@ def _():
 
 
 # ---- account ------------------------------------------------------------------------------------
-
-@suite.check("OqtopusClient.create_api_token")
-def _():
-    # The client's docstring: "A client authenticated with a Q-API-Token can no longer mint a new
-    # token (the server responds with HTTP 403)"; it warns DeprecationWarning first.
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        expect_api_error(client.create_api_token, 403)
-    expect(any(issubclass(w.category, DeprecationWarning) for w in caught), f"no DeprecationWarning: {caught}")
-
 
 @suite.check("OqtopusClient.get_api_token_status")
 def _():
@@ -883,6 +913,17 @@ def _():
 
 
 # ---- destructive, on a private emulator ----------------------------------------------------------
+
+@suite.check("OqtopusClient.create_api_token")
+def _():
+    # The client's docstring: "A client authenticated with a Q-API-Token can no longer mint a new
+    # token (the server responds with HTTP 403)"; it warns DeprecationWarning first. On a private
+    # emulator: an emulator that mints one instead replaces the demo token.
+    with private_emulator() as private_url, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        expect_api_error(OqtopusClient(config(url=private_url + "/oqtopus")).create_api_token, 403)
+    expect(any(issubclass(w.category, DeprecationWarning) for w in caught), f"no DeprecationWarning: {caught}")
+
 
 @suite.check("UsersApi.delete_current_user")
 def _():

@@ -9,14 +9,18 @@ authenticate with the ``q-api-token`` header (reference oqtopus.md §1), so the 
 header and ``ignored_auth`` (which strips the declared Bearer scheme only) is not run.
 
 Generated requests change state (users patched, jobs registered and cancelled), so the run gets a
-private emulator. The two operations that end the caller's account, ``DELETE /api-token`` and
-``DELETE /users/me``, are left out of the generated run (after the first success every later request
-is unauthenticated) and are each called once with the schema's own case, on an emulator of their own,
-and the answer checked the same way. One line per operation: PASS, or FAIL with schemathesis' finding.
+private emulator. The operations that end the caller's credentials, ``DELETE /api-token``,
+``DELETE /users/me`` and ``POST /api-token`` (which replaces the token), are left out of the
+generated run (after the first success every later request is unauthenticated) and are each called
+once with the schema's own case, on an emulator of their own, and the answer checked the same way.
+One line per operation: PASS, or FAIL with schemathesis' findings. A finding passes only when
+``oqtopus-contract-allowlist.json`` explains it (operation, check code, a pattern of the case) with
+its reason: where the document contradicts itself or the service, not where the emulator is wrong.
 """
 from __future__ import annotations
 
-import os
+import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -30,11 +34,15 @@ from harness import Suite, emulator_url, expect
 from private_emulator import private_emulator
 
 SPEC = Path(__file__).resolve().parents[2] / "test-fixtures/src/main/resources/fixtures/oqtopus/oqtopus-user-openapi.yaml"
+# Findings that are not emulator bugs (the document contradicts itself or the service), each with its reason.
+ALLOWLIST = json.loads((Path(__file__).resolve().parents[1] / "oqtopus-contract-allowlist.json").read_text(encoding="utf-8"))
 DEMO_TOKEN = "oqtopus-demo-token"  # OqtopusEmulatorState.DEMO_TOKEN
 SEED = 20261201
 MAX_EXAMPLES = 25  # per operation and phase; keeps the run near a minute on two cores
-DESTRUCTIVE = {("DELETE", "/api-token"), ("DELETE", "/users/me")}
-DESTRUCTIVE_IDS = ("delete_api_token", "delete_current_user")
+# POST /api-token replaces the caller's token in the emulator (as the service's api_token.py router
+# does for the user), so it ends the generated run's authentication as the two deletions do.
+DESTRUCTIVE = {("DELETE", "/api-token"), ("DELETE", "/users/me"), ("POST", "/api-token")}
+DESTRUCTIVE_IDS = ("delete_api_token", "delete_current_user", "create_api_token")
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
 emulator_url()  # refuses a non-loopback emulator before anything is sent
@@ -61,6 +69,7 @@ def generated_run(url: str, report: Path) -> subprocess.CompletedProcess:
         "--generation-database", "none",
         "--workers", "1",
         "--request-timeout", "10",
+        "--continue-on-failure",  # an allow-listed finding must not hide the operation's other findings
         "--no-color",
         "--report", "junit",
         "--report-junit-path", str(report),
@@ -70,13 +79,20 @@ def generated_run(url: str, report: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, timeout=600)
 
 
-def junit_outcomes(report: Path) -> dict[str, str]:
-    """Maps "METHOD /path" to "" (passed) or the failure text of its JUnit test case."""
+def junit_outcomes(report: Path) -> dict[str, list[str]]:
+    """Maps "METHOD /path" (or "Stateful tests") to the text of each failing test case in the JUnit report."""
     outcomes = {}
     for case in ElementTree.parse(report).getroot().iter("testcase"):
-        problems = [(child.get("message") or "") + "\n" + (child.text or "") for child in case if child.tag in ("failure", "error")]
-        outcomes[case.get("name")] = "\n".join(p.strip() for p in problems)
+        texts = "\n".join(child.text or "" for child in case if child.tag in ("failure", "error"))
+        outcomes[case.get("name")] = [c.strip() for c in re.split(r"^\d+\. Test Case ID: ", texts, flags=re.MULTILINE) if c.strip()]
     return outcomes
+
+
+def unexplained(operation: str, case: str) -> list[str]:
+    """The check codes of one failing case that no allow-list entry for ``operation`` explains."""
+    codes = re.findall(r"^- (ST\d+) ", case, flags=re.MULTILINE) or ["?"]
+    return [code for code in codes if not any(
+        e["operation"] == operation and e["check"] == code and re.search(e["match"], case) for e in ALLOWLIST)]
 
 
 def one_line(text: str, limit: int = 1500) -> str:
@@ -84,7 +100,7 @@ def one_line(text: str, limit: int = 1500) -> str:
     return text if len(text) <= limit else text[:limit] + "..."
 
 
-outcomes: dict[str, str] = {}
+outcomes: dict[str, list[str]] = {}
 problem = ""  # why schemathesis gave no per-operation outcomes, if it did not
 try:
     with tempfile.TemporaryDirectory() as work, private_emulator() as private_url:
@@ -105,13 +121,15 @@ for method, path, operation_id in operations():
     def _():
         expect(not problem, problem)
         expect(label in outcomes, f"schemathesis reported nothing for {label}")
-        expect(outcomes[label] == "", one_line(outcomes[label]))
+        failing = [case for case in outcomes[label] if unexplained(label, case)]
+        expect(not failing, " || ".join(one_line(case, 700) for case in failing))
 
 # schemathesis' stateful phase (sequences of calls linked by the ids one response gives the next).
 if "Stateful tests" in outcomes:
     @suite.check("stateful sequences")
     def _():
-        expect(outcomes["Stateful tests"] == "", one_line(outcomes["Stateful tests"]))
+        failing = [case for case in outcomes["Stateful tests"] if unexplained("Stateful tests", case)]
+        expect(not failing, " || ".join(one_line(case, 700) for case in failing))
 
 # The account-ending operations: one positive case each, on a fresh emulator.
 schema = schemathesis.openapi.from_path(str(SPEC))
@@ -122,7 +140,8 @@ for method, path in sorted(DESTRUCTIVE):
         with private_emulator() as private_url:
             case = schema[path][method].Case()
             response = case.call(base_url=private_url + "/oqtopus", headers={"q-api-token": DEMO_TOKEN})
-            expect(200 <= response.status_code < 300, f"{response.status_code} {response.text[:300]}")
+            if method == "DELETE":
+                expect(200 <= response.status_code < 300, f"{response.status_code} {response.text[:300]}")
             case.validate_response(response, headers={"q-api-token": DEMO_TOKEN})
 
 suite.finish()
