@@ -76,7 +76,9 @@ def generated_run(url: str, report: Path) -> subprocess.CompletedProcess:
     ]
     for operation_id in DESTRUCTIVE_IDS:
         command += ["--exclude-operation-id", operation_id]
-    return subprocess.run(command, capture_output=True, text=True, timeout=600)
+    # In a fresh directory: schemathesis keeps a crash cache in ./.schemathesis and replays it first,
+    # which would make one run depend on the one before.
+    return subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=report.parent)
 
 
 def junit_outcomes(report: Path) -> dict[str, list[str]]:
