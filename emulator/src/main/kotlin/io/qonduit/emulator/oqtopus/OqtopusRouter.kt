@@ -77,14 +77,16 @@ private fun OqtopusDeviceRecord.toJson(state: OqtopusEmulatorState): JsonObject 
 }
 
 /** The caller, by `q-api-token` or `Authorization: Bearer`; 401 `{"message": "Unauthorized"}` otherwise. */
-internal fun OqtopusEmulatorState.requireUser(call: ApplicationCall): OqtopusUserRecord {
-    val token = call.request.headers["q-api-token"]?.trim()?.takeIf { it.isNotEmpty() }
-        ?: call.request.headers[HttpHeaders.Authorization]?.trim()?.let { header ->
+internal fun OqtopusEmulatorState.requireUser(call: ApplicationCall): OqtopusUserRecord =
+    userByCredential(call.oqtopusCredential()) ?: throw OqtopusHttpException.unauthorized()
+
+/** The credential the caller sent: the `q-api-token` header, else an `Authorization: Bearer` token; 401 without one. */
+internal fun ApplicationCall.oqtopusCredential(): String =
+    request.headers["q-api-token"]?.trim()?.takeIf { it.isNotEmpty() }
+        ?: request.headers[HttpHeaders.Authorization]?.trim()?.let { header ->
             if (header.startsWith("Bearer ", ignoreCase = true)) header.substring(7).trim() else null
         }?.takeIf { it.isNotEmpty() }
         ?: throw OqtopusHttpException.unauthorized()
-    return userByCredential(token) ?: throw OqtopusHttpException.unauthorized()
-}
 
 /** The storage base URL as the caller reached this server (its `Host`), e.g. `http://127.0.0.1:8090/oqtopus-storage`. */
 internal fun ApplicationCall.storageBase(): String {
