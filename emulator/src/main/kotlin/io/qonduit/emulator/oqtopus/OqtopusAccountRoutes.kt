@@ -22,11 +22,11 @@ import java.util.UUID
 /** `/api-token`, `/api-token/status`, `/announcements[/{id}]`, `/users/me`, `/system/settings`. */
 internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
     post("/api-token") {
-        val user = state.requireUser(call)
+        val user = state.requireUser(call, Refusal.FORBIDDEN)
         // oqtopus-client 1.3.0, create_api_token: "Issuing a Q-API-Token now requires an interactive
         // (OIDC) session ... A client authenticated with a Q-API-Token can no longer mint a new token
         // (the server responds with HTTP 403)". A login session (Bearer) still may.
-        if (state.locked { call.oqtopusCredential() !in state.sessions }) {
+        if (state.locked { call.oqtopusCredential().orEmpty() !in state.sessions }) {
             throw OqtopusHttpException.forbidden("an API token cannot be issued with an API token: log in (Authorization: Bearer)")
         }
         val token = state.locked {
@@ -41,7 +41,7 @@ internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
         })
     }
     delete("/api-token") {
-        val user = state.requireUser(call)
+        val user = state.requireUser(call, Refusal.FORBIDDEN)
         state.locked {
             if (user.apiToken == null) throw OqtopusHttpException.notFound("Not found the specified user's api token")
             user.apiToken = null
@@ -49,13 +49,13 @@ internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
         call.respondText("", status = HttpStatusCode.OK)
     }
     get("/api-token/status") {
-        val user = state.requireUser(call)
+        val user = state.requireUser(call, Refusal.FORBIDDEN)
         val token = state.locked { user.apiToken } ?: throw OqtopusHttpException.notFound("Not found the specified user's api token")
         call.respondJson(buildJsonObject { put("api_token_expiration", formatTime(token.expiration)) })
     }
 
     get("/announcements") {
-        state.requireUser(call)
+        state.requireUser(call, Refusal.BARE_UNAUTHORIZED)
         val query = call.request.queryParameters
         fun bad(message: String): Nothing = throw OqtopusHttpException.badRequest(message)
         val offset = query["offset"]?.let { it.toIntOrNull()?.takeIf { v -> v >= 0 } ?: bad("offset must be a non-negative integer, was '$it'") } ?: 0
@@ -72,7 +72,7 @@ internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
         call.respondJson(buildJsonObject { put("announcements", JsonArray(list)) })
     }
     get("/announcements/{announcement_id}") {
-        state.requireUser(call)
+        state.requireUser(call, Refusal.BARE_UNAUTHORIZED)
         val raw = call.parameters["announcement_id"].orEmpty()
         val id = raw.toIntOrNull() ?: throw OqtopusHttpException.badRequest("Bad request malformed input data: announcement_id must be an integer, was '$raw'")
         val json = state.locked { state.announcements[id]?.takeIf { it.publishable }?.toJson() }
@@ -81,11 +81,11 @@ internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
     }
 
     get("/users/me") {
-        val user = state.requireUser(call)
+        val user = state.requireUser(call, Refusal.BARE_UNAUTHORIZED)
         call.respondJson(state.locked { user.toJson(state) })
     }
     patch("/users/me") {
-        val user = state.requireUser(call)
+        val user = state.requireUser(call, Refusal.BARE_UNAUTHORIZED)
         val body = call.receiveJsonObject(allowEmpty = true)
         fun text(key: String): String? = when (val v = body[key]) {
             null, JsonNull -> null
@@ -105,7 +105,7 @@ internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
         call.respondJson(json)
     }
     delete("/users/me") {
-        val user = state.requireUser(call)
+        val user = state.requireUser(call, Refusal.BARE_UNAUTHORIZED)
         if (!state.allowUserDeletion) throw OqtopusHttpException.forbidden("user deletion is not allowed on this system")
         state.locked {
             user.deleted = true
@@ -115,7 +115,7 @@ internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
     }
 
     get("/system/settings") {
-        state.requireUser(call)
+        state.requireUser(call, Refusal.BARE_UNAUTHORIZED)
         call.respondJson(buildJsonObject {
             put("editable_fields", JsonArray(listOf(JsonPrimitive("name"), JsonPrimitive("organization"))))
             put("allow_deletion", state.allowUserDeletion)

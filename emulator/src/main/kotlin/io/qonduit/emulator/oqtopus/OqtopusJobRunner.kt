@@ -3,6 +3,8 @@ package io.qonduit.emulator.oqtopus
 import io.qonduit.emulator.EmulatorConfig
 import io.qonduit.emulator.JobCoroutines
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.delay
 import java.time.Duration
 import java.time.Instant
@@ -39,7 +41,7 @@ internal class OqtopusJobRunner(
             state.locked {
                 if (job.status == JobStatus.CANCELLING) {
                     job.status = JobStatus.CANCELLED
-                    job.endedAt = Instant.now()
+                    job.endedAt = wireNow()
                 }
             }
         }
@@ -53,7 +55,7 @@ internal class OqtopusJobRunner(
                 val device = state.devices[job.deviceId]
                 if (device != null && device.status == "available") {
                     job.status = JobStatus.READY
-                    job.readyAt = Instant.now()
+                    job.readyAt = wireNow()
                     true
                 } else {
                     false
@@ -66,17 +68,19 @@ internal class OqtopusJobRunner(
         val request = state.locked {
             if (job.status != JobStatus.READY) return
             job.status = JobStatus.RUNNING
-            job.runningAt = Instant.now()
+            job.runningAt = wireNow()
             val device = state.devices.getValue(job.deviceId!!)
             ExecutionRequest(job.id, job.jobType!!, job.shots!!, job.input!!, job.transpilerInfo, device.nQubits, device.id)
         }
         val startedAt = Instant.now()
         delay(config.runningDelay.toMillis())
         val seed = config.seed?.plus(job.sequence)
-        val outcome = OqtopusJobExecutor(seed).execute(request)
+        // The simulation stops within one operation once the job's coroutine is cancelled (cancel, delete, close).
+        val coroutine = currentCoroutineContext()[Job]
+        val outcome = OqtopusJobExecutor(seed) { coroutine?.isActive == false }.execute(request)
         state.locked {
             if (job.status != JobStatus.RUNNING) return
-            val now = Instant.now()
+            val now = wireNow()
             writeOutputs(job, outcome)
             job.status = if (outcome.succeeded) JobStatus.SUCCEEDED else JobStatus.FAILED
             job.message = outcome.message

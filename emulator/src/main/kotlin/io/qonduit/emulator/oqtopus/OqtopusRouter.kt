@@ -55,7 +55,7 @@ private fun Route.deviceRoutes(state: OqtopusEmulatorState) {
         call.respondJson(JsonArray(list))
     }
     get("/devices/{device_id}") {
-        state.requireUser(call)
+        state.requireUser(call, Refusal.FORBIDDEN)
         val id = call.parameters["device_id"].orEmpty()
         val json = state.locked { state.devices[id]?.toJson(state) } ?: throw OqtopusHttpException.notFound("device not found")
         call.respondJson(json)
@@ -76,17 +76,31 @@ private fun OqtopusDeviceRecord.toJson(state: OqtopusEmulatorState): JsonObject 
     put("description", description)
 }
 
-/** The caller, by `q-api-token` or `Authorization: Bearer`; 401 `{"message": "Unauthorized"}` otherwise. */
-internal fun OqtopusEmulatorState.requireUser(call: ApplicationCall): OqtopusUserRecord =
-    userByCredential(call.oqtopusCredential()) ?: throw OqtopusHttpException.unauthorized()
+/**
+ * How an operation refuses a caller without valid credentials, as its responses in the spec allow:
+ * 401 `{"message": "Unauthorized"}` where it lists 401 with the error schema, a bare 401 where it
+ * lists 401 without content (`/announcements`, `/users/me`, `/system/settings`), and 403
+ * `{"message": "Forbidden"}` where it lists no 401 but a 403 (`/devices/{device_id}`, `/api-token`).
+ */
+internal enum class Refusal { UNAUTHORIZED, BARE_UNAUTHORIZED, FORBIDDEN }
 
-/** The credential the caller sent: the `q-api-token` header, else an `Authorization: Bearer` token; 401 without one. */
-internal fun ApplicationCall.oqtopusCredential(): String =
+/** The caller, by `q-api-token` or `Authorization: Bearer`; refused as [refusal] says otherwise. */
+internal fun OqtopusEmulatorState.requireUser(call: ApplicationCall, refusal: Refusal = Refusal.UNAUTHORIZED): OqtopusUserRecord {
+    fun refuse(): Nothing = throw when (refusal) {
+        Refusal.UNAUTHORIZED -> OqtopusHttpException.unauthorized()
+        Refusal.BARE_UNAUTHORIZED -> OqtopusHttpException.unauthorized(bare = true)
+        Refusal.FORBIDDEN -> OqtopusHttpException.forbidden()
+    }
+    val token = call.oqtopusCredential() ?: refuse()
+    return userByCredential(token) ?: refuse()
+}
+
+/** The credential the caller sent: the `q-api-token` header, else an `Authorization: Bearer` token. */
+internal fun ApplicationCall.oqtopusCredential(): String? =
     request.headers["q-api-token"]?.trim()?.takeIf { it.isNotEmpty() }
         ?: request.headers[HttpHeaders.Authorization]?.trim()?.let { header ->
             if (header.startsWith("Bearer ", ignoreCase = true)) header.substring(7).trim() else null
         }?.takeIf { it.isNotEmpty() }
-        ?: throw OqtopusHttpException.unauthorized()
 
 /** The storage base URL as the caller reached this server (its `Host`), e.g. `http://127.0.0.1:8090/oqtopus-storage`. */
 internal fun ApplicationCall.storageBase(): String {
@@ -94,8 +108,11 @@ internal fun ApplicationCall.storageBase(): String {
     return "${request.origin.scheme}://$host/${OqtopusStorageRouter.PREFIX}"
 }
 
-/** The request body as a JSON object, or 400 with the spec's example message. */
-internal suspend fun ApplicationCall.receiveJsonObject(allowEmpty: Boolean = false): JsonObject {
+/**
+ * The request body as a JSON object, or 400 with the spec's example message; [lenient] reads
+ * anything that is no JSON object as an empty one.
+ */
+internal suspend fun ApplicationCall.receiveJsonObject(allowEmpty: Boolean = false, lenient: Boolean = false): JsonObject {
     val text = receiveText()
     if (text.isBlank()) {
         if (allowEmpty) return JsonObject(emptyMap())
@@ -104,8 +121,10 @@ internal suspend fun ApplicationCall.receiveJsonObject(allowEmpty: Boolean = fal
     val element: JsonElement = try {
         Json.parseToJsonElement(text)
     } catch (e: Exception) {
+        if (lenient) return JsonObject(emptyMap())
         throw OqtopusHttpException.badRequest("Bad request malformed input data")
     }
+    if (lenient && element !is JsonObject) return JsonObject(emptyMap())
     return element as? JsonObject ?: throw OqtopusHttpException.badRequest("Bad request malformed input data: expected a JSON object")
 }
 
@@ -135,3 +154,6 @@ internal fun parseQueryTime(name: String, raw: String): Instant {
     }
 }
 
+
+/** Now, at the precision the wire carries (microseconds), so that filters compare what clients see. */
+internal fun wireNow(): Instant = Instant.now().truncatedTo(ChronoUnit.MICROS)
