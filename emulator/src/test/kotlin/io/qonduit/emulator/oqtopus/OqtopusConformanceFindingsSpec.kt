@@ -6,9 +6,10 @@ import io.kotest.matchers.string.shouldStartWith
 import io.qonduit.emulator.Emulator
 import io.qonduit.emulator.EmulatorConfig
 import io.qonduit.emulator.TestHttp
+import io.qonduit.emulator.TestResponse
 
-/** Account routes as the conformance suite (oqtopus-client 1.3.0, schemathesis) found the service. */
-class OqtopusAccountConformanceSpec : FunSpec({
+/** What the conformance suites (oqtopus-client 1.3.0, schemathesis) found the service to do. */
+class OqtopusConformanceFindingsSpec : FunSpec({
     val emulator = Emulator.start(EmulatorConfig(seed = 7L))
     val http = TestHttp(emulator.baseUrl)
     afterSpec { emulator.close() }
@@ -34,4 +35,16 @@ class OqtopusAccountConformanceSpec : FunSpec({
         updated.status shouldBe 200
         updated.str("name") shouldBe ""
     }
+
+    test("an undeclared method on a path of the spec is 405 with Allow; an unknown path stays 404") {
+        val put = http.send("PUT", "/oqtopus/devices", "{}", OQ_DEMO)
+        put.status shouldBe 405
+        put.allow() shouldBe "GET"
+        http.send("PUT", "/oqtopus/users/me", "{}", OQ_DEMO).allow() shouldBe "GET, PATCH, DELETE"
+        http.send("PATCH", "/oqtopus/jobs/some-id", "{}", OQ_DEMO).allow() shouldBe "GET, DELETE"
+        http.send("GET", "/oqtopus/jobs/some-id/submit", null, OQ_DEMO).allow() shouldBe "POST"
+        http.get("/oqtopus/no-such-path", OQ_DEMO).status shouldBe 404
+    }
 })
+
+private fun TestResponse.allow(): String? = headers.entries.firstOrNull { it.key.equals("Allow", ignoreCase = true) }?.value?.joinToString(", ")
