@@ -38,7 +38,7 @@ SPEC = Path(__file__).resolve().parents[2] / "test-fixtures/src/main/resources/f
 ALLOWLIST = json.loads((Path(__file__).resolve().parents[1] / "oqtopus-contract-allowlist.json").read_text(encoding="utf-8"))
 DEMO_TOKEN = "oqtopus-demo-token"  # OqtopusEmulatorState.DEMO_TOKEN
 SEED = 20261201
-MAX_EXAMPLES = 25  # per operation and phase; keeps the run near a minute on two cores
+MAX_EXAMPLES = 50  # per operation and phase: about half a minute on two cores (100 found nothing more)
 # POST /api-token replaces the caller's token in the emulator (as the service's api_token.py router
 # does for the user), so it ends the generated run's authentication as the two deletions do.
 DESTRUCTIVE = {("DELETE", "/api-token"), ("DELETE", "/users/me"), ("POST", "/api-token")}
