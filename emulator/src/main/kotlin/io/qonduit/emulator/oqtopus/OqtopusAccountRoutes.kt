@@ -23,6 +23,12 @@ import java.util.UUID
 internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
     post("/api-token") {
         val user = state.requireUser(call, Refusal.FORBIDDEN)
+        // oqtopus-client 1.3.0, create_api_token: "Issuing a Q-API-Token now requires an interactive
+        // (OIDC) session ... A client authenticated with a Q-API-Token can no longer mint a new token
+        // (the server responds with HTTP 403)". A login session (Bearer) still may.
+        if (state.locked { call.oqtopusCredential().orEmpty() !in state.sessions }) {
+            throw OqtopusHttpException.forbidden("an API token cannot be issued with an API token: log in (Authorization: Bearer)")
+        }
         val token = state.locked {
             val secret = newSecret()
             ApiTokenRecord(UUID.randomUUID().toString(), secret, Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(OqtopusEmulatorState.TOKEN_LIFETIME))
@@ -86,9 +92,9 @@ internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
             is JsonPrimitive -> if (v.isString) v.content else throw OqtopusHttpException.badRequest("$key must be a string")
             else -> throw OqtopusHttpException.badRequest("$key must be a string")
         }
+        // Free text, blank too: the service's UpdateUserRequest is `name: str | None` (no constraint).
         val name = text("name")
         val organization = text("organization")
-        if (name != null && name.isBlank()) throw OqtopusHttpException.badRequest("name must not be blank")
         if (name != null && name.length > MAX_TEXT) throw OqtopusHttpException.badRequest("name must be at most $MAX_TEXT characters")
         if (organization != null && organization.length > MAX_TEXT) throw OqtopusHttpException.badRequest("organization must be at most $MAX_TEXT characters")
         val json = state.locked {

@@ -4,7 +4,9 @@ import io.ktor.http.HttpHeaders
 import io.ktor.http.HttpStatusCode
 import io.ktor.server.application.ApplicationCall
 import io.ktor.server.plugins.origin
+import io.ktor.server.request.path
 import io.ktor.server.request.receiveText
+import io.ktor.server.response.header
 import io.ktor.server.routing.Route
 import io.ktor.server.routing.get
 import io.ktor.server.routing.route
@@ -38,12 +40,32 @@ internal class OqtopusRouter(private val state: OqtopusEmulatorState) : Provider
         route.jobRoutes(state)
         route.accountRoutes(state)
         route.route("{...}") {
-            handle { throw OqtopusHttpException.notFound("Not Found") }
+            handle {
+                val allow = declaredMethods(call.request.path().removePrefix("/$PREFIX"))
+                    ?: throw OqtopusHttpException.notFound("Not Found")
+                // A path of the spec with a method it does not declare: 405 with Allow, as the service's
+                // framework (FastAPI, oqtopus-cloud backend) answers; found by schemathesis' unsupported_method.
+                call.response.header(HttpHeaders.Allow, allow)
+                call.respondJson(buildJsonObject { put("message", "Method Not Allowed") }, HttpStatusCode.MethodNotAllowed)
+            }
         }
     }
 
     companion object {
         const val PREFIX = "oqtopus"
+
+        /** Every path of `oqtopus-user-openapi.yaml` with the methods it declares there. */
+        private val DECLARED: List<Pair<Regex, String>> = listOf(
+            "/devices" to "GET", "/devices/[^/]+" to "GET",
+            "/jobs" to "GET, POST", "/jobs/[^/]+" to "GET, DELETE", "/jobs/[^/]+/submit" to "POST",
+            "/jobs/[^/]+/status" to "GET", "/jobs/[^/]+/cancel" to "POST",
+            "/api-token" to "POST, DELETE", "/api-token/status" to "GET",
+            "/announcements" to "GET", "/announcements/[^/]+" to "GET",
+            "/users/me" to "GET, PATCH, DELETE", "/system/settings" to "GET",
+        ).map { (path, methods) -> Regex(path) to methods }
+
+        /** The `Allow` value for [path] (below the prefix) when the spec declares it, else null. */
+        fun declaredMethods(path: String): String? = DECLARED.firstOrNull { it.first.matches(path.trimEnd('/')) }?.second
     }
 }
 
@@ -91,13 +113,16 @@ internal fun OqtopusEmulatorState.requireUser(call: ApplicationCall, refusal: Re
         Refusal.BARE_UNAUTHORIZED -> OqtopusHttpException.unauthorized(bare = true)
         Refusal.FORBIDDEN -> OqtopusHttpException.forbidden()
     }
-    val token = call.request.headers["q-api-token"]?.trim()?.takeIf { it.isNotEmpty() }
-        ?: call.request.headers[HttpHeaders.Authorization]?.trim()?.let { header ->
-            if (header.startsWith("Bearer ", ignoreCase = true)) header.substring(7).trim() else null
-        }?.takeIf { it.isNotEmpty() }
-        ?: refuse()
+    val token = call.oqtopusCredential() ?: refuse()
     return userByCredential(token) ?: refuse()
 }
+
+/** The credential the caller sent: the `q-api-token` header, else an `Authorization: Bearer` token. */
+internal fun ApplicationCall.oqtopusCredential(): String? =
+    request.headers["q-api-token"]?.trim()?.takeIf { it.isNotEmpty() }
+        ?: request.headers[HttpHeaders.Authorization]?.trim()?.let { header ->
+            if (header.startsWith("Bearer ", ignoreCase = true)) header.substring(7).trim() else null
+        }?.takeIf { it.isNotEmpty() }
 
 /** The storage base URL as the caller reached this server (its `Host`), e.g. `http://127.0.0.1:8090/oqtopus-storage`. */
 internal fun ApplicationCall.storageBase(): String {
