@@ -64,12 +64,13 @@ public class OqtopusConfig private constructor(
         @JvmStatic
         @JvmOverloads
         public fun of(baseUrl: String, apiToken: Secret?, proxy: String? = null, timeout: Duration = DEFAULT_TIMEOUT): OqtopusConfig {
+            val proxy = proxy?.takeIf { it.isNotBlank() }
             val v = io.qonduit.errors.Validator()
             v.check(isHttpUrl(baseUrl), "baseUrl", baseUrl, "must be an absolute http or https URL")
             proxy?.let { v.check(isHttpUrl(it), "proxy", "(hidden)", "must be an absolute http or https URL") }
             v.check(!timeout.isZero && !timeout.isNegative, "timeout", timeout, "must be positive")
             v.throwIfAny()
-            return OqtopusConfig(baseUrl.trimEnd('/'), apiToken, proxy?.takeIf { it.isNotBlank() }, timeout)
+            return OqtopusConfig(baseUrl.trimEnd('/'), apiToken, proxy, timeout)
         }
 
         /**
