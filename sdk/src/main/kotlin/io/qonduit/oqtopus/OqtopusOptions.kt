@@ -19,7 +19,7 @@ import kotlinx.serialization.json.put
  *
  * Kotlin: `OqtopusOptions(operators = listOf(OqtopusOperator("Z 0 Z 1")))`; Java: `OqtopusOptions.builder()...build()`.
  */
-public class OqtopusOptions @JvmOverloads constructor(
+public class OqtopusOptions private constructor(
     /** The job type; null picks estimation with [operators], sampling without. */
     public val jobType: OqtopusJobType? = null,
     /** The estimation operator's Pauli terms. */
@@ -29,12 +29,26 @@ public class OqtopusOptions @JvmOverloads constructor(
     /** Job description. */
     public val description: String? = null,
     /** `transpiler_info` (Kotlin; Java: [Builder.transpilerInfoJson]). */
-    @get:JvmSynthetic public val transpilerInfo: JsonObject? = null,
+    @get:JvmSynthetic public val transpilerInfo: JsonObject?,
     /** `simulator_info` (Kotlin; Java: [Builder.simulatorInfoJson]). */
-    @get:JvmSynthetic public val simulatorInfo: JsonObject? = null,
+    @get:JvmSynthetic public val simulatorInfo: JsonObject?,
     /** `mitigation_info` (Kotlin; Java: [Builder.mitigationInfoJson]). */
-    @get:JvmSynthetic public val mitigationInfo: JsonObject? = null,
+    @get:JvmSynthetic public val mitigationInfo: JsonObject?,
 ) : ProviderOptions {
+    /** Options without option objects; add them with [withInfo]. */
+    @JvmOverloads
+    public constructor(
+        jobType: OqtopusJobType? = null,
+        operators: List<OqtopusOperator> = emptyList(),
+        name: String? = null,
+        description: String? = null,
+    ) : this(jobType, operators.toList(), name, description, null, null, null)
+
+    /** A copy with `transpiler_info`, `simulator_info` and `mitigation_info` (Kotlin; Java: the [Builder]). */
+    @JvmSynthetic
+    public fun withInfo(transpilerInfo: JsonObject? = null, simulatorInfo: JsonObject? = null, mitigationInfo: JsonObject? = null): OqtopusOptions =
+        OqtopusOptions(jobType, operators, name, description, transpilerInfo, simulatorInfo, mitigationInfo)
+
     init {
         if (jobType == OqtopusJobType.SSE) throw ValidationException("options.provider.jobType", "sse", "run SSE scripts with OqtopusTarget.createSse")
         if (operators.isNotEmpty() && jobType != null && jobType != OqtopusJobType.ESTIMATION) {
@@ -99,7 +113,7 @@ public class OqtopusOptions @JvmOverloads constructor(
         public fun mitigationInfoJson(value: String?): Builder = apply { mitigationInfo = value?.let { JsonText.parseObject("mitigationInfo", it) } }
 
         /** The options. */
-        public fun build(): OqtopusOptions = OqtopusOptions(jobType, operators, name, description, transpilerInfo, simulatorInfo, mitigationInfo)
+        public fun build(): OqtopusOptions = OqtopusOptions(jobType, operators, name, description).withInfo(transpilerInfo, simulatorInfo, mitigationInfo)
     }
 
     public companion object {
@@ -112,6 +126,7 @@ public class OqtopusOptions @JvmOverloads constructor(
             json["operator"]?.let { kotlinx.serialization.json.Json.decodeFromJsonElement(ListSerializer(OqtopusOperator.serializer()), it) }.orEmpty(),
             (json["name"] as? JsonPrimitive)?.content,
             (json["description"] as? JsonPrimitive)?.content,
+        ).withInfo(
             json["transpiler_info"] as? JsonObject,
             json["simulator_info"] as? JsonObject,
             json["mitigation_info"] as? JsonObject,
