@@ -16,6 +16,9 @@ import io.qonduit.emulator.oqc.OqcEmulatorState
 import io.qonduit.emulator.oqc.OqcRouter
 import io.qonduit.emulator.oqtant.OqtantEmulatorState
 import io.qonduit.emulator.oqtant.OqtantRouter
+import io.qonduit.emulator.oqtopus.OqtopusEmulatorState
+import io.qonduit.emulator.oqtopus.OqtopusRouter
+import io.qonduit.emulator.oqtopus.OqtopusStorageRouter
 import io.qonduit.emulator.qpi.QpiEmulatorState
 import io.qonduit.emulator.qpi.QpiRouter
 import kotlinx.coroutines.CoroutineExceptionHandler
@@ -61,7 +64,12 @@ public class Emulator private constructor(
     /** The Oqtant provider's jobs, limits and demo tokens, for tests to inspect and adjust. */
     public val oqtant: OqtantEmulatorState = OqtantEmulatorState(config, jobScope)
 
-    private val routers: List<ProviderRouter> = listOf(QpiRouter(qpi), OqcRouter(oqc), OqtantRouter(oqtant))
+    /** The OQTOPUS cloud's users, devices, jobs and storage, for tests to inspect and adjust. */
+    public val oqtopus: OqtopusEmulatorState = OqtopusEmulatorState(config, jobScope)
+
+    private val routers: List<ProviderRouter> = listOf(
+        QpiRouter(qpi), OqcRouter(oqc), OqtantRouter(oqtant), OqtopusRouter(oqtopus), OqtopusStorageRouter(oqtopus),
+    )
 
     private val server: EmbeddedServer<CIOApplicationEngine, CIOApplicationEngine.Configuration> =
         embeddedServer(CIO, port = config.port, host = config.host) { module() }
@@ -106,7 +114,7 @@ public class Emulator private constructor(
         installFaultInterceptor(faults)
         install(StatusPages) {
             exception<ProviderHttpException> { call, cause ->
-                call.respondText(cause.body().toString(), ContentType.Application.Json, cause.status)
+                call.respondText(cause.renderBody(), cause.contentType, cause.status)
             }
             exception<Throwable> { call, cause ->
                 val body = buildJsonObject {

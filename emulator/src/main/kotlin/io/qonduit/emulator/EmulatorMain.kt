@@ -2,6 +2,7 @@ package io.qonduit.emulator
 
 import io.qonduit.emulator.oqc.OqcEmulatorState
 import io.qonduit.emulator.oqtant.OqtantEmulatorState
+import io.qonduit.emulator.oqtopus.OqtopusEmulatorState
 import io.qonduit.emulator.qpi.QpiEmulatorState
 import java.util.concurrent.CountDownLatch
 import kotlin.system.exitProcess
@@ -77,6 +78,8 @@ public object EmulatorMain {
         appendLine("OQC demo      : ${OqcEmulatorState.DEMO_EMAIL} / ${OqcEmulatorState.DEMO_PASSWORD}, Authentication-Token ${OqcEmulatorState.DEMO_TOKEN}")
         appendLine("OQC admin     : ${OqcEmulatorState.ADMIN_EMAIL} / ${OqcEmulatorState.ADMIN_PASSWORD}, Authentication-Token ${OqcEmulatorState.ADMIN_TOKEN}")
         appendLine("Oqtant demo   : Bearer ${OqtantEmulatorState.DEMO_TOKEN}")
+        appendLine("OQTOPUS demo  : q-api-token ${OqtopusEmulatorState.DEMO_TOKEN} (base URL ${emulator.url("oqtopus")}; " +
+            "presigned storage under ${emulator.url("oqtopus-storage")})")
         append("Press Ctrl+C to stop.")
     }
 

@@ -1,5 +1,6 @@
 package io.qonduit.emulator
 
+import io.ktor.http.ContentType
 import io.ktor.http.HttpStatusCode
 import kotlinx.serialization.json.JsonElement
 
@@ -13,4 +14,10 @@ internal abstract class ProviderHttpException(
 ) : RuntimeException(message) {
     /** The JSON error body in the provider's own format. */
     abstract fun body(): JsonElement
+
+    /** The body's media type; JSON unless the provider speaks something else (S3 storage: XML). */
+    open val contentType: ContentType get() = ContentType.Application.Json
+
+    /** The body as sent. */
+    open fun renderBody(): String = body().toString()
 }

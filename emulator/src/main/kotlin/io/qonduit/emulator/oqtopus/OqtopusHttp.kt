@@ -1,0 +1,27 @@
+package io.qonduit.emulator.oqtopus
+
+import io.ktor.http.ContentType
+import io.ktor.http.HttpStatusCode
+import io.ktor.server.application.ApplicationCall
+import io.ktor.server.response.respondText
+import io.qonduit.emulator.ProviderHttpException
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.put
+
+/** An OQTOPUS User API error: every `error.*` schema of the spec is `{"message": "..."}` (oqtopus.md §9). */
+internal class OqtopusHttpException(status: HttpStatusCode, message: String) : ProviderHttpException(status, message) {
+    override fun body(): JsonElement = buildJsonObject { put("message", message) }
+
+    companion object {
+        fun badRequest(message: String) = OqtopusHttpException(HttpStatusCode.BadRequest, message)
+        fun unauthorized() = OqtopusHttpException(HttpStatusCode.Unauthorized, "Unauthorized")
+        fun forbidden(message: String = "Forbidden") = OqtopusHttpException(HttpStatusCode.Forbidden, message)
+        fun notFound(message: String) = OqtopusHttpException(HttpStatusCode.NotFound, message)
+        fun jobNotFound() = notFound("job not found")
+    }
+}
+
+internal suspend fun ApplicationCall.respondJson(body: JsonElement, status: HttpStatusCode = HttpStatusCode.OK) {
+    respondText(body.toString(), ContentType.Application.Json, status)
+}

@@ -1,0 +1,369 @@
+package io.qonduit.emulator.oqtopus
+
+import io.ktor.http.HttpHeaders
+import io.ktor.server.application.ApplicationCall
+import io.ktor.server.request.path
+import io.ktor.server.response.header
+import io.ktor.server.routing.Route
+import io.ktor.server.routing.delete
+import io.ktor.server.routing.get
+import io.ktor.server.routing.post
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonNull
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.doubleOrNull
+import kotlinx.serialization.json.put
+import java.net.URLEncoder
+import java.nio.charset.StandardCharsets
+import java.time.Instant
+import java.util.UUID
+import java.util.zip.ZipException
+
+/** Every property of `jobs.Job`, in the spec's order (what `fields` may name). */
+internal val JOB_FIELDS = listOf(
+    "job_id", "name", "description", "job_type", "status", "device_id", "shots", "job_info",
+    "transpiler_info", "simulator_info", "mitigation_info", "execution_time",
+    "submitted_at", "ready_at", "running_at", "ended_at",
+)
+
+/** `/jobs` and `/jobs/{job_id}[/submit|/status|/cancel]`. */
+internal fun Route.jobRoutes(state: OqtopusEmulatorState) {
+    post("/jobs") {
+        val user = state.requireUser(call)
+        val base = call.storageBase()
+        val job = state.locked {
+            val record = OqtopusJobRecord(UUID.randomUUID().toString(), user.id, Instant.now(), state.nextSequence())
+            state.jobs[record.id] = record
+            record
+        }
+        val objectKey = "${job.id}/input.zip"
+        val fields = state.storage.uploadFields(objectKey, Instant.now().plus(state.uploadUrlTtl), OqtopusEmulatorState.MAX_UPLOAD_BYTES)
+        call.respondJson(buildJsonObject {
+            put("job_id", job.id)
+            put("presigned_url", buildJsonObject {
+                put("url", "$base/")
+                put("fields", buildJsonObject { fields.forEach { (k, v) -> put(k, v) } })
+            })
+        })
+    }
+
+    get("/jobs") { listJobs(state, call) }
+
+    post("/jobs/{job_id}/submit") {
+        val user = state.requireUser(call)
+        val id = call.parameters["job_id"].orEmpty()
+        val body = call.receiveJsonObject()
+        val request = parseSubmit(body)
+        state.locked {
+            val job = ownedJob(state, id, user)
+            if (job.status != JobStatus.REGISTERED) {
+                throw OqtopusHttpException.badRequest("job $id has already been submitted (status ${job.status})")
+            }
+            if (request.deviceId !in state.devices) throw OqtopusHttpException.badRequest("device ${request.deviceId} not found")
+        }
+        val input = readInput(state, id, request)
+        val job = state.locked {
+            val job = ownedJob(state, id, user)
+            if (job.status != JobStatus.REGISTERED) {
+                throw OqtopusHttpException.badRequest("job $id has already been submitted (status ${job.status})")
+            }
+            job.name = request.name
+            job.description = request.description
+            job.jobType = request.jobType
+            job.deviceId = request.deviceId
+            job.shots = request.shots
+            job.transpilerInfo = request.transpilerInfo
+            job.simulatorInfo = request.simulatorInfo
+            job.mitigationInfo = request.mitigationInfo
+            job.input = input
+            job.status = JobStatus.SUBMITTED
+            job.submittedAt = Instant.now()
+            job
+        }
+        state.runner.start(job)
+        call.respondJson(buildJsonObject { put("message", "job submitted") })
+    }
+
+    get("/jobs/{job_id}") {
+        val user = state.requireUser(call)
+        val id = call.parameters["job_id"].orEmpty()
+        val base = call.storageBase()
+        val json = state.locked { ownedJob(state, id, user).toJson(state, base, null) }
+        call.respondJson(json)
+    }
+
+    delete("/jobs/{job_id}") {
+        val user = state.requireUser(call)
+        val id = call.parameters["job_id"].orEmpty()
+        state.locked {
+            val job = ownedJob(state, id, user)
+            if (job.status !in JobStatus.TERMINAL) {
+                throw OqtopusHttpException.badRequest(
+                    "job $id cannot be deleted in status ${job.status}: only succeeded, failed and cancelled jobs can; cancel it first",
+                )
+            }
+            state.jobs.remove(id)
+        }
+        state.runner.stop(id)
+        state.storage.removePrefix("$id/")
+        call.respondJson(buildJsonObject { put("message", "Quantum job deleted") })
+    }
+
+    get("/jobs/{job_id}/status") {
+        val user = state.requireUser(call)
+        val id = call.parameters["job_id"].orEmpty()
+        val status = state.locked { ownedJob(state, id, user).status }
+        call.respondJson(buildJsonObject {
+            put("job_id", id)
+            put("status", status)
+        })
+    }
+
+    post("/jobs/{job_id}/cancel") {
+        val user = state.requireUser(call)
+        val id = call.parameters["job_id"].orEmpty()
+        val running = state.locked {
+            val job = ownedJob(state, id, user)
+            when (job.status) {
+                // The cloud's documentation also lets a registered job be cancelled.
+                JobStatus.REGISTERED, JobStatus.SUBMITTED, JobStatus.READY -> {
+                    job.status = JobStatus.CANCELLED
+                    job.endedAt = Instant.now()
+                    null
+                }
+                JobStatus.RUNNING -> {
+                    job.status = JobStatus.CANCELLING
+                    job
+                }
+                else -> throw OqtopusHttpException.badRequest(
+                    "job $id cannot be cancelled in status ${job.status}: only submitted, ready and running jobs can",
+                )
+            }
+        }
+        if (running != null) state.runner.finishCancel(running) else state.runner.stop(id)
+        call.respondJson(buildJsonObject { put("message", "cancel request accepted") })
+    }
+}
+
+/** The job [id] if [user] owns it; other users' jobs look missing. */
+internal fun ownedJob(state: OqtopusEmulatorState, id: String, user: OqtopusUserRecord): OqtopusJobRecord {
+    val job = state.jobs[id]
+    if (job == null || job.userId != user.id) throw OqtopusHttpException.jobNotFound()
+    return job
+}
+
+/** A checked `jobs.SubmitJobRequest`. */
+internal class SubmitRequest(
+    val name: String?,
+    val description: String?,
+    val deviceId: String,
+    val jobType: String,
+    val transpilerInfo: JsonObject?,
+    val simulatorInfo: JsonObject?,
+    val mitigationInfo: JsonObject?,
+    val shots: Int,
+)
+
+private fun parseSubmit(body: JsonObject): SubmitRequest {
+    fun bad(message: String): Nothing = throw OqtopusHttpException.badRequest("Bad request malformed input data: $message")
+    fun string(key: String, required: Boolean): String? = when (val v = body[key]) {
+        null, JsonNull -> if (required) bad("$key is required") else null
+        is JsonPrimitive -> if (v.isString) v.content else bad("$key must be a string")
+        else -> bad("$key must be a string")
+    }
+    fun obj(key: String): JsonObject? = when (val v = body[key]) {
+        null, JsonNull -> null
+        is JsonObject -> v
+        else -> bad("$key must be an object")
+    }
+    val deviceId = string("device_id", true)!!
+    val jobType = string("job_type", true)!!
+    if (jobType !in JobType.ALL) bad("job_type must be one of ${JobType.ALL}, was '$jobType'")
+    val shotsElement = body["shots"] as? JsonPrimitive ?: bad("shots is required")
+    val shotsValue = shotsElement.takeIf { !it.isString }?.doubleOrNull ?: bad("shots must be an integer")
+    if (shotsValue != Math.floor(shotsValue)) bad("shots must be an integer")
+    if (shotsValue < 1 || shotsValue > OqtopusEmulatorState.MAX_SHOTS) bad("shots must be between 1 and ${OqtopusEmulatorState.MAX_SHOTS}, was ${shotsElement.content}")
+    return SubmitRequest(
+        string("name", false), string("description", false), deviceId, jobType,
+        obj("transpiler_info"), obj("simulator_info"), obj("mitigation_info"), shotsValue.toInt(),
+    )
+}
+
+/** Reads and checks the uploaded `<job id>/input.zip` for [request]'s job type; 400 naming what is wrong. */
+private fun readInput(state: OqtopusEmulatorState, jobId: String, request: SubmitRequest): SubmitJobInfo {
+    fun bad(message: String): Nothing = throw OqtopusHttpException.badRequest(message)
+    val zip = state.storage.get("$jobId/input.zip")
+        ?: bad("job information of job $jobId has not been uploaded: POST input.zip to the presigned URL of POST /jobs first")
+    val entries = try {
+        OqtopusStorage.unzip(zip, OqtopusEmulatorState.MAX_INPUT_JSON_BYTES)
+    } catch (e: ZipException) {
+        bad("input.zip of job $jobId is not a valid zip archive: ${e.message}")
+    } catch (e: java.io.IOException) {
+        bad("input.zip of job $jobId is not a valid zip archive: ${e.message}")
+    }
+    if (entries.size != 1) bad("input.zip of job $jobId must hold exactly one file (input.json), found ${entries.size}")
+    val (entryName, bytes) = entries.entries.single()
+    val json = try {
+        Json.parseToJsonElement(String(bytes, StandardCharsets.UTF_8))
+    } catch (e: Exception) {
+        bad("$entryName in input.zip of job $jobId is not valid JSON")
+    } as? JsonObject ?: bad("$entryName in input.zip of job $jobId must be a JSON object (jobs.S3SubmitJobInfo)")
+    val program = when (val p = json["program"]) {
+        null, JsonNull -> null
+        is JsonArray -> p.mapIndexed { i, e ->
+            (e as? JsonPrimitive)?.takeIf { it.isString }?.content ?: bad("program[$i] must be a string")
+        }
+        else -> bad("program must be a list of OpenQASM 3 strings")
+    }
+    val operator = when (val o = json["operator"]) {
+        null, JsonNull -> null
+        is JsonArray -> o.mapIndexed { i, e ->
+            val item = e as? JsonObject ?: bad("operator[$i] must be an object with pauli and coeff")
+            val pauli = (item["pauli"] as? JsonPrimitive)?.takeIf { it.isString }?.content ?: bad("operator[$i].pauli is required")
+            val coeff = when (val c = item["coeff"]) {
+                null, JsonNull -> 1.0
+                is JsonPrimitive -> c.takeIf { !it.isString }?.doubleOrNull ?: bad("operator[$i].coeff must be a number")
+                else -> bad("operator[$i].coeff must be a number")
+            }
+            OperatorItem(pauli, coeff)
+        }
+        else -> bad("operator must be a list")
+    }
+    val sse = when (val s = json["sse_program"]) {
+        null, JsonNull -> null
+        is JsonPrimitive -> s.takeIf { it.isString }?.content ?: bad("sse_program must be a string")
+        else -> bad("sse_program must be a string")
+    }
+    when (request.jobType) {
+        JobType.SAMPLING, JobType.ESTIMATION -> {
+            if (program.isNullOrEmpty()) bad("program is required for ${request.jobType} jobs")
+            if (program.size != 1) {
+                bad("${request.jobType} jobs take exactly one program, got ${program.size}; use job_type multi_manual to run several side by side")
+            }
+            if (request.jobType == JobType.ESTIMATION && operator.isNullOrEmpty()) bad("operator is required for estimation jobs")
+        }
+        JobType.MULTI_MANUAL -> if (program.isNullOrEmpty()) bad("program is required for multi_manual jobs")
+        JobType.SSE -> {
+            if (sse == null) bad("sse_program is required for sse jobs")
+            val size = sse.toByteArray(StandardCharsets.UTF_8).size
+            if (size >= OqtopusEmulatorState.MAX_SSE_PROGRAM_BYTES) {
+                bad("size of the sse_program ($size bytes) is larger than ${OqtopusEmulatorState.MAX_SSE_PROGRAM_BYTES}")
+            }
+        }
+    }
+    return SubmitJobInfo(program, operator, sse, json)
+}
+
+/** `jobs.Job` of [this] (only `job_id` and `status` while registered); with [fields], exactly those (null when undefined). */
+internal fun OqtopusJobRecord.toJson(state: OqtopusEmulatorState, storageBase: String, fields: List<String>?): JsonObject {
+    val registered = status == JobStatus.REGISTERED
+    fun value(field: String): JsonElement? = when (field) {
+        "job_id" -> JsonPrimitive(id)
+        "status" -> JsonPrimitive(status)
+        "name" -> name?.let(::JsonPrimitive)
+        "description" -> description?.let(::JsonPrimitive)
+        "job_type" -> jobType?.let(::JsonPrimitive)
+        "device_id" -> deviceId?.let(::JsonPrimitive)
+        "shots" -> shots?.let(::JsonPrimitive)
+        "job_info" -> if (registered) null else jobInfo(state, storageBase)
+        "transpiler_info" -> if (registered) null else transpilerInfo ?: JsonObject(emptyMap())
+        "simulator_info" -> if (registered) null else simulatorInfo ?: JsonObject(emptyMap())
+        "mitigation_info" -> if (registered) null else mitigationInfo ?: JsonObject(emptyMap())
+        "execution_time" -> executionTime?.let(::JsonPrimitive)
+        "submitted_at" -> submittedAt?.let { JsonPrimitive(formatTime(it)) }
+        "ready_at" -> readyAt?.let { JsonPrimitive(formatTime(it)) }
+        "running_at" -> runningAt?.let { JsonPrimitive(formatTime(it)) }
+        "ended_at" -> endedAt?.let { JsonPrimitive(formatTime(it)) }
+        else -> null
+    }
+    return buildJsonObject {
+        if (fields == null) {
+            for (f in JOB_FIELDS) value(f)?.let { put(f, it) }
+        } else {
+            for (f in fields) put(f, value(f) ?: JsonNull)
+        }
+    }
+}
+
+/** `jobs.JobInfo`: a fresh presigned download URL for each stored file, and `message` when there is one. */
+private fun OqtopusJobRecord.jobInfo(state: OqtopusEmulatorState, storageBase: String): JsonObject {
+    val expires = Instant.now().plus(state.downloadUrlTtl)
+    fun url(objectKey: String) = "$storageBase/$objectKey?" + state.storage.downloadQuery(objectKey, expires)
+    return buildJsonObject {
+        put("input", url("$id/input.zip"))
+        for (item in listOf("combined_program", "result", "transpile_result", "sse_log")) {
+            outputs[item]?.let { put(item, url(it)) }
+        }
+        message?.let { put("message", it) }
+    }
+}
+
+/** `GET /jobs`: `fields`, `start_time`, `end_time`, `status`, `q`, `page`, `size`, `order`; paging in `Link`. */
+private suspend fun listJobs(state: OqtopusEmulatorState, call: ApplicationCall) {
+    val user = state.requireUser(call)
+    val query = call.request.queryParameters
+    fun bad(message: String): Nothing = throw OqtopusHttpException.badRequest(message)
+    val fields = query["fields"]?.let { raw ->
+        if (raw.length > MAX_QUERY_LENGTH) bad("fields must be at most $MAX_QUERY_LENGTH characters")
+        val names = raw.split(',').map { it.trim() }.filter { it.isNotEmpty() }
+        names.firstOrNull { it !in JOB_FIELDS }?.let { bad("invalid field '$it' in fields: each must be one of $JOB_FIELDS") }
+        names.distinct().takeIf { it.isNotEmpty() }
+    }
+    val start = query["start_time"]?.let { parseQueryTime("start_time", it) }
+    val end = query["end_time"]?.let { parseQueryTime("end_time", it) }
+    val status = query["status"]?.also { if (it !in JobStatus.ALL) bad("invalid status '$it': must be one of ${JobStatus.ALL}") }
+    val text = query["q"]?.also { if (it.length > MAX_QUERY_LENGTH) bad("q must be at most $MAX_QUERY_LENGTH characters") }
+    val page = query["page"]?.let { it.toLongOrNull()?.takeIf { p -> p in 1..MAX_PAGE } ?: bad("page must be an integer between 1 and $MAX_PAGE, was '$it'") } ?: 1L
+    val size = query["size"]?.let { it.toIntOrNull()?.takeIf { s -> s in 1..MAX_SIZE } ?: bad("size must be an integer between 1 and $MAX_SIZE, was '$it'") } ?: DEFAULT_SIZE
+    val order = query["order"]?.also { if (it != "ASC" && it != "DESC") bad("order must be ASC or DESC, was '$it'") } ?: "ASC"
+    val base = call.storageBase()
+    val (items, pages, current) = state.locked {
+        var matching = state.jobs.values.filter { it.userId == user.id }
+        if (start != null) matching = matching.filter { j -> j.submittedAt?.let { !it.isBefore(start) } == true }
+        if (end != null) matching = matching.filter { j -> j.submittedAt?.let { !it.isAfter(end) } == true }
+        if (status != null) matching = matching.filter { it.status == status }
+        if (text != null) {
+            matching = matching.filter { j ->
+                j.id.contains(text, ignoreCase = true) || j.name?.contains(text, ignoreCase = true) == true ||
+                    j.description?.contains(text, ignoreCase = true) == true
+            }
+        }
+        matching = matching.sortedBy { it.sequence }
+        if (order == "DESC") matching = matching.reversed()
+        val pages = maxOf(1L, (matching.size.toLong() + size - 1) / size)
+        // "If requested page number exceeds number of all pages last page is returned."
+        val current = minOf(page, pages)
+        val slice = matching.drop(((current - 1) * size).toInt()).take(size)
+        Triple(slice.map { it.toJson(state, base, fields) }, pages, current)
+    }
+    call.response.header(HttpHeaders.Link, linkHeader(call, current, pages))
+    call.respondJson(JsonArray(items))
+}
+
+/** RFC 8288 `Link` with `first`, `prev`, `next` and `last`, keeping the other query parameters. */
+private fun linkHeader(call: ApplicationCall, current: Long, pages: Long): String {
+    val host = call.request.headers[HttpHeaders.Host] ?: "127.0.0.1"
+    val path = call.request.path()
+    val others = call.request.queryParameters.entries().filter { it.key != "page" }.flatMap { (k, vs) -> vs.map { k to it } }
+    fun url(page: Long): String {
+        val params = others + ("page" to page.toString())
+        return "<http://$host$path?" + params.joinToString("&") { (k, v) ->
+            URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)
+        } + ">"
+    }
+    val links = ArrayList<String>()
+    links += "${url(1)}; rel=\"first\""
+    if (current > 1) links += "${url(current - 1)}; rel=\"prev\""
+    if (current < pages) links += "${url(current + 1)}; rel=\"next\""
+    links += "${url(pages)}; rel=\"last\""
+    return links.joinToString(", ")
+}
+
+private const val MAX_QUERY_LENGTH = 1024
+private const val MAX_PAGE = 4_294_967_295L
+private const val MAX_SIZE = 65_535
+private const val DEFAULT_SIZE = 10

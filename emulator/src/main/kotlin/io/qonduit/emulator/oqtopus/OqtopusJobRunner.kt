@@ -1,0 +1,105 @@
+package io.qonduit.emulator.oqtopus
+
+import io.qonduit.emulator.EmulatorConfig
+import io.qonduit.emulator.JobCoroutines
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.delay
+import java.time.Duration
+import java.time.Instant
+
+/**
+ * Moves each submitted job through `submitted` → `ready` → `running` → `succeeded`/`failed`, like
+ * the OQTOPUS engine (oqtopus.md §5): after [EmulatorConfig.queuedDelay] the engine picks it up
+ * (`ready`) once its device is available, after another [EmulatorConfig.queuedDelay] it runs, and
+ * after [EmulatorConfig.runningDelay] its output files are written to storage. A cancel at any
+ * point wins: every transition re-checks the status under the state lock; a running job passes
+ * through `cancelling` for [EmulatorConfig.queuedDelay] before it is `cancelled`.
+ */
+internal class OqtopusJobRunner(
+    private val state: OqtopusEmulatorState,
+    private val config: EmulatorConfig,
+    scope: CoroutineScope,
+) {
+    private val coroutines = JobCoroutines(scope)
+
+    fun start(job: OqtopusJobRecord) {
+        coroutines.start(job.id) { lifecycle(job) }
+    }
+
+    /** Stops the job's coroutine; the caller has already changed its status. */
+    fun stop(jobId: String) {
+        coroutines.stop(jobId)
+    }
+
+    /** A running job was asked to cancel: it is `cancelling` now, and `cancelled` shortly after. */
+    fun finishCancel(job: OqtopusJobRecord) {
+        coroutines.stop(job.id)
+        coroutines.start(job.id) {
+            delay(config.queuedDelay.toMillis())
+            state.locked {
+                if (job.status == JobStatus.CANCELLING) {
+                    job.status = JobStatus.CANCELLED
+                    job.endedAt = Instant.now()
+                }
+            }
+        }
+    }
+
+    private suspend fun lifecycle(job: OqtopusJobRecord) {
+        delay(config.queuedDelay.toMillis())
+        while (true) {
+            val picked = state.locked {
+                if (job.status != JobStatus.SUBMITTED) return
+                val device = state.devices[job.deviceId]
+                if (device != null && device.status == "available") {
+                    job.status = JobStatus.READY
+                    job.readyAt = Instant.now()
+                    true
+                } else {
+                    false
+                }
+            }
+            if (picked) break
+            delay(OFFLINE_POLL_MILLIS)
+        }
+        delay(config.queuedDelay.toMillis())
+        val request = state.locked {
+            if (job.status != JobStatus.READY) return
+            job.status = JobStatus.RUNNING
+            job.runningAt = Instant.now()
+            val device = state.devices.getValue(job.deviceId!!)
+            ExecutionRequest(job.id, job.jobType!!, job.shots!!, job.input!!, job.transpilerInfo, device.nQubits, device.id)
+        }
+        val startedAt = Instant.now()
+        delay(config.runningDelay.toMillis())
+        val seed = config.seed?.plus(job.sequence)
+        val outcome = OqtopusJobExecutor(seed).execute(request)
+        state.locked {
+            if (job.status != JobStatus.RUNNING) return
+            val now = Instant.now()
+            writeOutputs(job, outcome)
+            job.status = if (outcome.succeeded) JobStatus.SUCCEEDED else JobStatus.FAILED
+            job.message = outcome.message
+            job.endedAt = now
+            job.executionTime = Duration.between(startedAt, now).toMillis() / MILLIS_PER_SECOND
+        }
+    }
+
+    /** Stores each output as a one-file zip under `<job id>/<name>.zip`, as the engine uploads them. */
+    private fun writeOutputs(job: OqtopusJobRecord, outcome: ExecutionOutcome) {
+        fun store(item: String, entry: String, content: String) {
+            val key = "${job.id}/$item.zip"
+            state.storage.put(key, OqtopusStorage.zipOne(entry, content.toByteArray(Charsets.UTF_8)))
+            job.outputs[item] = key
+        }
+        outcome.combinedProgram?.let { store("combined_program", "combined_program.json", kotlinx.serialization.json.JsonPrimitive(it).toString()) }
+        outcome.transpileResult?.let { store("transpile_result", "transpile_result.json", it.toString()) }
+        outcome.result?.let { store("result", "result.json", it.toString()) }
+        outcome.sseLog?.let { store("sse_log", "sse_log.log", it) }
+    }
+
+    private companion object {
+        const val OFFLINE_POLL_MILLIS = 20L
+        const val MILLIS_PER_SECOND = 1000.0
+    }
+}
