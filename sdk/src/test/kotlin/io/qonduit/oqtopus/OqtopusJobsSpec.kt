@@ -1,0 +1,132 @@
+package io.qonduit.oqtopus
+
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.collections.shouldContainExactly
+import io.kotest.matchers.collections.shouldHaveSize
+import io.kotest.matchers.collections.shouldNotBeEmpty
+import io.kotest.matchers.doubles.plusOrMinus
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.types.shouldBeInstanceOf
+import io.qonduit.circuit.circuit
+import io.qonduit.emulator.oqtopus.OqtopusEmulatorState
+import io.qonduit.job.CompositeJob
+import io.qonduit.job.Job
+import io.qonduit.job.JobState
+import io.qonduit.job.RunItem
+import io.qonduit.job.RunOptions
+import io.qonduit.testing.Circuits
+import kotlin.time.Duration.Companion.seconds
+
+/** Every job type end to end over real HTTP against the emulator, checked against analytic values. */
+class OqtopusJobsSpec : FunSpec({
+    val oqtopus = OqtopusEmulatorFixture()
+    val client = oqtopus.client()
+    val target = client.target(oqtopus.simulator, oqtopus.fast)
+    afterSpec {
+        client.close()
+        oqtopus.close()
+    }
+
+    val plus = circuit {
+        val q = qreg("q", 1)
+        val c = creg("c", 1)
+        h(q[0]); measure(q, c)
+    }
+
+    test("sampling a Bell pair: register, upload, submit, counts from the result zip; no token ever sent to storage") {
+        oqtopus.emulator.faults.clearRequests()
+        val job = target.create(listOf(RunItem(Circuits.BELL)), RunOptions.builder().shots(1000).build()).shouldBeInstanceOf<Job>()
+        val item = job.execute(30.seconds).raiseForError().items().single()
+        val counts = item.counts("c")
+        counts.keys.all { it == "00" || it == "11" } shouldBe true
+        counts.values.sum() shouldBe 1000L
+        val extras = item.extras(OqtopusExtras::class.java)!!
+        extras.jobId shouldBe job.taskId
+        extras.countsWithIntegerKeys().keys.all { it == 0L || it == 3L } shouldBe true
+        val storage = oqtopus.emulator.faults.requests("/oqtopus-storage/**")
+        storage.map { it.method }.toSet() shouldBe setOf("POST", "GET")
+        storage.forEach { it.hasHeader(OqtopusClient.TOKEN_HEADER) shouldBe false; it.hasHeader("authorization") shouldBe false }
+        val api = oqtopus.emulator.faults.requests("/oqtopus/**")
+        api.shouldNotBeEmpty()
+        api.forEach { it.hasHeader(OqtopusClient.TOKEN_HEADER) shouldBe true }
+        api.map { "${it.method} ${it.path}" }.take(2) shouldContainExactly listOf("POST /oqtopus/jobs", "POST /oqtopus/jobs/${job.taskId}/submit")
+    }
+
+    test("big-endian per register: x on qubit 0 of three reads 100") {
+        val item = target.run(Circuits.X0) { shots = 50 }.execute(30.seconds).raiseForError().items().single()
+        item.counts("c") shouldBe mapOf("100" to 50L)
+    }
+
+    test("estimation: <Z⊗Z> = 1 on a Bell state, <X> = 1 and <Z> = 0 on |+>") {
+        val zz = target.run(Circuits.BELL) { shots = 1000; provider = OqtopusOptions(operators = listOf(OqtopusOperator("Z 0 Z 1"))) }
+        val ev = zz.execute(30.seconds).raiseForError().items().single().expectationValues.single()
+        ev.value shouldBe (1.0 plusOrMinus 1e-9)
+        ev.observable shouldBe "Z 0 Z 1"
+        (ev.std!! >= 0.0) shouldBe true
+        val x = target.run(plus) { shots = 1000; provider = OqtopusOptions(operators = listOf(OqtopusOperator("X 0", 2.0))) }
+        x.execute(30.seconds).raiseForError().items().single().expectationValues.single().value shouldBe (2.0 plusOrMinus 1e-9)
+        val z = target.run(plus) { shots = 1000; provider = OqtopusOptions(operators = listOf(OqtopusOperator("Z 0"))) }
+        z.execute(30.seconds).raiseForError().items().single().expectationValues.single().value shouldBe (0.0 plusOrMinus 1e-9)
+    }
+
+    test("multi-manual: divided counts become one result item per program") {
+        val flip1 = circuit { val q = qreg("q", 2); val c = creg("c", 2); x(q[1]); measure(q, c) }
+        val h1 = circuit { val q = qreg("q", 2); val c = creg("c", 2); h(q[1]); measure(q, c) }
+        val job = target.create(listOf(RunItem(flip1), RunItem(h1)), RunOptions.builder().shots(400).provider(OqtopusOptions(OqtopusJobType.MULTI_MANUAL)).build())
+            .shouldBeInstanceOf<Job>()
+        val items = job.execute(30.seconds).raiseForError().items()
+        items shouldHaveSize 2
+        items[0].programIndex shouldBe 0
+        items[0].counts("c") shouldBe mapOf("01" to 400L)
+        items[1].counts("c").keys shouldBe setOf("00", "01")
+        (items[1].counts("c").getValue("01") / 400.0) shouldBe (0.5 plusOrMinus 0.15)
+    }
+
+    test("sampling several programs is a composite of one job per program, in order") {
+        val composite = target.create(listOf(RunItem(Circuits.BELL), RunItem(Circuits.X0)), RunOptions.builder().shots(100).build())
+            .shouldBeInstanceOf<CompositeJob>()
+        val items = composite.execute(30.seconds).raiseForError().items()
+        items[0].counts("c").keys.all { it == "00" || it == "11" } shouldBe true
+        items[1].counts("c") shouldBe mapOf("100" to 100L)
+    }
+
+    test("SSE: a script runs and its log downloads from storage") {
+        val job = target.createSse("print('hello from sse')\n")
+        job.execute(30.seconds).raiseForError()
+        job.state shouldBe JobState.COMPLETED
+        // The emulator does not run Python: its log names the job and the script it received.
+        val log = client.sseLogText(job.taskId!!)
+        log shouldContain "SSE job ${job.taskId}"
+        log shouldContain "received sse_program: ${"print('hello from sse')\n".length} bytes"
+    }
+
+    test("polling knobs: the status callback sees every change through track(), the timeout is honoured") {
+        val seen = mutableListOf<JobState>()
+        val polling = oqtopus.fast.withListener { seen += it.state }
+        val job = target.create(listOf(RunItem(Circuits.BELL)), RunOptions.DEFAULT).shouldBeInstanceOf<Job>()
+        polling.await(job).items().single().counts("c").values.sum() shouldBe 1000L
+        seen.last() shouldBe JobState.COMPLETED
+        seen.distinct() shouldBe seen.distinct().sortedBy { it.ordinal }
+    }
+
+    test("batch run with bounded submit and wait concurrency keeps the order") {
+        val jobs = (1..5).map { n -> target.create(listOf(RunItem(Circuits.X0, shots = n * 10)), RunOptions.DEFAULT) as Job }
+        val outputs = OqtopusBatch.run(jobs, submitConcurrency = 2, waitConcurrency = 2, polling = oqtopus.fast)
+        outputs.map { it.items().single().counts("c").getValue("100") } shouldBe listOf(10L, 20L, 30L, 40L, 50L)
+    }
+
+    test("a download larger than the cap is refused with a typed error naming the limit") {
+        oqtopus.client(maxDownloadBytes = 16).use { small ->
+            val id = small.submitJob(OqtopusJobSpec.sampling(oqtopus.simulator, Circuits.BELL.toQasm3(), 100))
+            kotlinx.coroutines.withTimeout(30.seconds) { while (client.getJobStatus(id).status != "succeeded") kotlinx.coroutines.delay(20) }
+            val e = io.kotest.assertions.throwables.shouldThrow<OqtopusDownloadLimitException> { small.jobResult(id) }
+            e.limitBytes shouldBe 16L
+            e.message!! shouldContain "16 bytes"
+        }
+    }
+
+    test("the demo token is the one the emulator seeds") {
+        OqtopusEmulatorState.DEMO_TOKEN shouldBe "oqtopus-demo-token"
+    }
+})
