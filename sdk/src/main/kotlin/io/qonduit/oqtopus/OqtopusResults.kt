@@ -94,33 +94,47 @@ public class OqtopusResult internal constructor(
 }
 
 /**
- * `transpile_result.json` (`jobs.S3TranspileResult`). [stats] and [virtualPhysicalMapping] come as
- * JSON objects or, as in quri-parts' data, as JSON text in a string; both are read.
+ * `transpile_result.json` (`jobs.S3TranspileResult`). [stats] and the mapping come as JSON objects
+ * or, as in quri-parts' data, as JSON text in a string; both are read. The mapping is either flat
+ * (`{"0": 0, "1": 1}`, quri-parts) or split as the engine's transpiler writes it
+ * (`{"qubit_mapping": {...}, "bit_mapping": {...}}`); both are read.
  *
  * @property transpiledProgram the transpiled OpenQASM, or null
  * @property virtualPhysicalMapping virtual qubit → physical qubit, or empty
+ * @property bitMapping virtual classical bit → physical classical bit, or empty
  */
 public class OqtopusTranspileResult internal constructor(
     public val transpiledProgram: String?,
     @get:JvmSynthetic public val stats: JsonObject?,
     public val virtualPhysicalMapping: Map<Int, Int>,
+    public val bitMapping: Map<Int, Int>,
+    @get:JvmSynthetic internal val mappingObject: JsonObject?,
 ) {
     /** [stats] as JSON text, or null. */
     public val statsJson: String? get() = stats?.toString()
+
+    /** `virtual_physical_mapping` as received (decoded from text when it came as a string), or null. */
+    public val virtualPhysicalMappingJson: String? get() = mappingObject?.toString()
 
     override fun toString(): String = "OqtopusTranspileResult(mapping=$virtualPhysicalMapping, stats=$stats)"
 
     internal companion object {
         fun decode(json: JsonObject): OqtopusTranspileResult {
-            val mapping = JsonOrText.objectOf(json["virtual_physical_mapping"])?.entries?.mapNotNull { (k, v) ->
-                val physical = (v as? JsonPrimitive)?.longOrNull?.toInt() ?: return@mapNotNull null
-                k.toIntOrNull()?.let { it to physical }
-            }?.toMap()?.toSortedMap().orEmpty()
+            val mapping = JsonOrText.objectOf(json["virtual_physical_mapping"])
+            val qubits = (mapping?.get("qubit_mapping") as? JsonObject) ?: mapping
             return OqtopusTranspileResult(
                 (json["transpiled_program"] as? JsonPrimitive)?.takeIf { it.isString }?.content,
                 JsonOrText.objectOf(json["stats"]),
+                indexMap(qubits),
+                indexMap(mapping?.get("bit_mapping") as? JsonObject),
                 mapping,
             )
         }
+
+        /** The entries of [obj] whose keys and values are integers, sorted by key. */
+        private fun indexMap(obj: JsonObject?): Map<Int, Int> = obj?.entries?.mapNotNull { (k, v) ->
+            val to = (v as? JsonPrimitive)?.takeIf { !it.isString }?.longOrNull?.toInt() ?: return@mapNotNull null
+            k.toIntOrNull()?.let { it to to }
+        }?.toMap()?.toSortedMap().orEmpty()
     }
 }

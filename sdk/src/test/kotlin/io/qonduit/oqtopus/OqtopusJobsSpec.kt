@@ -44,6 +44,8 @@ class OqtopusJobsSpec : FunSpec({
         val extras = item.extras(OqtopusExtras::class.java)!!
         extras.jobId shouldBe job.taskId
         extras.countsWithIntegerKeys().keys.all { it == 0L || it == 3L } shouldBe true
+        extras.transpiledProgram!! shouldContain "OPENQASM 3"
+        extras.virtualPhysicalMapping shouldBe mapOf(0 to 0, 1 to 1)
         val storage = oqtopus.emulator.faults.requests("/oqtopus-storage/**")
         storage.map { it.method }.toSet() shouldBe setOf("POST", "GET")
         storage.forEach { it.hasHeader(OqtopusClient.TOKEN_HEADER) shouldBe false; it.hasHeader("authorization") shouldBe false }
@@ -51,6 +53,20 @@ class OqtopusJobsSpec : FunSpec({
         api.shouldNotBeEmpty()
         api.forEach { it.hasHeader(OqtopusClient.TOKEN_HEADER) shouldBe true }
         api.map { "${it.method} ${it.path}" }.take(2) shouldContainExactly listOf("POST /oqtopus/jobs", "POST /oqtopus/jobs/${job.taskId}/submit")
+    }
+
+    test("transpiler_info goes with the job; its qubit allocation comes back as the virtual-physical mapping") {
+        val info = kotlinx.serialization.json.buildJsonObject {
+            put("qubit_allocation", kotlinx.serialization.json.buildJsonObject { put("0", kotlinx.serialization.json.JsonPrimitive(5)); put("1", kotlinx.serialization.json.JsonPrimitive(3)) })
+        }
+        val options = RunOptions.builder().shots(10).provider(OqtopusOptions(name = "allocated").withInfo(transpilerInfo = info)).build()
+        val job = target.create(listOf(RunItem(Circuits.BELL)), options).shouldBeInstanceOf<Job>()
+        val extras = job.execute(30.seconds).raiseForError().items().single().extras(OqtopusExtras::class.java)!!
+        extras.virtualPhysicalMapping shouldBe mapOf(0 to 5, 1 to 3)
+        extras.statsJson!! shouldContain "before"
+        val record = client.getJob(job.taskId!!)
+        record.name shouldBe "allocated"
+        record.transpilerInfo shouldBe info
     }
 
     test("big-endian per register: x on qubit 0 of three reads 100") {

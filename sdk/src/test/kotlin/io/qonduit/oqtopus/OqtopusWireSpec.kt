@@ -72,6 +72,12 @@ class OqtopusWireSpec : FunSpec({
         fromObjects.virtualPhysicalMapping shouldBe mapOf(0 to 3, 1 to 5)
         fromObjects.stats!!["before"]!!.jsonObject["depth"]!!.jsonPrimitive.int shouldBe 2
         fromObjects.transpiledProgram shouldBe null
+        val split = OqtopusTranspileResult.decode(
+            HttpTransport.json.parseToJsonElement("""{"transpiled_program":"x","stats":"{}","virtual_physical_mapping":{"qubit_mapping":{"0":12,"1":16},"bit_mapping":{"0":0,"1":1}}}""").jsonObject,
+        )
+        split.virtualPhysicalMapping shouldBe mapOf(0 to 12, 1 to 16)
+        split.bitMapping shouldBe mapOf(0 to 0, 1 to 1)
+        split.virtualPhysicalMappingJson!! shouldContain "qubit_mapping"
     }
 
     test("input.json as the test-suite writes it") {
