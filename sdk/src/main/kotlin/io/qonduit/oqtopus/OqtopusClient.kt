@@ -147,10 +147,11 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
     }
 
     /** The input the job was submitted with (`input.json`), as JSON text. */
-    public suspend fun jobInputJson(jobId: String): String {
-        val job = getJob(jobId)
+    public suspend fun jobInputJson(jobId: String): String = inputTextOf(getJob(jobId))
+
+    private suspend fun inputTextOf(job: OqtopusJob): String {
         if (job.inlineJobInfo) return job.jobInfoJson.orEmpty()
-        val url = job.downloadUrl("input") ?: throw OqtopusStorageException("job $jobId has no input link")
+        val url = job.downloadUrl("input") ?: throw OqtopusStorageException("job ${job.jobId} has no input link")
         return storage.download("input", url).bytes.decodeToString()
     }
 
@@ -235,6 +236,24 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
     /** The device [deviceId] as a Qonduit target and backend. */
     @JvmOverloads
     public fun target(deviceId: String, polling: OqtopusPolling = OqtopusPolling.DEFAULT): OqtopusTarget = OqtopusTarget(this, deviceId, polling)
+
+    /**
+     * A Qonduit [io.qonduit.job.Job] on the existing OQTOPUS job [jobId] (one submitted elsewhere, or
+     * an id kept from earlier): its input is read back from the job (`input.json`), so waiting for it
+     * yields typed result items as for a job run here.
+     */
+    @JvmOverloads
+    public suspend fun job(jobId: String, polling: OqtopusPolling = OqtopusPolling.DEFAULT): io.qonduit.job.Job {
+        val record = getJob(jobId)
+        val device = record.deviceId ?: throw QonduitException("job $jobId names no device")
+        val input = HttpTransport.json.decodeFromString(InputJson.serializer(), inputTextOf(record))
+        return io.qonduit.job.Job.attach(target(device, polling), OqtopusJobInputs.of(record, input), jobId)
+    }
+
+    /** [job] for Java. */
+    @JvmOverloads
+    public fun jobAsync(jobId: String, polling: OqtopusPolling = OqtopusPolling.DEFAULT): CompletableFuture<io.qonduit.job.Job> =
+        JavaBridge.future { job(jobId, polling) }
 
     override fun close() {
         transport.close()

@@ -142,6 +142,29 @@ class OqtopusJobsSpec : FunSpec({
         }
     }
 
+    test("a job saved right after submission is loaded and finished; the saved result keeps its OQTOPUS extras") {
+        val options = RunOptions.builder().shots(300).provider(OqtopusOptions(operators = listOf(OqtopusOperator("Z 0 Z 1", 0.5)))).build()
+        val job = target.create(listOf(RunItem(Circuits.BELL)), options).shouldBeInstanceOf<Job>()
+        job.submit()
+        val file = kotlin.io.path.createTempFile("oqtopus-job", ".json")
+        job.save(file)
+        val loaded = Job.load(file, target)
+        loaded.taskId shouldBe job.taskId
+        loaded.wait(30.seconds).outputs.items().single().expectationValues.single().value shouldBe (0.5 plusOrMinus 1e-9)
+        loaded.save(file)
+        val again = Job.load(file, target).outputs.items().single()
+        again.extras(OqtopusExtras::class.java)!!.jobId shouldBe job.taskId
+        again.expectationValues.single().value shouldBe (0.5 plusOrMinus 1e-9)
+    }
+
+    test("a job submitted elsewhere is attached by id, its input read back from storage") {
+        val id = client.submitJob(OqtopusJobSpec.multiManual(oqtopus.simulator, listOf(Circuits.X0.toQasm3(), Circuits.BELL.toQasm3()), 100))
+        val job = client.job(id, oqtopus.fast)
+        val items = oqtopus.fast.await(job).items()
+        items[0].counts("c") shouldBe mapOf("100" to 100L)
+        items[1].counts("c").keys.all { it == "00" || it == "11" } shouldBe true
+    }
+
     test("the demo token is the one the emulator seeds") {
         OqtopusEmulatorState.DEMO_TOKEN shouldBe "oqtopus-demo-token"
     }
