@@ -22,7 +22,7 @@ import java.util.UUID
 /** `/api-token`, `/api-token/status`, `/announcements[/{id}]`, `/users/me`, `/system/settings`. */
 internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
     post("/api-token") {
-        val user = state.requireUser(call)
+        val user = state.requireUser(call, Refusal.FORBIDDEN)
         val token = state.locked {
             val secret = newSecret()
             ApiTokenRecord(UUID.randomUUID().toString(), secret, Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(OqtopusEmulatorState.TOKEN_LIFETIME))
@@ -35,7 +35,7 @@ internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
         })
     }
     delete("/api-token") {
-        val user = state.requireUser(call)
+        val user = state.requireUser(call, Refusal.FORBIDDEN)
         state.locked {
             if (user.apiToken == null) throw OqtopusHttpException.notFound("Not found the specified user's api token")
             user.apiToken = null
@@ -43,13 +43,13 @@ internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
         call.respondText("", status = HttpStatusCode.OK)
     }
     get("/api-token/status") {
-        val user = state.requireUser(call)
+        val user = state.requireUser(call, Refusal.FORBIDDEN)
         val token = state.locked { user.apiToken } ?: throw OqtopusHttpException.notFound("Not found the specified user's api token")
         call.respondJson(buildJsonObject { put("api_token_expiration", formatTime(token.expiration)) })
     }
 
     get("/announcements") {
-        state.requireUser(call)
+        state.requireUser(call, Refusal.BARE_UNAUTHORIZED)
         val query = call.request.queryParameters
         fun bad(message: String): Nothing = throw OqtopusHttpException.badRequest(message)
         val offset = query["offset"]?.let { it.toIntOrNull()?.takeIf { v -> v >= 0 } ?: bad("offset must be a non-negative integer, was '$it'") } ?: 0
@@ -66,7 +66,7 @@ internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
         call.respondJson(buildJsonObject { put("announcements", JsonArray(list)) })
     }
     get("/announcements/{announcement_id}") {
-        state.requireUser(call)
+        state.requireUser(call, Refusal.BARE_UNAUTHORIZED)
         val raw = call.parameters["announcement_id"].orEmpty()
         val id = raw.toIntOrNull() ?: throw OqtopusHttpException.badRequest("Bad request malformed input data: announcement_id must be an integer, was '$raw'")
         val json = state.locked { state.announcements[id]?.takeIf { it.publishable }?.toJson() }
@@ -75,11 +75,11 @@ internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
     }
 
     get("/users/me") {
-        val user = state.requireUser(call)
+        val user = state.requireUser(call, Refusal.BARE_UNAUTHORIZED)
         call.respondJson(state.locked { user.toJson(state) })
     }
     patch("/users/me") {
-        val user = state.requireUser(call)
+        val user = state.requireUser(call, Refusal.BARE_UNAUTHORIZED)
         val body = call.receiveJsonObject(allowEmpty = true)
         fun text(key: String): String? = when (val v = body[key]) {
             null, JsonNull -> null
@@ -99,7 +99,7 @@ internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
         call.respondJson(json)
     }
     delete("/users/me") {
-        val user = state.requireUser(call)
+        val user = state.requireUser(call, Refusal.BARE_UNAUTHORIZED)
         if (!state.allowUserDeletion) throw OqtopusHttpException.forbidden("user deletion is not allowed on this system")
         state.locked {
             user.deleted = true
@@ -109,7 +109,7 @@ internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
     }
 
     get("/system/settings") {
-        state.requireUser(call)
+        state.requireUser(call, Refusal.BARE_UNAUTHORIZED)
         call.respondJson(buildJsonObject {
             put("editable_fields", JsonArray(listOf(JsonPrimitive("name"), JsonPrimitive("organization"))))
             put("allow_deletion", state.allowUserDeletion)

@@ -120,6 +120,15 @@ public class OqtopusEmulatorState internal constructor(config: EmulatorConfig, s
         return id
     }
 
+    /** Gives the demo user back its seeded API token [DEMO_TOKEN] (after a test rotated or deleted it). */
+    public fun restoreDemoToken() {
+        locked {
+            val demo = users.getValue(DEMO_USER_ID)
+            demo.deleted = false
+            demo.apiToken = ApiTokenRecord(DEMO_TOKEN_ID, DEMO_TOKEN, Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(TOKEN_LIFETIME))
+        }
+    }
+
     /** Ids of every job, oldest first. */
     public fun jobIds(): List<String> = locked { jobs.keys.toList() }
 

@@ -151,7 +151,7 @@ internal class OqtopusJobExecutor(seed: Long?) {
         var value = 0.0
         var variance = 0.0
         for ((coeff, pauli) in terms) {
-            val expectation = pauli.expectation(amplitudes).coerceIn(-1.0, 1.0)
+            val expectation = clean(pauli.expectation(amplitudes)).coerceIn(-1.0, 1.0)
             value += coeff * expectation
             variance += coeff * coeff * (1.0 - expectation * expectation) / request.shots
         }

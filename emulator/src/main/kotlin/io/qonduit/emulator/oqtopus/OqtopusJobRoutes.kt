@@ -81,7 +81,7 @@ internal fun Route.jobRoutes(state: OqtopusEmulatorState) {
             job.mitigationInfo = request.mitigationInfo
             job.input = input
             job.status = JobStatus.SUBMITTED
-            job.submittedAt = Instant.now()
+            job.submittedAt = wireNow()
             job
         }
         state.runner.start(job)
@@ -132,7 +132,7 @@ internal fun Route.jobRoutes(state: OqtopusEmulatorState) {
                 // The cloud's documentation also lets a registered job be cancelled.
                 JobStatus.REGISTERED, JobStatus.SUBMITTED, JobStatus.READY -> {
                     job.status = JobStatus.CANCELLED
-                    job.endedAt = Instant.now()
+                    job.endedAt = wireNow()
                     null
                 }
                 JobStatus.RUNNING -> {

@@ -39,7 +39,7 @@ internal class OqtopusJobRunner(
             state.locked {
                 if (job.status == JobStatus.CANCELLING) {
                     job.status = JobStatus.CANCELLED
-                    job.endedAt = Instant.now()
+                    job.endedAt = wireNow()
                 }
             }
         }
@@ -53,7 +53,7 @@ internal class OqtopusJobRunner(
                 val device = state.devices[job.deviceId]
                 if (device != null && device.status == "available") {
                     job.status = JobStatus.READY
-                    job.readyAt = Instant.now()
+                    job.readyAt = wireNow()
                     true
                 } else {
                     false
@@ -66,7 +66,7 @@ internal class OqtopusJobRunner(
         val request = state.locked {
             if (job.status != JobStatus.READY) return
             job.status = JobStatus.RUNNING
-            job.runningAt = Instant.now()
+            job.runningAt = wireNow()
             val device = state.devices.getValue(job.deviceId!!)
             ExecutionRequest(job.id, job.jobType!!, job.shots!!, job.input!!, job.transpilerInfo, device.nQubits, device.id)
         }
@@ -76,7 +76,7 @@ internal class OqtopusJobRunner(
         val outcome = OqtopusJobExecutor(seed).execute(request)
         state.locked {
             if (job.status != JobStatus.RUNNING) return
-            val now = Instant.now()
+            val now = wireNow()
             writeOutputs(job, outcome)
             job.status = if (outcome.succeeded) JobStatus.SUCCEEDED else JobStatus.FAILED
             job.message = outcome.message

@@ -55,7 +55,7 @@ private fun Route.deviceRoutes(state: OqtopusEmulatorState) {
         call.respondJson(JsonArray(list))
     }
     get("/devices/{device_id}") {
-        state.requireUser(call)
+        state.requireUser(call, Refusal.FORBIDDEN)
         val id = call.parameters["device_id"].orEmpty()
         val json = state.locked { state.devices[id]?.toJson(state) } ?: throw OqtopusHttpException.notFound("device not found")
         call.respondJson(json)
@@ -76,14 +76,27 @@ private fun OqtopusDeviceRecord.toJson(state: OqtopusEmulatorState): JsonObject 
     put("description", description)
 }
 
-/** The caller, by `q-api-token` or `Authorization: Bearer`; 401 `{"message": "Unauthorized"}` otherwise. */
-internal fun OqtopusEmulatorState.requireUser(call: ApplicationCall): OqtopusUserRecord {
+/**
+ * How an operation refuses a caller without valid credentials, as its responses in the spec allow:
+ * 401 `{"message": "Unauthorized"}` where it lists 401 with the error schema, a bare 401 where it
+ * lists 401 without content (`/announcements`, `/users/me`, `/system/settings`), and 403
+ * `{"message": "Forbidden"}` where it lists no 401 but a 403 (`/devices/{device_id}`, `/api-token`).
+ */
+internal enum class Refusal { UNAUTHORIZED, BARE_UNAUTHORIZED, FORBIDDEN }
+
+/** The caller, by `q-api-token` or `Authorization: Bearer`; refused as [refusal] says otherwise. */
+internal fun OqtopusEmulatorState.requireUser(call: ApplicationCall, refusal: Refusal = Refusal.UNAUTHORIZED): OqtopusUserRecord {
+    fun refuse(): Nothing = throw when (refusal) {
+        Refusal.UNAUTHORIZED -> OqtopusHttpException.unauthorized()
+        Refusal.BARE_UNAUTHORIZED -> OqtopusHttpException.unauthorized(bare = true)
+        Refusal.FORBIDDEN -> OqtopusHttpException.forbidden()
+    }
     val token = call.request.headers["q-api-token"]?.trim()?.takeIf { it.isNotEmpty() }
         ?: call.request.headers[HttpHeaders.Authorization]?.trim()?.let { header ->
             if (header.startsWith("Bearer ", ignoreCase = true)) header.substring(7).trim() else null
         }?.takeIf { it.isNotEmpty() }
-        ?: throw OqtopusHttpException.unauthorized()
-    return userByCredential(token) ?: throw OqtopusHttpException.unauthorized()
+        ?: refuse()
+    return userByCredential(token) ?: refuse()
 }
 
 /** The storage base URL as the caller reached this server (its `Host`), e.g. `http://127.0.0.1:8090/oqtopus-storage`. */
@@ -133,3 +146,6 @@ internal fun parseQueryTime(name: String, raw: String): Instant {
     }
 }
 
+
+/** Now, at the precision the wire carries (microseconds), so that filters compare what clients see. */
+internal fun wireNow(): Instant = Instant.now().truncatedTo(ChronoUnit.MICROS)

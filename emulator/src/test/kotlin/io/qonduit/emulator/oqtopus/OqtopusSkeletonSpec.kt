@@ -7,14 +7,13 @@ import io.kotest.matchers.string.shouldContain
 import io.qonduit.emulator.Emulator
 import io.qonduit.emulator.EmulatorConfig
 import io.qonduit.emulator.EmulatorMain
-import io.qonduit.emulator.TestHttp
 import kotlinx.serialization.json.int
 import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive
 
 class OqtopusSkeletonSpec : FunSpec({
     val emulator = Emulator.start(EmulatorConfig(seed = 7L))
-    val http = TestHttp(emulator.baseUrl)
+    val http = ContractHttp(emulator.baseUrl)
     afterSpec { emulator.close() }
 
     test("register -> upload -> submit -> status -> get: a Bell circuit samples only 00 and 11") {

@@ -1,6 +1,5 @@
 package io.qonduit.emulator.oqtopus
 
-import io.qonduit.emulator.TestHttp
 import io.qonduit.emulator.TestResponse
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonObject
@@ -115,7 +114,7 @@ fun submitBody(jobType: String = "sampling", shots: Int = 1000, deviceId: String
     }.extra().toString()
 
 /** Register → upload → submit; returns the job id. */
-fun TestHttp.submitJob(info: JsonObject, body: String = submitBody(), headers: Map<String, String> = OQ_DEMO): String {
+fun ContractHttp.submitJob(info: JsonObject, body: String = submitBody(), headers: Map<String, String> = OQ_DEMO): String {
     val register = post("/oqtopus/jobs", null, headers)
     check(register.status == 200) { "register: $register" }
     val id = register.str("job_id")
@@ -129,7 +128,7 @@ fun TestHttp.submitJob(info: JsonObject, body: String = submitBody(), headers: M
 }
 
 /** Polls `GET /jobs/{id}/status` until terminal; the statuses seen in order, and the final `GET /jobs/{id}`. */
-fun TestHttp.awaitOqtopusJob(id: String, headers: Map<String, String> = OQ_DEMO, timeoutMillis: Long = 15_000): Pair<List<String>, TestResponse> {
+fun ContractHttp.awaitOqtopusJob(id: String, headers: Map<String, String> = OQ_DEMO, timeoutMillis: Long = 15_000): Pair<List<String>, TestResponse> {
     val seen = ArrayList<String>()
     val deadline = System.currentTimeMillis() + timeoutMillis
     while (true) {
