@@ -165,6 +165,40 @@ class OqtopusJobsSpec : FunSpec({
         items[1].counts("c").keys.all { it == "00" || it == "11" } shouldBe true
     }
 
+    test("a job on an unavailable device waits; the polling timeout ends the wait, then Job.cancel cancels it") {
+        val offline = client.target(OqtopusEmulatorState.OFFLINE_QPU, oqtopus.fast)
+        val job = offline.create(listOf(RunItem(Circuits.BELL)), RunOptions.DEFAULT).shouldBeInstanceOf<Job>()
+        val short = OqtopusPolling(java.time.Duration.ofMillis(20), timeout = java.time.Duration.ofMillis(300))
+        val e = io.kotest.assertions.throwables.shouldThrow<io.qonduit.job.JobTimeoutException> { short.await(job) }
+        e.taskIds shouldBe listOf(job.taskId!!)
+        job.state shouldBe JobState.QUEUED
+        job.cancel()
+        job.wait(30.seconds).state shouldBe JobState.CANCELLED
+        client.getJobStatus(job.taskId!!).status shouldBe "cancelled"
+    }
+
+    test("a program the service cannot read fails the job with the service's message") {
+        val bad = io.qonduit.fixtures.ReferenceFixtures.text("oqtopus", "testsuite-input.sampling-invalid-qasm.json")
+        val qasm = kotlinx.serialization.json.Json.parseToJsonElement(bad).let { it as kotlinx.serialization.json.JsonObject }["program"]
+            .let { (it as kotlinx.serialization.json.JsonArray)[0] as kotlinx.serialization.json.JsonPrimitive }.content
+        val id = client.submitJob(OqtopusJobSpec.sampling(oqtopus.simulator, qasm, 10))
+        val job = client.job(id, oqtopus.fast)
+        job.wait(30.seconds).state shouldBe JobState.FAILED
+        job.error!!.message.isNotBlank() shouldBe true
+        job.error!!.message shouldBe client.getJob(id).message
+    }
+
+    test("programs that are neither OpenQASM nor circuits are refused before sending, naming the field") {
+        val e = io.kotest.assertions.throwables.shouldThrow<io.qonduit.errors.ValidationException> {
+            target.create(listOf(RunItem(io.qonduit.program.NativeProgram("qibo-json", "{}"))), RunOptions.DEFAULT)
+        }
+        e.violations.single().field shouldBe "programs[0]"
+        val multi = io.kotest.assertions.throwables.shouldThrow<io.qonduit.errors.ValidationException> {
+            target.create(listOf(RunItem(Circuits.BELL, shots = 10), RunItem(Circuits.X0, shots = 20)), RunOptions.builder().provider(OqtopusOptions(OqtopusJobType.MULTI_MANUAL)).build())
+        }
+        multi.violations.single().field shouldBe "programs.shots"
+    }
+
     test("the demo token is the one the emulator seeds") {
         OqtopusEmulatorState.DEMO_TOKEN shouldBe "oqtopus-demo-token"
     }
