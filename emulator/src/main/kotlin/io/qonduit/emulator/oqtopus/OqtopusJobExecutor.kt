@@ -53,7 +53,7 @@ internal class ExecutionRequest(
  * expectation value Σ coeff·⟨P⟩ of the operator on the final state with the shot-noise standard
  * deviation `stds` = sqrt(Σ coeff²·(1 − ⟨P⟩²) / shots), and `sse` a log.
  */
-internal class OqtopusJobExecutor(seed: Long?) {
+internal class OqtopusJobExecutor(seed: Long?, private val cancelled: java.util.function.BooleanSupplier = java.util.function.BooleanSupplier { false }) {
     private val simulator = StateVectorSimulator(seed)
 
     fun execute(request: ExecutionRequest): ExecutionOutcome = try {
@@ -64,6 +64,8 @@ internal class OqtopusJobExecutor(seed: Long?) {
             JobType.SSE -> sse(request)
             else -> ExecutionOutcome(false, message = "unsupported job_type '${request.jobType}'")
         }
+    } catch (e: java.util.concurrent.CancellationException) {
+        throw e // the job was cancelled or the emulator closed: no outcome
     } catch (e: ProgramException) {
         ExecutionOutcome(false, message = e.message)
     } catch (e: IllegalArgumentException) {
@@ -88,7 +90,7 @@ internal class OqtopusJobExecutor(seed: Long?) {
     private fun sampling(request: ExecutionRequest): ExecutionOutcome {
         val circuit = parse(request.input.program!!.single(), "program[0]")
         checkWidth(circuit, request)
-        val result = simulator.run(circuit, request.shots)
+        val result = simulator.run(circuit, request.shots, emptyMap(), cancelled)
         val counts = qiskitCounts(result.clbitCounts)
         return ExecutionOutcome(
             true,
@@ -105,7 +107,7 @@ internal class OqtopusJobExecutor(seed: Long?) {
     private fun multiManual(request: ExecutionRequest): ExecutionOutcome {
         val combined = MultiProgram.combine(request.input.program!!)
         checkWidth(combined.circuit, request)
-        val result = simulator.run(combined.circuit, request.shots)
+        val result = simulator.run(combined.circuit, request.shots, emptyMap(), cancelled)
         val divided = buildJsonObject {
             for (p in combined.clbitOffsets.indices) {
                 val from = combined.clbitOffsets[p]

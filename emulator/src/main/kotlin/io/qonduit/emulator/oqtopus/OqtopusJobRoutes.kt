@@ -34,6 +34,13 @@ internal val JOB_FIELDS = listOf(
 internal fun Route.jobRoutes(state: OqtopusEmulatorState) {
     post("/jobs") {
         val user = state.requireUser(call)
+        // The previous API took the whole job, with an inline job_info, in this request; say how it works now.
+        if (call.receiveJsonObject(allowEmpty = true, lenient = true).containsKey("job_info")) {
+            throw OqtopusHttpException.badRequest(
+                "POST /jobs registers a job and takes no body: upload input.zip (with input.json) to the returned presigned URL, " +
+                    "then POST /jobs/{job_id}/submit; an inline job_info (the previous API) is not accepted",
+            )
+        }
         val base = call.storageBase()
         val job = state.locked {
             val record = OqtopusJobRecord(UUID.randomUUID().toString(), user.id, Instant.now(), state.nextSequence())

@@ -3,6 +3,8 @@ package io.qonduit.emulator.oqtopus
 import io.qonduit.emulator.EmulatorConfig
 import io.qonduit.emulator.JobCoroutines
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.delay
 import java.time.Duration
 import java.time.Instant
@@ -73,7 +75,9 @@ internal class OqtopusJobRunner(
         val startedAt = Instant.now()
         delay(config.runningDelay.toMillis())
         val seed = config.seed?.plus(job.sequence)
-        val outcome = OqtopusJobExecutor(seed).execute(request)
+        // The simulation stops within one operation once the job's coroutine is cancelled (cancel, delete, close).
+        val coroutine = currentCoroutineContext()[Job]
+        val outcome = OqtopusJobExecutor(seed) { coroutine?.isActive == false }.execute(request)
         state.locked {
             if (job.status != JobStatus.RUNNING) return
             val now = wireNow()

@@ -105,8 +105,11 @@ internal fun ApplicationCall.storageBase(): String {
     return "${request.origin.scheme}://$host/${OqtopusStorageRouter.PREFIX}"
 }
 
-/** The request body as a JSON object, or 400 with the spec's example message. */
-internal suspend fun ApplicationCall.receiveJsonObject(allowEmpty: Boolean = false): JsonObject {
+/**
+ * The request body as a JSON object, or 400 with the spec's example message; [lenient] reads
+ * anything that is no JSON object as an empty one.
+ */
+internal suspend fun ApplicationCall.receiveJsonObject(allowEmpty: Boolean = false, lenient: Boolean = false): JsonObject {
     val text = receiveText()
     if (text.isBlank()) {
         if (allowEmpty) return JsonObject(emptyMap())
@@ -115,8 +118,10 @@ internal suspend fun ApplicationCall.receiveJsonObject(allowEmpty: Boolean = fal
     val element: JsonElement = try {
         Json.parseToJsonElement(text)
     } catch (e: Exception) {
+        if (lenient) return JsonObject(emptyMap())
         throw OqtopusHttpException.badRequest("Bad request malformed input data")
     }
+    if (lenient && element !is JsonObject) return JsonObject(emptyMap())
     return element as? JsonObject ?: throw OqtopusHttpException.badRequest("Bad request malformed input data: expected a JSON object")
 }
 

@@ -62,6 +62,13 @@ class OqtopusContractSpec : FunSpec({
         job.obj.keys shouldContain "execution_time"
     }
 
+    test("register_job_id takes no body: the previous API's inline job_info is refused with a pointer to the current flow") {
+        val legacy = """{"name": "x", "device_id": "SVSim", "job_type": "sampling", "shots": 10, "job_info": {"program": ["OPENQASM 3;"]}}"""
+        val refused = http.post("/oqtopus/jobs", legacy, invalidRequest = true)
+        refused.status shouldBe 400
+        refused.str("message") shouldContain "/submit"
+    }
+
     test("submit_job errors: missing shots breaks the spec (400), an unknown job is 404, no upload is 400, twice is 400") {
         val id = http.post("/oqtopus/jobs").str("job_id")
         http.post("/oqtopus/jobs/$id/submit", """{"device_id": "SVSim", "job_type": "sampling"}""", invalidRequest = true).status shouldBe 400
