@@ -55,6 +55,25 @@ class OqtopusClientSpec : FunSpec({
         result.counts.keys.all { it == "00" || it == "11" } shouldBe true
     }
 
+    test("storage refusals are typed errors that quote neither signatures nor query strings") {
+        val registered = client.registerJob()
+        val forged = OqtopusRegisteredJob(registered.jobId, OqtopusPresignedUpload(registered.presignedUrl.url, registered.presignedUrl.fields + ("signature" to "forged-signature")))
+        val up = shouldThrow<OqtopusStorageException> { client.uploadInput(forged, OqtopusJobSpec.sampling(oqtopus.simulator, Circuits.BELL.toQasm3())) }
+        up.message!! shouldContain "HTTP 403"
+        up.message!! shouldNotContain "forged-signature"
+        registered.presignedUrl.fields.values.forEach { up.message!! shouldNotContain it }
+
+        val id = client.submitJob(OqtopusJobSpec.sampling(oqtopus.simulator, Circuits.BELL.toQasm3(), 10))
+        val record = finished(id)
+        val url = record.downloadUrl("result")!!
+        val query = url.substringAfter('?')
+        val tampered = OqtopusJob(jobId = id, status = "succeeded", jobInfo = kotlinx.serialization.json.JsonObject(mapOf("result" to kotlinx.serialization.json.JsonPrimitive(url.replaceAfterLast('=', "0000")))))
+        val down = shouldThrow<OqtopusStorageException> { client.resultOf(tampered) }
+        down.message!! shouldContain "HTTP 403"
+        down.message!! shouldNotContain "?"
+        down.message!! shouldNotContain query
+    }
+
     test("list jobs with every filter, paging and order") {
         val ids = (1..3).map { client.submitJob(OqtopusJobSpec.sampling(oqtopus.simulator, Circuits.X0.toQasm3(), 10).named("listed-$it")) }
         ids.forEach { finished(it) }
