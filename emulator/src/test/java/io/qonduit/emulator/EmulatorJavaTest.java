@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.qonduit.emulator.oqtopus.OqtopusEmulatorState;
 import io.qonduit.emulator.qpi.QpiEmulatorState;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -47,6 +48,26 @@ class EmulatorJavaTest {
         }
         String closedUrl = qpiUrl;
         assertThrows(ConnectException.class, () -> get(closedUrl + "/api/qpus", null));
+    }
+
+    @Test
+    void oqtopusFromJava() throws Exception {
+        try (Emulator emulator = Emulator.start()) {
+            String devices = emulator.url("oqtopus") + "/devices";
+            HttpRequest request = HttpRequest.newBuilder(URI.create(devices))
+                    .header("q-api-token", OqtopusEmulatorState.DEMO_TOKEN).build();
+            HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, reply.statusCode());
+            assertTrue(reply.body().contains("\"device_id\":\"" + OqtopusEmulatorState.SVSIM + "\""));
+            OqtopusEmulatorState oqtopus = emulator.getOqtopus();
+            oqtopus.setDeviceAvailable(OqtopusEmulatorState.QPU, false);
+            String token = "java-user-token";
+            assertEquals(36, oqtopus.addUser("java@example.org", token).length());
+            oqtopus.setDownloadUrlTtl(Duration.ofMinutes(5));
+            assertEquals(Duration.ofMinutes(5), oqtopus.getDownloadUrlTtl());
+            assertTrue(oqtopus.jobIds().isEmpty());
+            assertTrue(emulator.getProviders().contains("oqtopus-storage"));
+        }
     }
 
     @Test

@@ -44,6 +44,7 @@ internal class ExecutionRequest(
     val transpilerInfo: JsonObject?,
     val deviceQubits: Int,
     val deviceId: String,
+    val simulatorInfo: JsonObject? = null,
 )
 
 /**

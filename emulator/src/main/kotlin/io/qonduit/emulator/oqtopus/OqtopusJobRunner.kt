@@ -6,6 +6,8 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.delay
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
 import java.time.Duration
 import java.time.Instant
 
@@ -70,11 +72,12 @@ internal class OqtopusJobRunner(
             job.status = JobStatus.RUNNING
             job.runningAt = wireNow()
             val device = state.devices.getValue(job.deviceId!!)
-            ExecutionRequest(job.id, job.jobType!!, job.shots!!, job.input!!, job.transpilerInfo, device.nQubits, device.id)
+            ExecutionRequest(job.id, job.jobType!!, job.shots!!, job.input!!, job.transpilerInfo, device.nQubits, device.id, job.simulatorInfo)
         }
         val startedAt = Instant.now()
         delay(config.runningDelay.toMillis())
-        val seed = config.seed?.plus(job.sequence)
+        // simulator_info.seed_simulation (as OQTOPUS' simulators take it) seeds this job; else the emulator's seed + job number.
+        val seed = seedSimulation(request.simulatorInfo) ?: config.seed?.plus(job.sequence)
         // The simulation stops within one operation once the job's coroutine is cancelled (cancel, delete, close).
         val coroutine = currentCoroutineContext()[Job]
         val outcome = OqtopusJobExecutor(seed) { coroutine?.isActive == false }.execute(request)
@@ -96,10 +99,16 @@ internal class OqtopusJobRunner(
             state.storage.put(key, OqtopusStorage.zipOne(entry, content.toByteArray(Charsets.UTF_8)))
             job.outputs[item] = key
         }
-        outcome.combinedProgram?.let { store("combined_program", "combined_program.json", kotlinx.serialization.json.JsonPrimitive(it).toString()) }
+        outcome.combinedProgram?.let { store("combined_program", "combined_program.json", JsonPrimitive(it).toString()) }
         outcome.transpileResult?.let { store("transpile_result", "transpile_result.json", it.toString()) }
         outcome.result?.let { store("result", "result.json", it.toString()) }
         outcome.sseLog?.let { store("sse_log", "sse_log.log", it) }
+    }
+
+    private fun seedSimulation(info: JsonObject?): Long? {
+        val value = info?.get("seed_simulation") as? JsonPrimitive ?: return null
+        if (value.isString) return null
+        return value.content.toLongOrNull()
     }
 
     private companion object {

@@ -1,7 +1,9 @@
 package io.qonduit.emulator.oqtopus
 
 import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonArray
 import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.jsonPrimitive
@@ -57,7 +59,7 @@ internal class OqtopusStorage {
                 add(buildJsonObject { put("bucket", BUCKET) })
                 add(buildJsonObject { put("key", objectKey) })
                 add(buildJsonObject { put("x-amz-security-token", securityToken) })
-                add(buildJsonArray { add(kotlinx.serialization.json.JsonPrimitive("content-length-range")); add(kotlinx.serialization.json.JsonPrimitive(0)); add(kotlinx.serialization.json.JsonPrimitive(maxBytes)) })
+                add(buildJsonArray { add(JsonPrimitive("content-length-range")); add(JsonPrimitive(0)); add(JsonPrimitive(maxBytes)) })
             })
         }.toString()
         val encodedPolicy = Base64.getEncoder().encodeToString(policy.toByteArray(StandardCharsets.UTF_8))
@@ -75,9 +77,9 @@ internal class OqtopusStorage {
         if (!MessageDigest.isEqual(sign(encodedPolicy).toByteArray(), signature.toByteArray())) return null
         return try {
             val policy = Json.parseToJsonElement(String(Base64.getDecoder().decode(encodedPolicy), StandardCharsets.UTF_8)) as JsonObject
-            val conditions = policy.getValue("conditions") as kotlinx.serialization.json.JsonArray
+            val conditions = policy.getValue("conditions") as JsonArray
             val objectKey = conditions.filterIsInstance<JsonObject>().first { "key" in it }.getValue("key").jsonPrimitive.content
-            val range = conditions.filterIsInstance<kotlinx.serialization.json.JsonArray>().first { it[0].jsonPrimitive.content == "content-length-range" }
+            val range = conditions.filterIsInstance<JsonArray>().first { it[0].jsonPrimitive.content == "content-length-range" }
             UploadPolicy(objectKey, Instant.parse(policy.getValue("expiration").jsonPrimitive.content), range[2].jsonPrimitive.content.toLong())
         } catch (e: Exception) {
             null
@@ -122,23 +124,23 @@ internal class OqtopusStorage {
         }
 
         /**
-         * The entries of [zip] (name -> bytes), each read up to [maxEntryBytes] (a larger one, or a
-         * malformed archive, throws [ZipException]).
+         * The entries of [zip] (name -> bytes), read up to [maxBytes] in all (more, or a malformed
+         * archive, throws [ZipException]), so that a small upload cannot inflate without bound.
          */
-        fun unzip(zip: ByteArray, maxEntryBytes: Long): Map<String, ByteArray> {
+        fun unzip(zip: ByteArray, maxBytes: Long): Map<String, ByteArray> {
             val entries = LinkedHashMap<String, ByteArray>()
+            var total = 0L
             ZipInputStream(ByteArrayInputStream(zip)).use { input ->
                 while (true) {
                     val entry = input.nextEntry ?: break
                     if (entry.isDirectory) continue
                     val out = ByteArrayOutputStream()
                     val buffer = ByteArray(BUFFER)
-                    var total = 0L
                     while (true) {
                         val n = input.read(buffer)
                         if (n < 0) break
                         total += n
-                        if (total > maxEntryBytes) throw ZipException("entry ${entry.name} is larger than $maxEntryBytes bytes")
+                        if (total > maxBytes) throw ZipException("the archive holds more than $maxBytes bytes")
                         out.write(buffer, 0, n)
                     }
                     entries[entry.name] = out.toByteArray()

@@ -73,7 +73,7 @@ internal class OqtopusStorageRouter(private val state: OqtopusEmulatorState) : P
                         }
                     }
                 } finally {
-                    part.dispose()
+                    part.release()
                 }
             }
         } catch (e: S3Exception) {

@@ -203,6 +203,15 @@ class OqtopusResultsSpec : FunSpec({
         http.post("/oqtopus/jobs/$id/submit", submitBody(jobType = "sse", shots = 1)).status shouldBe 200
     }
 
+    test("simulator_info.seed_simulation makes a job's counts reproducible") {
+        val body = submitBody(shots = 300) { JsonObject(this + ("simulator_info" to Json.parseToJsonElement("""{"seed_simulation": 39058567}"""))) }
+        fun counts(): Map<String, Int> {
+            val (_, job) = run(programs(OQ_BELL), body)
+            return Storage.get(job.jobInfo("result")).singleJson().jsonObject.getValue("sampling").jsonObject.getValue("counts").jsonObject.counts()
+        }
+        counts() shouldBe counts()
+    }
+
     test("the input link serves back the uploaded input.json") {
         val info = programs(OQ_BELL)
         val (_, job) = run(info, submitBody())

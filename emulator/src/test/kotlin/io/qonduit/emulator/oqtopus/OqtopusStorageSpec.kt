@@ -128,6 +128,9 @@ class OqtopusStorageSpec : FunSpec({
         refusal(zipOf(mapOf("input.json" to "[1]".toByteArray()))) shouldContain "JSON object"
         refusal(zipOf(mapOf("input.json" to """{"program": "OPENQASM 3;"}""".toByteArray()))) shouldContain "list"
         refusal(inputZip(JsonObject(emptyMap()))) shouldContain "program is required"
+        // a small upload that inflates past the input limit (a zip bomb) is refused, not expanded
+        val limit = OqtopusEmulatorState.MAX_INPUT_JSON_BYTES.toInt()
+        refusal(zipOf(mapOf("input.json" to ByteArray(limit / 2 + 1), "more.json" to ByteArray(limit / 2 + 1)))) shouldContain "more than"
     }
 
     test("an upload may be replaced until submit; submit reads the latest") {
