@@ -132,6 +132,21 @@ class OqtopusJobsSpec : FunSpec({
         outputs.map { it.items().single().counts("c").getValue("100") } shouldBe listOf(10L, 20L, 30L, 40L, 50L)
     }
 
+    test("the batch bounds hold: one submission at a time, one wait at a time") {
+        oqtopus.emulator.faults.clearRequests()
+        val jobs = (1..4).map { target.create(listOf(RunItem(Circuits.X0, shots = 10)), RunOptions.DEFAULT) as Job }
+        val events = java.util.Collections.synchronizedList(mutableListOf<String>())
+        OqtopusBatch.run(jobs, submitConcurrency = 1, waitConcurrency = 1, polling = oqtopus.fast.withListener { events += it.taskId!! })
+        // Submissions never overlap: each register is followed by its own submit before the next register.
+        val sequence = oqtopus.emulator.faults.requests("/oqtopus/**", "POST")
+            .filter { it.path == "/oqtopus/jobs" || it.path.endsWith("/submit") }
+            .map { if (it.path.endsWith("/submit")) "submit" else "register" }
+        sequence shouldBe List(4) { listOf("register", "submit") }.flatten()
+        // Waits never overlap: the status callback reports one job after another, never interleaved.
+        events.distinct().toSet() shouldBe jobs.map { it.taskId!! }.toSet()
+        events.zipWithNext().count { (a, b) -> a != b } shouldBe events.distinct().size - 1
+    }
+
     test("a download larger than the cap is refused with a typed error naming the limit") {
         oqtopus.client(maxDownloadBytes = 16).use { small ->
             val id = small.submitJob(OqtopusJobSpec.sampling(oqtopus.simulator, Circuits.BELL.toQasm3(), 100))
