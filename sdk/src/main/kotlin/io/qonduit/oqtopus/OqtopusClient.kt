@@ -49,8 +49,7 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
     /** The API generation spoken. */
     public val flow: OqtopusApiFlow = builder.flow
 
-    private val engine = config.proxy?.let { proxy -> Java.create { this.proxy = ProxyBuilder.http(Url(proxy)) } }
-        ?: SharedEngines.forUrl(config.baseUrl, builder.transport.connectTimeout)
+    private val engine = config.proxy?.let { proxyEngine(it) } ?: SharedEngines.forUrl(config.baseUrl, builder.transport.connectTimeout)
 
     internal val transport: HttpTransport = HttpTransport(
         config.baseUrl,
@@ -387,6 +386,14 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         /** A builder for [config]. */
         @JvmStatic
         public fun builder(config: OqtopusConfig): Builder = Builder(config)
+
+        /**
+         * One engine per proxy URL for the process, as [SharedEngines] keeps one per setting: a JDK
+         * `HttpClient` cannot be closed, so an engine per client would leave a selector thread behind.
+         */
+        private val proxyEngines = java.util.concurrent.ConcurrentHashMap<String, io.ktor.client.engine.HttpClientEngine>()
+
+        private fun proxyEngine(proxy: String) = proxyEngines.computeIfAbsent(proxy) { Java.create { this.proxy = ProxyBuilder.http(Url(it)) } }
 
         private fun segment(field: String, id: String): String {
             if (id.isBlank() || id.any { it == '/' || it == '?' || it == '#' || it == '%' }) {
