@@ -127,12 +127,14 @@ internal object ProviderOptionsJson {
     fun encode(options: ProviderOptions): JsonObject = when (options) {
         is QpiOptions -> options.toJson()
         is OqcOptions -> options.toJson()
+        is io.qonduit.oqtopus.OqtopusOptions -> options.toJson()
         else -> throw SnapshotException("cannot save provider options of type ${options::class.qualifiedName}")
     }
 
     fun decode(json: JsonObject): ProviderOptions = when (val kind = (json["kind"] as? JsonPrimitive)?.content) {
         QpiBackend.PROVIDER -> QpiOptions.fromJson(json)
         OqcBackend.PROVIDER -> OqcOptions.fromJson(json)
+        io.qonduit.oqtopus.OqtopusTarget.PROVIDER -> io.qonduit.oqtopus.OqtopusOptions.fromJson(json)
         else -> throw SnapshotException("unknown provider options '$kind' in snapshot")
     }
 }

@@ -17,7 +17,7 @@ internal object ExtrasSerializer : KSerializer<ResultExtras> {
     /** How one provider's extras are written and read. */
     class Codec<T : ResultExtras>(val kind: String, val type: Class<T>, val encode: (T) -> JsonObject, val decode: (JsonObject) -> T)
 
-    private val codecs: List<Codec<*>> by lazy { listOf(io.qonduit.qpi.QpiExtras.CODEC, io.qonduit.oqc.OqcExtras.CODEC, io.qonduit.oqtant.OqtantResult.CODEC) }
+    private val codecs: List<Codec<*>> by lazy { listOf(io.qonduit.qpi.QpiExtras.CODEC, io.qonduit.oqc.OqcExtras.CODEC, io.qonduit.oqtant.OqtantResult.CODEC, io.qonduit.oqtopus.OqtopusExtras.CODEC) }
 
     override val descriptor: SerialDescriptor = JsonObject.serializer().descriptor
 

@@ -1,0 +1,77 @@
+package io.qonduit.oqtopus
+
+import io.ktor.client.HttpClient
+import io.ktor.client.engine.HttpClientEngine
+import io.ktor.client.plugins.HttpTimeout
+import io.ktor.client.request.forms.formData
+import io.ktor.client.request.forms.submitFormWithBinaryData
+import io.ktor.client.request.header
+import io.ktor.client.request.prepareGet
+import io.ktor.client.statement.bodyAsChannel
+import io.ktor.http.Headers
+import io.ktor.http.HttpHeaders
+import io.ktor.http.Url
+import io.ktor.utils.io.jvm.javaio.toInputStream
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
+import java.io.IOException
+import java.time.Duration
+
+/**
+ * Transfers to and from the presigned storage URLs. A client of its own, with no API credentials
+ * and no default headers at all: a presigned URL carries its own signature, and the API token must
+ * never travel to storage. URLs (their query strings are signatures) never appear in errors.
+ */
+internal class OqtopusStorage(
+    engine: HttpClientEngine,
+    timeout: Duration,
+    private val userAgent: String,
+    private val maxDownloadBytes: Long,
+) : AutoCloseable {
+    private val client = HttpClient(engine) {
+        expectSuccess = false
+        followRedirects = false
+        install(HttpTimeout) { requestTimeoutMillis = timeout.toMillis() }
+    }
+
+    /** Posts [archive] as the file part `file`, after every presigned form field. Storage answers 200, 201 or 204. */
+    suspend fun upload(form: OqtopusPresignedUpload, fileName: String, archive: ByteArray) {
+        val response = transfer("upload") {
+            client.submitFormWithBinaryData(form.url, formData {
+                form.fields.forEach { (k, v) -> append(k, v) }
+                append("file", archive, Headers.build {
+                    append(HttpHeaders.ContentType, "application/zip")
+                    append(HttpHeaders.ContentDisposition, "filename=\"$fileName\"")
+                })
+            }) { header(HttpHeaders.UserAgent, userAgent) }
+        }
+        val status = response.status.value
+        // Not the body: S3's signature errors quote the string it signed and the signature given.
+        if (status != 200 && status != 201 && status != 204) {
+            throw OqtopusStorageException("upload of $fileName to storage ${where(form.url)} failed: HTTP $status")
+        }
+    }
+
+    /** Downloads the one-file zip at [url] and returns its file, streamed and size-capped (see [OqtopusZip.readSingle]). */
+    suspend fun download(what: String, url: String): OqtopusZip.SingleEntry = transfer("download of $what") {
+        client.prepareGet(url) { header(HttpHeaders.UserAgent, userAgent) }.execute { response ->
+            val status = response.status.value
+            if (status != 200) throw OqtopusStorageException("download of $what from storage ${where(url)} failed: HTTP $status")
+            val declared = response.headers[HttpHeaders.ContentLength]?.toLongOrNull()
+            if (declared != null && declared > maxDownloadBytes) throw OqtopusDownloadLimitException(what, "archive", maxDownloadBytes)
+            val input = response.bodyAsChannel().toInputStream()
+            withContext(Dispatchers.IO) { OqtopusZip.readSingle(what, input, maxDownloadBytes, maxDownloadBytes) }
+        }
+    }
+
+    override fun close() = client.close()
+
+    private suspend fun <T> transfer(what: String, block: suspend () -> T): T = try {
+        block()
+    } catch (e: IOException) {
+        throw OqtopusStorageException("$what failed (${e.javaClass.simpleName})", e)
+    }
+
+    /** The origin and path of a storage URL, never its signed query string. */
+    private fun where(url: String): String = Url(url).let { "${it.protocol.name}://${it.host}:${it.port}${it.encodedPath}" }
+}

@@ -1,0 +1,88 @@
+package io.qonduit.oqtopus
+
+import java.io.ByteArrayOutputStream
+import java.io.FilterInputStream
+import java.io.InputStream
+import java.util.zip.ZipEntry
+import java.util.zip.ZipException
+import java.util.zip.ZipInputStream
+import java.util.zip.ZipOutputStream
+
+/**
+ * The storage archives: each is a DEFLATE zip holding exactly one file (`input.json`,
+ * `result.json`, `sse_log.log`, ...), as oqtopus-client's storage writes and reads them.
+ */
+internal object OqtopusZip {
+    /** A zip with the single entry [entryName] holding [content]. */
+    fun single(entryName: String, content: ByteArray): ByteArray {
+        val out = ByteArrayOutputStream(content.size / 2 + 256)
+        ZipOutputStream(out).use { zip ->
+            zip.setMethod(ZipOutputStream.DEFLATED)
+            zip.putNextEntry(ZipEntry(entryName))
+            zip.write(content)
+            zip.closeEntry()
+        }
+        return out.toByteArray()
+    }
+
+    /**
+     * The one entry of the zip read from [input], streamed: at most [maxArchiveBytes] are read from
+     * [input] and at most [maxContentBytes] decompressed, so a huge or hostile archive never fills
+     * memory.
+     *
+     * @throws OqtopusDownloadLimitException when a limit is passed
+     * @throws OqtopusStorageException when the archive is not a zip of exactly one file
+     */
+    fun readSingle(what: String, input: InputStream, maxArchiveBytes: Long, maxContentBytes: Long): SingleEntry {
+        val capped = CappedStream(input, maxArchiveBytes) { throw OqtopusDownloadLimitException(what, "archive", maxArchiveBytes) }
+        try {
+            ZipInputStream(capped).use { zip ->
+                val entry = nextFile(zip) ?: throw OqtopusStorageException("$what: the archive holds no file")
+                val content = ByteArrayOutputStream()
+                val buffer = ByteArray(8192)
+                var total = 0L
+                while (true) {
+                    val n = zip.read(buffer)
+                    if (n < 0) break
+                    total += n
+                    if (total > maxContentBytes) throw OqtopusDownloadLimitException(what, "content", maxContentBytes)
+                    content.write(buffer, 0, n)
+                }
+                if (nextFile(zip) != null) throw OqtopusStorageException("$what: the archive must hold exactly one file, it holds more")
+                return SingleEntry(entry.name, content.toByteArray())
+            }
+        } catch (e: ZipException) {
+            throw OqtopusStorageException("$what: not a readable zip archive (${e.message})", e)
+        }
+    }
+
+    private fun nextFile(zip: ZipInputStream): ZipEntry? {
+        while (true) {
+            val entry = zip.nextEntry ?: return null
+            if (!entry.isDirectory) return entry
+        }
+    }
+
+    /** The single file of an archive. */
+    class SingleEntry(val name: String, val bytes: ByteArray)
+
+    /** Passes at most [limit] bytes through, calling [exceeded] (which throws) on the next one. */
+    private class CappedStream(input: InputStream, private val limit: Long, private val exceeded: () -> Nothing) : FilterInputStream(input) {
+        private var count = 0L
+
+        override fun read(): Int {
+            val b = super.read()
+            if (b >= 0 && ++count > limit) exceeded()
+            return b
+        }
+
+        override fun read(b: ByteArray, off: Int, len: Int): Int {
+            val n = super.read(b, off, len)
+            if (n > 0) {
+                count += n
+                if (count > limit) exceeded()
+            }
+            return n
+        }
+    }
+}
