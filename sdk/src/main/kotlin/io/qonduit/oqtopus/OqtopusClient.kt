@@ -184,7 +184,11 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
 
     // ---- API token ---------------------------------------------------------------------------
 
-    /** Creates an API token (`POST /api-token`). */
+    /**
+     * Creates an API token (`POST /api-token`). The service issues tokens to login (OIDC) sessions
+     * only: called with an API token, as this client authenticates, it answers 403 (as for
+     * oqtopus-client 1.3.0), raised as an [OqtopusApiException].
+     */
     public suspend fun createApiToken(): OqtopusApiToken = call {
         val wire = transport.post("/api-token", null).decode(ApiTokenWire.serializer())
         OqtopusApiToken(wire.id, io.qonduit.transport.Secret.of(wire.secret), wire.expiration)

@@ -61,8 +61,9 @@ class OqtopusContractSpec : FunSpec({
                 c.getSystemSettings()
             }
             emulator.oqtopus.addUser("contract-token@qonduit.io", "contract-token-user")
-            val created = client("contract-token-user").use { it.createApiToken() }
-            client(created.apiTokenSecret.reveal()).use { c ->
+            client("contract-token-user").use { c ->
+                // Issuing a token needs a login session; with an API token the service answers 403.
+                shouldThrow<OqtopusApiException> { c.createApiToken() }.statusCode shouldBe 403
                 c.getApiTokenStatus()
                 c.deleteApiToken()
             }
