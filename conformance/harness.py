@@ -134,10 +134,23 @@ def expect_error(fn: Callable[[], Any], *types: type[BaseException], contains: s
     try:
         fn()
     except types as error:
-        if contains is not None and contains not in str(error):
-            raise AssertionError(f"expected {contains!r} in the error, got {error!r}") from error
-        return error
+        return _expected(error, contains)
     raise AssertionError(f"expected {', '.join(t.__name__ for t in types)}; the call succeeded")
+
+
+async def aexpect_error(coro: Awaitable[Any], *types: type[BaseException], contains: str | None = None) -> BaseException:
+    """Awaits ``coro`` and checks it raises one of ``types`` (and ``contains`` appears in its text)."""
+    try:
+        await coro
+    except types as error:
+        return _expected(error, contains)
+    raise AssertionError(f"expected {', '.join(t.__name__ for t in types)}; the call succeeded")
+
+
+def _expected(error: BaseException, contains: str | None) -> BaseException:
+    if contains is not None and contains not in str(error):
+        raise AssertionError(f"expected {contains!r} in the error, got {error!r}") from error
+    return error
 
 
 def _describe(error: BaseException) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 from compiler_config.config import CompilerConfig, QuantumResultsFormat
 
-from harness import Suite, emulator_url, expect
+from harness import Suite, aexpect_error, emulator_url, expect, expect_error
 
 from oqc_qcaas_sdk import (
     CompositeJob,
@@ -105,26 +105,6 @@ def server_status(task_id, qpu_id: str = LUCY) -> str:
     return reply.json()["status"]
 
 
-def expect_raises(fn, *types, contains: str | None = None) -> BaseException:
-    try:
-        fn()
-    except types as error:
-        if contains is not None and contains not in str(error):
-            raise AssertionError(f"expected {contains!r} in the error, got {error!r}") from error
-        return error
-    raise AssertionError(f"expected {', '.join(t.__name__ for t in types)}; the call succeeded")
-
-
-async def expect_araises(coro, *types, contains: str | None = None) -> BaseException:
-    try:
-        await coro
-    except types as error:
-        if contains is not None and contains not in str(error):
-            raise AssertionError(f"expected {contains!r} in the error, got {error!r}") from error
-        return error
-    raise AssertionError(f"expected {', '.join(t.__name__ for t in types)}; the call succeeded")
-
-
 def lst(values) -> list:
     """A scipp array's values as plain Python lists (string views have no tolist())."""
     return values.tolist() if hasattr(values, "tolist") else list(values)
@@ -174,7 +154,7 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
         async with OqcSdk(URL, email=EMAIL, password="wrong-password") as other:
             expect(other._client.is_client_initialized is False, "a failed login must leave the SDK's client uninitialised")
             expect(await other.get_features(qpu_id=LUCY) is None, "an uninitialised client answers None (client_initialized_decorator)")
-            error = await expect_araises(other.list_qpus(), ServerException, contains="Invalid email or password")
+            error = await aexpect_error(other.list_qpus(), ServerException, contains="Invalid email or password")
             expect(error.server_error_code == 400, f"code {error.server_error_code}")
 
     await check("OqcSdk.__init__[wrong password]", init_bad_password)
@@ -182,15 +162,15 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
     async def init_bad_token():
         async with OqcSdk(URL, authentication_token="not-a-token") as other:
             expect(other._client.is_client_initialized is False, "an unknown token must leave the client uninitialised")
-            error = await expect_araises(other.list_qpus(), ServerException, contains="Authentication Error")
+            error = await aexpect_error(other.list_qpus(), ServerException, contains="Authentication Error")
             expect(error.server_error_code == 401, f"code {error.server_error_code}")
 
     await check("OqcSdk.__init__[unknown token]", init_bad_token)
 
     async def init_invalid_combinations():
-        expect_raises(lambda: OqcSdk(URL, email=EMAIL), ValueError, contains="Both email and password")
-        expect_raises(lambda: OqcSdk(URL, authentication_token=TOKEN, email=EMAIL, password=PASSWORD), ValueError, contains="mutually exclusive")
-        expect_raises(lambda: OqcSdk("ftp://127.0.0.1/oqc", authentication_token=TOKEN), ValueError, contains="valid url")
+        expect_error(lambda: OqcSdk(URL, email=EMAIL), ValueError, contains="Both email and password")
+        expect_error(lambda: OqcSdk(URL, authentication_token=TOKEN, email=EMAIL, password=PASSWORD), ValueError, contains="mutually exclusive")
+        expect_error(lambda: OqcSdk("ftp://127.0.0.1/oqc", authentication_token=TOKEN), ValueError, contains="valid url")
 
     await check("OqcSdk.__init__[invalid arguments]", init_invalid_combinations)
 
@@ -242,7 +222,7 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
 
     async def default_qpu_id():
         expect(sdk.default_qpu_id is None, f"unset default: {sdk.default_qpu_id!r}")
-        expect_raises(lambda: sdk.create_job(program=BELL), ValueError, contains="No QPU specified")
+        expect_error(lambda: sdk.create_job(program=BELL), ValueError, contains="No QPU specified")
 
     await check("OqcSdk.default_qpu_id", default_qpu_id)
 
@@ -323,7 +303,7 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
     await check("OqcSdk.get_calibration[YYYY-MM-DD string]", calibration_string)
 
     async def calibration_malformed():
-        await expect_araises(sdk.get_calibration(qpu_id=TOSHIKO, date_filter="01/12/2026"), ValueError, contains="YYYY-MM-DD")
+        await aexpect_error(sdk.get_calibration(qpu_id=TOSHIKO, date_filter="01/12/2026"), ValueError, contains="YYYY-MM-DD")
 
     await check("OqcSdk.get_calibration[malformed string]", calibration_malformed)
 
@@ -376,8 +356,8 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
     await check("OqcSdk.create_job[config list]", create_configs)
 
     async def create_mismatch():
-        expect_raises(lambda: sdk.create_job(program=[BELL, ONES, ZEROS], qpu_id=[LUCY, TOSHIKO]), ValueError, contains="Cannot broadcast")
-        expect_raises(lambda: sdk.create_job(program=[], qpu_id=LUCY), ValueError, contains="zero length")
+        expect_error(lambda: sdk.create_job(program=[BELL, ONES, ZEROS], qpu_id=[LUCY, TOSHIKO]), ValueError, contains="Cannot broadcast")
+        expect_error(lambda: sdk.create_job(program=[], qpu_id=LUCY), ValueError, contains="zero length")
 
     await check("OqcSdk.create_job[lengths that do not broadcast]", create_mismatch)
 
@@ -414,7 +394,7 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
 
     async def submit_inactive():
         job = sdk.create_job(program=BELL, qpu_id=INACTIVE)
-        await expect_araises(job.submit(), ValueError, contains=f"Invalid qpu_id: {INACTIVE}")
+        await aexpect_error(job.submit(), ValueError, contains=f"Invalid qpu_id: {INACTIVE}")
         expect(job.task_id is None and job.state == JobState.CREATED, "nothing was submitted")
 
     await check("Job.submit[inactive QPU]", submit_inactive)
@@ -422,7 +402,7 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
     async def submit_too_large():
         tag = f"too-large-{uuid.uuid4()}"
         job = Job("// " + "x" * (128 * 1024) + "\n" + BELL, LUCY, tag=tag, _client=sdk)
-        await expect_araises(job.submit(), ValueError, contains="128KB limit")
+        await aexpect_error(job.submit(), ValueError, contains="128KB limit")
         listed = httpx.get(f"{qpu_url(LUCY)}/tasks", headers={"Authentication-Token": TOKEN}).json()
         expect(job.task_id is None and not [t for t in listed if t["tag"] == tag], "the SDK refuses before sending: no such task at the emulator")
 
@@ -446,7 +426,7 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
     await check("Job.refresh", refresh)
 
     async def refresh_unsubmitted():
-        await expect_araises(sdk.create_job(program=BELL, qpu_id=LUCY).refresh(), RuntimeError, contains="not been submitted")
+        await aexpect_error(sdk.create_job(program=BELL, qpu_id=LUCY).refresh(), RuntimeError, contains="not been submitted")
 
     await check("Job.refresh[not submitted]", refresh_unsubmitted)
 
@@ -473,7 +453,7 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
         # first poll past the timeout.
         job = slow_job(sdk)
         await job.submit()
-        await expect_araises(job.wait(timeout_s=0.05), TimeoutError, contains=str(job.task_id))
+        await aexpect_error(job.wait(timeout_s=0.05), TimeoutError, contains=str(job.task_id))
         expect(not job.ended, f"the job is still in flight: {job.state}")
         await job.wait(timeout_s=TIMEOUT)
         expect(job.state == JobState.COMPLETED and sum(counts_of(job).values()) == 3_000_000, "the same task completes when waited for again")
@@ -651,7 +631,7 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
 
     async def raise_for_status_failed():
         job = shared["failed"]
-        error = expect_raises(job.raise_for_status, JobFailed)
+        error = expect_error(job.raise_for_status, JobFailed)
         expect(error.task_id == str(job.task_id) and error.qpu_id == LUCY and error.code == 400, repr(error))
         expect("9 qubits" in (error.details or ""), repr(error))
 
@@ -688,7 +668,7 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
     async def reconfigure_unknown():
         job = shared["reconfigured"]
         task_id, program = job.task_id, job.program
-        expect_raises(lambda: job.reconfigure(program=ZEROS, no_such_field=1), AttributeError, contains="no_such_field")
+        expect_error(lambda: job.reconfigure(program=ZEROS, no_such_field=1), AttributeError, contains="no_such_field")
         expect(job.task_id == task_id and job.program == program and job.state == JobState.COMPLETED, "a failed reconfigure changes nothing")
 
     await check("Job.reconfigure[unknown attribute]", reconfigure_unknown)
@@ -739,19 +719,19 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
     async def from_snapshot_version():
         snap = shared["reconfigured"].to_snapshot()
         snap.schema_version = "2"
-        expect_raises(lambda: sdk.from_snapshot(snap), ValueError, contains="schema version")
+        expect_error(lambda: sdk.from_snapshot(snap), ValueError, contains="schema version")
 
     await check("OqcSdk.from_snapshot[unsupported schema version]", from_snapshot_version)
 
     async def load_invalid():
         bad = tmp / "bad.json"
         bad.write_text("{not json")
-        expect_raises(lambda: sdk.load(bad), ValueError, contains="valid JSON")
+        expect_error(lambda: sdk.load(bad), ValueError, contains="valid JSON")
         bad.write_text(json.dumps({"schema_version": "1", "snapshot_kind": "other"}))
-        expect_raises(lambda: sdk.load(bad), ValueError, contains="snapshot_kind")
+        expect_error(lambda: sdk.load(bad), ValueError, contains="snapshot_kind")
         bad.write_text(json.dumps({"schema_version": "1", "snapshot_kind": "job"}))
-        expect_raises(lambda: sdk.load(bad), ValueError, contains="snapshot schema")
-        expect_raises(lambda: sdk.load(tmp / "missing.json"), FileNotFoundError)
+        expect_error(lambda: sdk.load(bad), ValueError, contains="snapshot schema")
+        expect_error(lambda: sdk.load(tmp / "missing.json"), FileNotFoundError)
 
     await check("OqcSdk.load[invalid files]", load_invalid)
 
@@ -822,7 +802,7 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
         fast = sdk.create_job(program=ONES, qpu_id=LUCY, config=counts_config(4))
         slow = slow_job(sdk)
         composite = CompositeJob([fast, slow])
-        error = await expect_araises(composite.execute(timeout_s=0.05), TimeoutError)
+        error = await aexpect_error(composite.execute(timeout_s=0.05), TimeoutError)
         expect(slow.task_id is not None and str(slow.task_id) in str(error), f"the error names the slow child's task: {error}")
         expect(composite.active_jobs == [slow] and fast.completed, f"the finished child keeps its result: {composite!r}")
         expect(len(composite.outputs) == 1 and composite.outputs.one is fast.result, "outputs hold the children that finished")
@@ -1023,7 +1003,7 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
         job = sdk.create_job(program=ONES, qpu_id=LUCY, config=CompilerConfig(repeats=4, results_format=QuantumResultsFormat().raw()))
         await job.execute(timeout_s=TIMEOUT)
         expect(job.completed, repr(job))
-        expect_raises(lambda: job.result.to_counts_dataarray("c"), ValueError, contains="BinaryCount")
+        expect_error(lambda: job.result.to_counts_dataarray("c"), ValueError, contains="BinaryCount")
 
     await check("JobResult.to_counts_dataarray[raw results format]", result_counts_raw)
 
@@ -1066,10 +1046,10 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
 
     async def proxy_counts_mismatch():
         outputs = shared["composite"].outputs  # 2-bit and 3-bit strings in one register name
-        expect_raises(lambda: outputs.to_counts_dataarray("c"), ValueError, contains="inconsistent")
+        expect_error(lambda: outputs.to_counts_dataarray("c"), ValueError, contains="inconsistent")
         padded = outputs.to_counts_dataarray("c", on_length_mismatch="pad")
         expect(lst(padded.coords["bitstring"].values)[-1] == "100" and "011" in lst(padded.coords["bitstring"].values), f"{padded.coords}")
-        expect_raises(lambda: shared["executed"].outputs.to_counts_dataarray("nope"), KeyError)
+        expect_error(lambda: shared["executed"].outputs.to_counts_dataarray("nope"), KeyError)
 
     await check("JobOutputProxy.to_counts_dataarray[inconsistent widths]", proxy_counts_mismatch)
 
@@ -1083,14 +1063,14 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
             expect(none.values.shape == (2, 0), f"no match keeps the rows: {none.values.shape}")
             little = shared["composite"].jobs[2].outputs.like("*01", "c", endianness=Endianness.LITTLE)
             expect(lst(little.coords["bitstring"].values) == ["001"] and lst(little.values) == [[40]], f"{little}")
-            expect_raises(lambda: outputs.like("1", "c"), ValueError, contains="length")
+            expect_error(lambda: outputs.like("1", "c"), ValueError, contains="length")
 
     await check("JobOutputProxy.like", proxy_like)
 
     async def proxy_raise_for_error():
         ok = shared["composite"].outputs
         expect(ok.raise_for_error() is ok, "returns itself when no output failed")
-        expect_raises(shared["mixed"].outputs.raise_for_error, RuntimeError, contains="Job failed (400)")
+        expect_error(shared["mixed"].outputs.raise_for_error, RuntimeError, contains="Job failed (400)")
 
     await check("JobOutputProxy.raise_for_error", proxy_raise_for_error)
 
@@ -1111,14 +1091,14 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
         outputs = shared["composite"].outputs
         entries = outputs.all()
         expect(isinstance(entries, list) and len(entries) == 3 and entries[0] is outputs.first and entries[-1] is outputs.last, repr(entries))
-        expect_raises(lambda: outputs.one, ValueError, contains="exactly 1")
-        expect_raises(lambda: JobOutputProxy().first, IndexError)
+        expect_error(lambda: outputs.one, ValueError, contains="exactly 1")
+        expect_error(lambda: JobOutputProxy().first, IndexError)
 
     await check("JobOutputProxy.all", proxy_all)
 
     async def proxy_attr_policy():
         outputs = list(shared["composite"].outputs)
-        expect_raises(lambda: JobOutputProxy(outputs).task_id, AttributeError, contains="not single instance")
+        expect_error(lambda: JobOutputProxy(outputs).task_id, AttributeError, contains="not single instance")
         first = JobOutputProxy(outputs, attr_policy=AttrPolicy.FIRST)
         expect(first.task_id == outputs[0].task_id, "FIRST returns the first item's attribute")
         with warnings.catch_warnings(record=True) as caught:
@@ -1139,8 +1119,8 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
         expect(bits("011").value == 3 and bits("110", Endianness.LITTLE).value == 3, "physical big-endian value")
         table = shared["composite"].jobs[0].outputs.to_counts_dataarray("c")  # Bell: 00 and 11
         expect(int(table["bit", bits("11")].values[0]) == table.values[0][-1], "bits() selects a column")
-        expect_raises(lambda: bits(""), ValueError)
-        expect_raises(lambda: bits("012"), ValueError, contains="Invalid bitstring")
+        expect_error(lambda: bits(""), ValueError)
+        expect_error(lambda: bits("012"), ValueError, contains="Invalid bitstring")
 
     await check("bits", bits_)
 
@@ -1148,8 +1128,8 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
         table = shared["mixed"].jobs[0].outputs.to_counts_dataarray("c")  # {"11": 5}
         kept = filter_counts_dataarray(table, "*1")
         expect(lst(kept.values) == [[5]] and lst(kept.coords["bit"].values) == [3], f"{kept}")
-        expect_raises(lambda: filter_counts_dataarray(table, "1x"), ValueError, contains="Invalid character")
-        expect_raises(lambda: filter_counts_dataarray(table, ""), ValueError)
+        expect_error(lambda: filter_counts_dataarray(table, "1x"), ValueError, contains="Invalid character")
+        expect_error(lambda: filter_counts_dataarray(table, ""), ValueError)
 
     await check("filter_counts_dataarray", filter_)
 
@@ -1157,7 +1137,7 @@ async def main() -> None:  # noqa: C901, PLR0915 - one check after another, in d
         job = shared["composite"].jobs[1]  # "11" twice over two runs (history)
         table = results_to_counts_dataarray(job.history.results().all(), "c")
         expect(lst(table.values) == [[40], [40]] and lst(table.coords["result"].values) == [0, 1], f"{table}")
-        expect_raises(lambda: results_to_counts_dataarray([], "c"), ValueError, contains="must not be empty")
+        expect_error(lambda: results_to_counts_dataarray([], "c"), ValueError, contains="must not be empty")
 
     await check("results_to_counts_dataarray", results_table)
 
