@@ -4,9 +4,13 @@ import io.qonduit.QonduitInternalApi
 import io.qonduit.backend.Backend
 import io.qonduit.backend.ErrorData
 import io.qonduit.backend.ProgramTexts
+import io.qonduit.backend.SubmissionInDoubtException
+import io.qonduit.backend.SubmissionLookup
 import io.qonduit.backend.ResultData
 import io.qonduit.backend.TaskRef
 import io.qonduit.backend.TaskReport
+import io.qonduit.errors.ConnectionException
+import io.qonduit.errors.QonduitException
 import io.qonduit.errors.ValidationException
 import io.qonduit.job.CompositeJob
 import io.qonduit.job.ExpectationValue
@@ -23,6 +27,7 @@ import io.qonduit.program.NativeProgram
 import io.qonduit.qpi.QpiCounts
 import io.qonduit.target.Target
 import java.nio.file.Path
+import java.time.Instant
 
 /**
  * One OQTOPUS device as a Qonduit [Target] and backend (provider `"oqtopus"`); get it from
@@ -104,8 +109,42 @@ public class OqtopusTarget internal constructor(
         return spec.named(opts.name ?: input.tag, opts.description).withInfo(opts.transpilerInfo, opts.simulatorInfo, opts.mitigationInfo)
     }
 
+    /**
+     * In the current API a job runs only once `POST /jobs/{id}/submit` arrives: a lost reply while
+     * registering or uploading leaves at most a registered job that never runs, so it is a plain
+     * failure (a retry registers another); a lost reply to the submit itself is in doubt, with the
+     * job id to look up ([lookUpSubmission]). The previous API's single `POST /jobs` has no id to look up.
+     */
     @QonduitInternalApi
-    override suspend fun submit(input: JobInput): String = client.submitJob(specOf(input))
+    override suspend fun submit(input: JobInput): String {
+        val spec = specOf(input)
+        if (client.flow == OqtopusApiFlow.INLINE) return client.submitJob(spec)
+        val registered = try {
+            client.registerJob().also { client.uploadInput(it, spec) }
+        } catch (e: ConnectionException) {
+            throw QonduitException("registering the OQTOPUS job or uploading its input failed before it was submitted (nothing will run): ${e.message}", e)
+        }
+        try {
+            client.submitRegistered(registered.jobId, spec)
+        } catch (e: ConnectionException) {
+            if (!e.requestMayHaveArrived) throw e
+            throw SubmissionInDoubtException(listOf(registered.jobId), e)
+        }
+        return registered.jobId
+    }
+
+    /** A submit in doubt: the registered job's status tells whether the submit arrived (`registered` means not). */
+    @QonduitInternalApi
+    override suspend fun lookUpSubmission(input: JobInput, sentAt: Instant, candidate: String?, exclude: Set<String>): SubmissionLookup {
+        if (candidate == null) return super.lookUpSubmission(input, sentAt, null, exclude)
+        val status = try {
+            client.getJobStatus(candidate).status
+        } catch (e: OqtopusApiException) {
+            if (e.statusCode == NOT_FOUND) return SubmissionLookup.NotCreated
+            throw e
+        }
+        return if (status == REGISTERED) SubmissionLookup.NotCreated else SubmissionLookup.Found(candidate)
+    }
 
     @QonduitInternalApi
     override suspend fun poll(task: TaskRef): TaskReport {
@@ -176,7 +215,7 @@ public class OqtopusTarget internal constructor(
         /** Unified state of an OQTOPUS status; null for a status OQTOPUS does not define. */
         @JvmStatic
         public fun stateOf(status: String): JobState? = when (status) {
-            "registered" -> JobState.CREATED
+            REGISTERED -> JobState.CREATED
             "submitted", "ready" -> JobState.QUEUED
             "running", "cancelling" -> JobState.RUNNING
             "succeeded" -> JobState.COMPLETED
@@ -184,5 +223,8 @@ public class OqtopusTarget internal constructor(
             "cancelled" -> JobState.CANCELLED
             else -> null
         }
+
+        private const val REGISTERED = "registered"
+        private const val NOT_FOUND = 404
     }
 }

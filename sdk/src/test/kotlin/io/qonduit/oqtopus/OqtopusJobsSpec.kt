@@ -10,6 +10,8 @@ import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.types.shouldBeInstanceOf
 import io.qonduit.circuit.circuit
 import io.qonduit.emulator.oqtopus.OqtopusEmulatorState
+import io.kotest.assertions.throwables.shouldThrow
+import io.qonduit.errors.QonduitException
 import io.qonduit.job.CompositeJob
 import io.qonduit.job.Job
 import io.qonduit.job.JobState
@@ -212,6 +214,34 @@ class OqtopusJobsSpec : FunSpec({
             target.create(listOf(RunItem(Circuits.BELL, shots = 10), RunItem(Circuits.X0, shots = 20)), RunOptions.builder().provider(OqtopusOptions(OqtopusJobType.MULTI_MANUAL)).build())
         }
         multi.violations.single().field shouldBe "programs.shots"
+    }
+
+    test("a submit whose reply is lost after the service acted is found by the job's id: one job, not two") {
+        oqtopus.emulator.faults.clear()
+        oqtopus.emulator.faults.loseReply("POST", "/oqtopus/jobs/*/submit", times = 1)
+        try {
+            val job = target.create(listOf(RunItem(Circuits.BELL)), RunOptions.builder().shots(100).build()).shouldBeInstanceOf<Job>()
+            job.execute(30.seconds).raiseForError().items().single().counts("c").values.sum() shouldBe 100L
+            oqtopus.emulator.faults.requests("/oqtopus/jobs", "POST") shouldHaveSize 1
+            oqtopus.emulator.faults.requests("/oqtopus/jobs/*/submit", "POST") shouldHaveSize 1
+        } finally {
+            oqtopus.emulator.faults.clear()
+        }
+    }
+
+    test("a lost reply while registering is a plain failure (nothing runs without a submit); the next try succeeds") {
+        oqtopus.emulator.faults.clear()
+        oqtopus.emulator.faults.loseReply("POST", "/oqtopus/jobs", times = 1)
+        try {
+            val job = target.create(listOf(RunItem(Circuits.BELL)), RunOptions.builder().shots(100).build()).shouldBeInstanceOf<Job>()
+            val error = shouldThrow<QonduitException> { job.submit() }
+            error.message!! shouldContain "before it was submitted"
+            job.state shouldBe JobState.CREATED
+            job.execute(30.seconds).raiseForError()
+            oqtopus.emulator.faults.requests("/oqtopus/jobs/*/submit", "POST") shouldHaveSize 1
+        } finally {
+            oqtopus.emulator.faults.clear()
+        }
     }
 
     test("the demo token is the one the emulator seeds") {
