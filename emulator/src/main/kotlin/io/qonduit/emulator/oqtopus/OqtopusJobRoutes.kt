@@ -31,7 +31,11 @@ internal val JOB_FIELDS = listOf(
     "submitted_at", "ready_at", "running_at", "ended_at",
 )
 
-/** `/jobs` and `/jobs/{job_id}[/submit|/status|/cancel]`. */
+/**
+ * `/jobs` and `/jobs/{job_id}[/submit|/status|/cancel|/sselog]`: the current flow (register, upload,
+ * submit; `job_info` of download links) and the previous one (`POST /jobs` with an inline
+ * `job_info`, queued at once; `job_info` inline; `/sselog`), told apart by the `POST /jobs` body.
+ */
 internal fun Route.jobRoutes(state: OqtopusEmulatorState) {
     post("/jobs") {
         val user = state.requireUser(call)
