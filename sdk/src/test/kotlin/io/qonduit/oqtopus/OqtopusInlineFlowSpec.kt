@@ -4,7 +4,9 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.collections.shouldContain
 import io.qonduit.circuit.circuit
+import io.qonduit.job.JobState
 import io.qonduit.testing.Circuits
 import kotlin.time.Duration.Companion.seconds
 
@@ -55,6 +57,20 @@ class OqtopusInlineFlowSpec : FunSpec({
         val zv = z.execute(30.seconds).raiseForError().items().single().expectationValues.single()
         zv.value shouldBe (0.0 plusOrMinus 1e-9)
         zv.std!! shouldBe (0.05 plusOrMinus 1e-9)
+    }
+
+    test("sse: the script goes base64-encoded as job_info.program; the log comes from GET /jobs/{job_id}/sselog") {
+        val script = "print('hello from sse')\n"
+        oqtopus.emulator.faults.clearRequests()
+        val job = target.createSse(script)
+        job.execute(30.seconds).raiseForError()
+        job.state shouldBe JobState.COMPLETED
+        val log = client.sseLogText(job.taskId!!)
+        log shouldContain "SSE job ${job.taskId}"
+        log shouldContain "received sse_program: ${script.length} bytes"
+        val api = oqtopus.emulator.faults.requests("/oqtopus/**").map { "${it.method} ${it.path}" }
+        api shouldContain "GET /oqtopus/jobs/${job.taskId}/sselog"
+        oqtopus.emulator.faults.requests("/oqtopus-storage/**").size shouldBe 0
     }
 
     test("the low-level calls: submitJob and jobResult of the inline flow") {
