@@ -66,8 +66,17 @@ public class OqtopusJobSpec private constructor(
         else -> InputJson(program = programs)
     }
 
+    /**
+     * The previous API's `job_info` (`jobs.SubmitJobInfo`, whose `program` is required): as [inputJson],
+     * except that an SSE script goes base64-encoded as the one `program`, as the previous clients sent it.
+     */
+    internal fun inlineJobInfo(): InputJson = when (jobType) {
+        OqtopusJobType.SSE -> InputJson(program = listOf(java.util.Base64.getEncoder().encodeToString(sseProgram.orEmpty().toByteArray(Charsets.UTF_8))))
+        else -> inputJson()
+    }
+
     internal fun submitRequest(inline: Boolean): SubmitRequest = SubmitRequest(
-        name, description, deviceId, jobType.wire, if (inline) inputJson() else null,
+        name, description, deviceId, jobType.wire, if (inline) inlineJobInfo() else null,
         transpilerInfo, simulatorInfo, mitigationInfo, shots,
     )
 

@@ -9,7 +9,7 @@ import kotlinx.serialization.json.jsonObject
 
 /**
  * The previous, inline API's shapes: the submit body carries `job_info`, and records carry results
- * inline. (The emulator serves the current API only, so these are read here without HTTP.)
+ * inline, read here without HTTP (OqtopusInlineFlowSpec runs the flow against the emulator).
  */
 class OqtopusInlineSpec : FunSpec({
     test("the inline submit body is the test-suite's legacy body: job_info.program inline") {

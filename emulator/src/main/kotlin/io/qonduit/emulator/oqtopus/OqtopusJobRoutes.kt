@@ -20,6 +20,7 @@ import kotlinx.serialization.json.put
 import java.net.URLEncoder
 import java.nio.charset.StandardCharsets
 import java.time.Instant
+import java.util.Base64
 import java.util.UUID
 import java.util.zip.ZipException
 
@@ -30,16 +31,21 @@ internal val JOB_FIELDS = listOf(
     "submitted_at", "ready_at", "running_at", "ended_at",
 )
 
-/** `/jobs` and `/jobs/{job_id}[/submit|/status|/cancel]`. */
+/**
+ * `/jobs` and `/jobs/{job_id}[/submit|/status|/cancel|/sselog]`: the current flow (register, upload,
+ * submit; `job_info` of download links) and the previous one (`POST /jobs` with an inline
+ * `job_info`, queued at once; `job_info` inline; `/sselog`), told apart by the `POST /jobs` body.
+ */
 internal fun Route.jobRoutes(state: OqtopusEmulatorState) {
     post("/jobs") {
         val user = state.requireUser(call)
-        // The previous API took the whole job, with an inline job_info, in this request; say how it works now.
-        if (call.receiveJsonObject(allowEmpty = true, lenient = true).containsKey("job_info")) {
-            throw OqtopusHttpException.badRequest(
-                "POST /jobs registers a job and takes no body: upload input.zip (with input.json) to the returned presigned URL, " +
-                    "then POST /jobs/{job_id}/submit; an inline job_info (the previous API) is not accepted",
-            )
+        // A body with job_info is the previous API: the whole job in one request, queued at once.
+        val body = call.receiveJsonObject(allowEmpty = true, lenient = true)
+        if (body.containsKey("job_info")) {
+            val job = submitInline(state, user, body)
+            state.runner.start(job)
+            call.respondJson(buildJsonObject { put("job_id", job.id) })
+            return@post
         }
         val base = call.storageBase()
         val job = state.locked {
@@ -78,17 +84,7 @@ internal fun Route.jobRoutes(state: OqtopusEmulatorState) {
             if (job.status != JobStatus.REGISTERED) {
                 throw OqtopusHttpException.badRequest("job $id has already been submitted (status ${job.status})")
             }
-            job.name = request.name
-            job.description = request.description
-            job.jobType = request.jobType
-            job.deviceId = request.deviceId
-            job.shots = request.shots
-            job.transpilerInfo = request.transpilerInfo
-            job.simulatorInfo = request.simulatorInfo
-            job.mitigationInfo = request.mitigationInfo
-            job.input = input
-            job.status = JobStatus.SUBMITTED
-            job.submittedAt = wireNow()
+            job.queue(request, input)
             job
         }
         state.runner.start(job)
@@ -142,7 +138,12 @@ internal fun Route.jobRoutes(state: OqtopusEmulatorState) {
                     job.endedAt = wireNow()
                     null
                 }
-                JobStatus.RUNNING -> {
+                // The previous API knew no `cancelling`: a running job of that flow is cancelled at once.
+                JobStatus.RUNNING -> if (job.inline) {
+                    job.status = JobStatus.CANCELLED
+                    job.endedAt = wireNow()
+                    null
+                } else {
                     job.status = JobStatus.CANCELLING
                     job
                 }
@@ -153,6 +154,62 @@ internal fun Route.jobRoutes(state: OqtopusEmulatorState) {
         }
         if (running != null) state.runner.finishCancel(running) else state.runner.stop(id)
         call.respondJson(buildJsonObject { put("message", "cancel request accepted") })
+    }
+
+    // The previous API's log download (`jobs.GetSselogResponse`): the log's one-file zip as base64.
+    get("/jobs/{job_id}/sselog") {
+        val user = state.requireUser(call)
+        val id = call.parameters["job_id"].orEmpty()
+        val log = state.locked {
+            val job = ownedJob(state, id, user)
+            if (!job.inline) {
+                throw OqtopusHttpException.badRequest(
+                    "job $id was submitted through the current API: its SSE log is the download link job_info.sse_log",
+                )
+            }
+            if (job.jobType != JobType.SSE) throw OqtopusHttpException.badRequest("job $id is a ${job.jobType} job: only sse jobs have an SSE log")
+            job.outcome?.sseLog ?: throw OqtopusHttpException.badRequest("job $id has no SSE log (status ${job.status})")
+        }
+        val zip = OqtopusStorage.zipOne(OqtopusJobRunner.SSE_LOG_ENTRY, log.toByteArray(StandardCharsets.UTF_8))
+        call.respondJson(buildJsonObject {
+            put("file", Base64.getEncoder().encodeToString(zip))
+            put("file_name", "sselog_$id.zip")
+        })
+    }
+}
+
+/** Takes [request] and [input] and queues the job: `submitted` now (both flows). */
+private fun OqtopusJobRecord.queue(request: SubmitRequest, input: SubmitJobInfo) {
+    name = request.name
+    description = request.description
+    jobType = request.jobType
+    deviceId = request.deviceId
+    shots = request.shots
+    transpilerInfo = request.transpilerInfo
+    simulatorInfo = request.simulatorInfo
+    mitigationInfo = request.mitigationInfo
+    this.input = input
+    status = JobStatus.SUBMITTED
+    submittedAt = wireNow()
+}
+
+/**
+ * The previous API's `POST /jobs` (`jobs.SubmitJobRequest` with the required `job_info`, a
+ * `jobs.SubmitJobInfo`): checks it as the submit of the current flow checks its request and
+ * `input.json`, and creates the job already queued (there is no upload and no `/submit`).
+ */
+private fun submitInline(state: OqtopusEmulatorState, user: OqtopusUserRecord, body: JsonObject): OqtopusJobRecord {
+    val request = parseSubmit(body)
+    val info = body["job_info"] as? JsonObject
+        ?: throw OqtopusHttpException.badRequest("Bad request malformed input data: job_info must be an object (jobs.SubmitJobInfo)")
+    val input = parseJobInfo(info, request.jobType, inline = true)
+    return state.locked {
+        if (request.deviceId !in state.devices) throw OqtopusHttpException.badRequest("device ${request.deviceId} not found")
+        val record = OqtopusJobRecord(UUID.randomUUID().toString(), user.id, Instant.now(), state.nextSequence())
+        record.inline = true
+        record.queue(request, input)
+        state.jobs[record.id] = record
+        record
     }
 }
 
@@ -219,46 +276,71 @@ private fun readInput(state: OqtopusEmulatorState, jobId: String, request: Submi
     } catch (e: Exception) {
         bad("$entryName in input.zip of job $jobId is not valid JSON")
     } as? JsonObject ?: bad("$entryName in input.zip of job $jobId must be a JSON object (jobs.S3SubmitJobInfo)")
+    return parseJobInfo(json, request.jobType, inline = false)
+}
+
+/**
+ * Checks a job's input for [jobType]: the current flow's `input.json` (`jobs.S3SubmitJobInfo`), or
+ * with [inline] the previous API's `job_info` (`jobs.SubmitJobInfo`), whose `program` is required
+ * for every job type (an sse job's one program is its script, base64-encoded, as the previous
+ * clients sent it); messages name the field (`job_info.`-prefixed when [inline]).
+ */
+private fun parseJobInfo(json: JsonObject, jobType: String, inline: Boolean): SubmitJobInfo {
+    fun bad(message: String): Nothing = throw OqtopusHttpException.badRequest(message)
+    val at = if (inline) "job_info." else ""
     val program = when (val p = json["program"]) {
-        null, JsonNull -> null
+        null, JsonNull -> if (inline) bad("${at}program is required (a list of OpenQASM 3 programs)") else null
         is JsonArray -> p.mapIndexed { i, e ->
-            (e as? JsonPrimitive)?.takeIf { it.isString }?.content ?: bad("program[$i] must be a string")
+            (e as? JsonPrimitive)?.takeIf { it.isString }?.content ?: bad("${at}program[$i] must be a string")
         }
-        else -> bad("program must be a list of OpenQASM 3 strings")
+        else -> bad("${at}program must be a list of OpenQASM 3 strings")
     }
     val operator = when (val o = json["operator"]) {
         null, JsonNull -> null
         is JsonArray -> o.mapIndexed { i, e ->
-            val item = e as? JsonObject ?: bad("operator[$i] must be an object with pauli and coeff")
-            val pauli = (item["pauli"] as? JsonPrimitive)?.takeIf { it.isString }?.content ?: bad("operator[$i].pauli is required")
+            val item = e as? JsonObject ?: bad("${at}operator[$i] must be an object with pauli and coeff")
+            val pauli = (item["pauli"] as? JsonPrimitive)?.takeIf { it.isString }?.content ?: bad("${at}operator[$i].pauli is required")
             val coeff = when (val c = item["coeff"]) {
                 null, JsonNull -> 1.0
-                is JsonPrimitive -> c.takeIf { !it.isString }?.doubleOrNull ?: bad("operator[$i].coeff must be a number")
-                else -> bad("operator[$i].coeff must be a number")
+                is JsonPrimitive -> c.takeIf { !it.isString }?.doubleOrNull ?: bad("${at}operator[$i].coeff must be a number")
+                else -> bad("${at}operator[$i].coeff must be a number")
             }
             OperatorItem(pauli, coeff)
         }
-        else -> bad("operator must be a list")
+        else -> bad("${at}operator must be a list")
     }
-    val sse = when (val s = json["sse_program"]) {
-        null, JsonNull -> null
-        is JsonPrimitive -> s.takeIf { it.isString }?.content ?: bad("sse_program must be a string")
-        else -> bad("sse_program must be a string")
-    }
-    when (request.jobType) {
-        JobType.SAMPLING, JobType.ESTIMATION -> {
-            if (program.isNullOrEmpty()) bad("program is required for ${request.jobType} jobs")
-            if (program.size != 1) {
-                bad("${request.jobType} jobs take exactly one program, got ${program.size}; use job_type multi_manual to run several side by side")
+    val sse = if (inline) {
+        if (jobType == JobType.SSE) {
+            if (program!!.size != 1) bad("sse jobs take exactly one program (the base64-encoded script) in job_info.program, got ${program.size}")
+            try {
+                String(Base64.getDecoder().decode(program.single().trim()), StandardCharsets.UTF_8)
+            } catch (e: IllegalArgumentException) {
+                bad("job_info.program[0] of an sse job must be the base64-encoded script: ${e.message}")
             }
-            if (request.jobType == JobType.ESTIMATION && operator.isNullOrEmpty()) bad("operator is required for estimation jobs")
+        } else {
+            null
         }
-        JobType.MULTI_MANUAL -> if (program.isNullOrEmpty()) bad("program is required for multi_manual jobs")
+    } else {
+        when (val s = json["sse_program"]) {
+            null, JsonNull -> null
+            is JsonPrimitive -> s.takeIf { it.isString }?.content ?: bad("sse_program must be a string")
+            else -> bad("sse_program must be a string")
+        }
+    }
+    when (jobType) {
+        JobType.SAMPLING, JobType.ESTIMATION -> {
+            if (program.isNullOrEmpty()) bad("${at}program is required for $jobType jobs")
+            if (program.size != 1) {
+                bad("$jobType jobs take exactly one program, got ${program.size}; use job_type multi_manual to run several side by side")
+            }
+            if (jobType == JobType.ESTIMATION && operator.isNullOrEmpty()) bad("${at}operator is required for estimation jobs")
+        }
+        JobType.MULTI_MANUAL -> if (program.isNullOrEmpty()) bad("${at}program is required for multi_manual jobs")
         JobType.SSE -> {
             if (sse == null) bad("sse_program is required for sse jobs")
             val size = sse.toByteArray(StandardCharsets.UTF_8).size
             if (size >= OqtopusEmulatorState.MAX_SSE_PROGRAM_BYTES) {
-                bad("size of the sse_program ($size bytes) is larger than ${OqtopusEmulatorState.MAX_SSE_PROGRAM_BYTES}")
+                bad("size of the ${if (inline) "sse script in job_info.program[0]" else "sse_program"} ($size bytes) is larger than ${OqtopusEmulatorState.MAX_SSE_PROGRAM_BYTES}")
             }
         }
     }
@@ -271,12 +353,13 @@ internal fun OqtopusJobRecord.toJson(state: OqtopusEmulatorState, storageBase: S
     fun value(field: String): JsonElement? = when (field) {
         "job_id" -> JsonPrimitive(id)
         "status" -> JsonPrimitive(status)
-        "name" -> name?.let(::JsonPrimitive)
+        // jobs.JobDef of the previous API requires name.
+        "name" -> name?.let(::JsonPrimitive) ?: if (inline) JsonPrimitive("") else null
         "description" -> description?.let(::JsonPrimitive)
         "job_type" -> jobType?.let(::JsonPrimitive)
         "device_id" -> deviceId?.let(::JsonPrimitive)
         "shots" -> shots?.let(::JsonPrimitive)
-        "job_info" -> if (registered) null else jobInfo(state, storageBase)
+        "job_info" -> if (registered) null else if (inline) inlineJobInfo() else jobInfo(state, storageBase)
         "transpiler_info" -> if (registered) null else transpilerInfo ?: JsonObject(emptyMap())
         "simulator_info" -> if (registered) null else simulatorInfo ?: JsonObject(emptyMap())
         "mitigation_info" -> if (registered) null else mitigationInfo ?: JsonObject(emptyMap())
@@ -294,6 +377,20 @@ internal fun OqtopusJobRecord.toJson(state: OqtopusEmulatorState, storageBase: S
             for (f in fields) put(f, value(f) ?: JsonNull)
         }
     }
+}
+
+/**
+ * The previous API's `jobs.JobInfo`: the `program` (and `operator`) as submitted, and once the job
+ * has run, `combined_program` (multi_manual), `result`, `transpile_result` and `message` inline.
+ */
+private fun OqtopusJobRecord.inlineJobInfo(): JsonObject = buildJsonObject {
+    val raw = input?.raw
+    put("program", raw?.get("program") ?: JsonArray(emptyList()))
+    outcome?.combinedProgram?.let { put("combined_program", it) }
+    raw?.get("operator")?.takeIf { it !is JsonNull }?.let { put("operator", it) }
+    outcome?.result?.let { put("result", it) }
+    outcome?.transpileResult?.let { put("transpile_result", it) }
+    message?.let { put("message", it) }
 }
 
 /** `jobs.JobInfo`: a fresh presigned download URL for each stored file, and `message` when there is one. */

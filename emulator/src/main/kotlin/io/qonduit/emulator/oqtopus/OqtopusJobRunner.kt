@@ -84,7 +84,7 @@ internal class OqtopusJobRunner(
         state.locked {
             if (job.status != JobStatus.RUNNING) return
             val now = wireNow()
-            writeOutputs(job, outcome)
+            if (job.inline) job.outcome = outcome else writeOutputs(job, outcome)
             job.status = if (outcome.succeeded) JobStatus.SUCCEEDED else JobStatus.FAILED
             job.message = outcome.message
             job.endedAt = now
@@ -102,7 +102,7 @@ internal class OqtopusJobRunner(
         outcome.combinedProgram?.let { store("combined_program", "combined_program.json", JsonPrimitive(it).toString()) }
         outcome.transpileResult?.let { store("transpile_result", "transpile_result.json", it.toString()) }
         outcome.result?.let { store("result", "result.json", it.toString()) }
-        outcome.sseLog?.let { store("sse_log", "sse_log.log", it) }
+        outcome.sseLog?.let { store("sse_log", SSE_LOG_ENTRY, it) }
     }
 
     private fun seedSimulation(info: JsonObject?): Long? {
@@ -111,8 +111,10 @@ internal class OqtopusJobRunner(
         return value.content.toLongOrNull()
     }
 
-    private companion object {
-        const val OFFLINE_POLL_MILLIS = 20L
-        const val MILLIS_PER_SECOND = 1000.0
+    companion object {
+        /** The file name of the SSE log inside its one-file zip (both flows). */
+        const val SSE_LOG_ENTRY = "sse_log.log"
+        private const val OFFLINE_POLL_MILLIS = 20L
+        private const val MILLIS_PER_SECOND = 1000.0
     }
 }

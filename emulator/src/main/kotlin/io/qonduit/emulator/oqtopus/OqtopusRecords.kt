@@ -54,6 +54,16 @@ internal class OqtopusJobRecord(
     var executionTime: Double? = null
     var message: String? = null
 
+    /**
+     * True for a job of the previous API (`POST /jobs` with an inline `job_info`): it is queued at
+     * once, its `job_info` carries the program and results inline, and its SSE log is read from
+     * `GET /jobs/{job_id}/sselog`.
+     */
+    var inline: Boolean = false
+
+    /** What the run produced; kept for [inline] jobs, whose `job_info` shows it (the current flow stores [outputs]). */
+    var outcome: ExecutionOutcome? = null
+
     /** `job_info` key (`result`, `transpile_result`, `combined_program`, `sse_log`) -> storage object key. */
     val outputs: LinkedHashMap<String, String> = LinkedHashMap()
 

@@ -31,6 +31,11 @@ import java.time.temporal.ChronoUnit
  * which stands for the deployment's base URL. Every call needs the `q-api-token` header (what
  * oqtopus-client sends) or `Authorization: Bearer <token>` (the spec's `BearerAuth`) with a token of
  * [OqtopusEmulatorState]. Presigned URLs point at [OqtopusStorageRouter] under `/oqtopus-storage`.
+ *
+ * The previous flow (G2, `oqtopus-user-openapi.inline-jobinfo.frontend-copy.yaml`; oqtopus.md §3)
+ * is served too: a `POST /jobs` whose body carries `job_info` submits the whole job at once, its
+ * `GET /jobs/{job_id}` carries the program and results inline, and `GET /jobs/{job_id}/sselog`
+ * returns an sse job's log as a base64 zip. Both flows run on the same runner and simulator.
  */
 internal class OqtopusRouter(private val state: OqtopusEmulatorState) : ProviderRouter {
     override val prefix: String = PREFIX

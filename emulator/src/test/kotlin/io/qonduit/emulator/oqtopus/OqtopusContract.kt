@@ -22,15 +22,12 @@ import java.util.concurrent.ConcurrentHashMap
  * emulator serves it. The one check switched off is `validation.request.security.missing`: the spec
  * declares only `BearerAuth`, while API clients (oqtopus-client) authenticate with `q-api-token`.
  */
-object OqtopusOpenApi {
-    const val RESOURCE = "/fixtures/oqtopus/oqtopus-user-openapi.yaml"
-    const val BASE_PATH = "/oqtopus"
-
-    val specText: String = requireNotNull(OqtopusOpenApi::class.java.getResource(RESOURCE)) { "missing $RESOURCE" }.readText()
+open class OqtopusOpenApiDocument(resource: String) {
+    val specText: String = requireNotNull(OqtopusOpenApi::class.java.getResource(resource)) { "missing $resource" }.readText()
 
     val validator: OpenApiInteractionValidator = OpenApiInteractionValidator
         .createForInlineApiSpecification(specText)
-        .withBasePathOverride(BASE_PATH)
+        .withBasePathOverride(OqtopusOpenApi.BASE_PATH)
         .withLevelResolver(
             LevelResolver.create().withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE).build(),
         )
@@ -51,12 +48,25 @@ object OqtopusOpenApi {
         }
     }
 
-    /** The operation [method] [path] (path under [BASE_PATH], no query) stands for; literal segments win. */
+    /** The operation [method] [path] (path under [OqtopusOpenApi.BASE_PATH], no query) stands for; literal segments win. */
     fun operationOf(method: String, path: String): Operation? {
-        val relative = path.removePrefix(BASE_PATH).ifEmpty { "/" }
+        val relative = path.removePrefix(OqtopusOpenApi.BASE_PATH).ifEmpty { "/" }
         return operations.filter { it.matches(method, relative) }.minByOrNull { it.template.count { c -> c == '{' } }
     }
 }
+
+/** The current (G3) User API document: what [ContractHttp] checks by default. */
+object OqtopusOpenApi : OqtopusOpenApiDocument("/fixtures/oqtopus/oqtopus-user-openapi.yaml") {
+    const val RESOURCE = "/fixtures/oqtopus/oqtopus-user-openapi.yaml"
+    const val BASE_PATH = "/oqtopus"
+}
+
+/**
+ * The previous User API document (inline `job_info`, `/jobs/{job_id}/sselog`;
+ * `fixtures/oqtopus/oqtopus-user-openapi.inline-jobinfo.frontend-copy.yaml`): the inline flow's calls
+ * are checked against it (`ContractHttp(baseUrl, PreviousOqtopusOpenApi)`).
+ */
+object PreviousOqtopusOpenApi : OqtopusOpenApiDocument("/fixtures/oqtopus/oqtopus-user-openapi.inline-jobinfo.frontend-copy.yaml")
 
 /** A failed contract check: the request or response broke the OpenAPI document. */
 class ContractViolation(message: String) : AssertionError(message)
@@ -70,7 +80,7 @@ class ContractViolation(message: String) : AssertionError(message)
  * spec's error body `{"message": "..."}` (its status may be one the operation does not list).
  * [tolerate] names validator message keys a call accepts, each for a documented spec contradiction.
  */
-class ContractHttp(private val baseUrl: String) {
+class ContractHttp(private val baseUrl: String, private val document: OqtopusOpenApiDocument = OqtopusOpenApi) {
     private val http = TestHttp(baseUrl)
 
     /** `operationId`s of the operations this client has exercised. */
@@ -90,8 +100,8 @@ class ContractHttp(private val baseUrl: String) {
         val uri = URI.create(baseUrl + path)
         val rawPath = uri.rawPath
         val query = parseQuery(uri.rawQuery)
-        val operation = OqtopusOpenApi.operationOf(method, rawPath)
-            ?: throw ContractViolation("$method $rawPath is not an operation of the OQTOPUS User API")
+        val operation = document.operationOf(method, rawPath)
+            ?: throw ContractViolation("$method $rawPath is not an operation of the OQTOPUS User API document")
         val request = SimpleRequest.Builder(Request.Method.valueOf(method.uppercase()), rawPath).apply {
             headers.forEach { (k, v) -> withHeader(k, v) }
             if (body != null) {
@@ -100,7 +110,7 @@ class ContractHttp(private val baseUrl: String) {
             }
             query.forEach { (k, vs) -> withQueryParam(k, vs) }
         }.build()
-        val requestReport = OqtopusOpenApi.validator.validateRequest(request)
+        val requestReport = document.validator.validateRequest(request)
         val requestErrors = errors(requestReport, tolerate)
         if (invalidRequest) {
             if (requestErrors.isEmpty()) throw ContractViolation("$method $path was meant to break the spec, but the validator accepts it")
@@ -116,7 +126,7 @@ class ContractHttp(private val baseUrl: String) {
             if (contentType != null) withContentType(contentType)
             if (response.text.isNotEmpty()) withBody(response.text)
         }.build()
-        val responseReport = OqtopusOpenApi.validator.validateResponse(rawPath, Request.Method.valueOf(method.uppercase()), simple)
+        val responseReport = document.validator.validateResponse(rawPath, Request.Method.valueOf(method.uppercase()), simple)
         val extra = if (invalidRequest) tolerate + "validation.response.status.unknown" else tolerate
         val responseErrors = errors(responseReport, extra)
         checked += "$method $path -> ${response.status}: request ${requestReport.messages.size} message(s), response ${responseReport.messages.size}"

@@ -62,12 +62,7 @@ class OqtopusContractSpec : FunSpec({
         job.obj.keys shouldContain "execution_time"
     }
 
-    test("register_job_id takes no body: the previous API's inline job_info is refused with a pointer to the current flow") {
-        val legacy = """{"name": "x", "device_id": "SVSim", "job_type": "sampling", "shots": 10, "job_info": {"program": ["OPENQASM 3;"]}}"""
-        val refused = http.post("/oqtopus/jobs", legacy, invalidRequest = true)
-        refused.status shouldBe 400
-        refused.str("message") shouldContain "/submit"
-    }
+    // A POST /jobs body with an inline job_info is the previous API's flow: OqtopusInlineFlowSpec checks it against that document.
 
     test("submit_job errors: missing shots breaks the spec (400), an unknown job is 404, no upload is 400, twice is 400") {
         val id = http.post("/oqtopus/jobs").str("job_id")
