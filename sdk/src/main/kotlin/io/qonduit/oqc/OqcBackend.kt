@@ -154,10 +154,9 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
         }
     }
 
-    /** Pre-allocates ids for [group] (all on [qpu]) and submits them in one call. */
+    /** Pre-allocates ids for [group] (all on [qpu], checked and sized by [submitAll]) and submits them in one call. */
     private suspend fun submitBatch(qpu: String, group: List<JobInput>): List<String> {
         val qpuUrl = sdk.taskUrl(qpu, forSubmission = true)
-        group.forEach { sdk.checkSupported(it, qpu) }
         val tag = group.map { it.tag }.distinct().singleOrNull()
         val allocated = OqcApi.decode(
             ListSerializer(String.serializer()),

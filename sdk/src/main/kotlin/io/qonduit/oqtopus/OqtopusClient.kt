@@ -82,12 +82,14 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
             transport.post("/jobs", json(SubmitRequest.serializer(), spec.submitRequest(inline = true))).decode(InlineSubmitted.serializer()).jobId
         }
         OqtopusApiFlow.STORAGE -> {
-            val registered = registerJob()
-            uploadInput(registered, spec)
+            val registered = registerWithInput(spec)
             submitRegistered(registered.jobId, spec)
             registered.jobId
         }
     }
+
+    /** The current API's first two steps: registers a job and uploads [spec]'s input to it (it runs only once submitted). */
+    internal suspend fun registerWithInput(spec: OqtopusJobSpec): OqtopusRegisteredJob = registerJob().also { uploadInput(it, spec) }
 
     /** `POST /jobs` of the current API: registers a job and returns where to upload its input. */
     public suspend fun registerJob(): OqtopusRegisteredJob = call { transport.post("/jobs", null).decode(OqtopusRegisteredJob.serializer()) }

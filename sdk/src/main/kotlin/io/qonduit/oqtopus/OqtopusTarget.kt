@@ -120,7 +120,7 @@ public class OqtopusTarget internal constructor(
         val spec = specOf(input)
         if (client.flow == OqtopusApiFlow.INLINE) return client.submitJob(spec)
         val registered = try {
-            client.registerJob().also { client.uploadInput(it, spec) }
+            client.registerWithInput(spec)
         } catch (e: ConnectionException) {
             throw QonduitException("registering the OQTOPUS job or uploading its input failed before it was submitted (nothing will run): ${e.message}", e)
         }
