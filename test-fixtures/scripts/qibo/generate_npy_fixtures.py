@@ -148,12 +148,40 @@ def hand_made_pickles():
     expected["object_2d_fortran"] = {"shape": [2, 2], "values": ["a", 1, 2.5, None]}
 
 
+CIRCUITS = os.path.join(OUT, "..", "circuits")
+
+
+def circuits():
+    """qibo's own circuit JSON (Circuit.raw) for circuits Qonduit's writer must reproduce exactly."""
+    from qibo import Circuit, gates
+
+    every = Circuit(4)
+    for g in [gates.H(0), gates.CNOT(0, 1), gates.RX(2, 0.5), gates.U3(1, 0.1, 0.2, 0.3), gates.CU1(0, 2, 0.7),
+              gates.I(1), gates.S(0), gates.SDG(1), gates.T(2), gates.TDG(0), gates.SX(1), gates.SXDG(2),
+              gates.RY(0, 0.25), gates.RZ(1, -0.5), gates.U1(2, 0.125), gates.U2(0, 0.5, 1.5),
+              gates.CY(1, 2), gates.CZ(0, 2), gates.CH(2, 0), gates.CSX(0, 1),
+              gates.CRX(0, 1, 0.1), gates.CRY(1, 2, 0.2), gates.CRZ(2, 0, 0.3), gates.SWAP(0, 2),
+              gates.TOFFOLI(0, 1, 2), gates.RXX(0, 1, 0.4), gates.RZZ(1, 2, 0.6),
+              gates.X(3).controlled_by(0, 1, 2), gates.SX(3).controlled_by(0, 1, 2), gates.SWAP(1, 2).controlled_by(0),
+              gates.M(0, 1, register_name="c"), gates.M(3, register_name="d")]:
+        every.add(g)
+    ghz = Circuit(3)
+    for g in [gates.H(0), gates.CNOT(0, 1), gates.CNOT(1, 2), gates.M(0, 1, 2, register_name="c")]:
+        ghz.add(g)
+    os.makedirs(CIRCUITS, exist_ok=True)
+    for name, c in [("every_gate", every), ("ghz", ghz)]:
+        with open(os.path.join(CIRCUITS, name + ".json"), "w") as f:
+            json.dump(c.raw, f, indent=1)
+            f.write("\n")
+
+
 def main():
     check_versions()
     os.makedirs(OUT, exist_ok=True)
     numeric()
     hand_made_pickles()
     qibo_results()
+    circuits()
     with open(os.path.join(OUT, "expected.json"), "w") as f:
         json.dump(expected, f, indent=1, sort_keys=True)
         f.write("\n")

@@ -121,25 +121,9 @@ internal class PickledArray {
             val n = shape.fold(1L) { a, b -> a * b }
             if (items.size.toLong() != n) throw NpyFormatException("a pickled object array of shape $shape holds ${items.size} item(s)")
             val converted = items.map(convert)
-            return NpyArray(dtype, shape, fortran, objectValues = if (fortran && shape.size > 1) reorder(converted, shape) else converted)
+            return NpyArray(dtype, shape, fortran, objectValues = converted) // NumPy lists object items in row-major order whatever the flag
         }
         val data = NumpyPickle.bytesOf(s[4]) ?: throw NpyFormatException("a pickled ndarray's data is not bytes")
         return NpyReader.decode(dtype, shape, fortran, data, 0)
-    }
-
-    private fun reorder(items: List<Any?>, shape: List<Int>): List<Any?> {
-        val n = items.size
-        val index = IntArray(shape.size)
-        return List(n) {
-            var f = 0
-            for (d in shape.indices.reversed()) f = f * shape[d] + index[d]
-            var d = shape.size - 1
-            while (d >= 0) {
-                if (++index[d] < shape[d]) break
-                index[d] = 0
-                d--
-            }
-            items[f]
-        }
     }
 }
