@@ -13,7 +13,8 @@ import java.time.temporal.ChronoUnit
 /**
  * Moves each job through `queueing` → `pending` → `running` → `postprocessing` → `success` |
  * `error` (qibo.md §3): it is `queueing` for [EmulatorConfig.queuedDelay], then `pending` in its
- * partition's line; a partition runs one job at a time, oldest first, and only while it is
+ * partition's line for at least another [EmulatorConfig.queuedDelay] (the scheduler's pick-up, so
+ * every status is seen); a partition runs one job at a time, oldest first, and only while it is
  * available. A job runs for [EmulatorConfig.runningDelay] and post-processes (the archive is
  * written) for [EmulatorConfig.queuedDelay]. A delete at any point wins: every step re-checks the
  * job under the state lock.
@@ -59,6 +60,7 @@ internal class QiboJobRunner(
             job.status = QiboStatus.PENDING
             job.updatedAt = wireNow()
         }
+        delay(config.queuedDelay.toMillis())
         while (true) {
             val started = state.locked {
                 if (job.status != QiboStatus.PENDING) return
