@@ -19,6 +19,8 @@ import io.qonduit.emulator.oqtant.OqtantRouter
 import io.qonduit.emulator.oqtopus.OqtopusEmulatorState
 import io.qonduit.emulator.oqtopus.OqtopusRouter
 import io.qonduit.emulator.oqtopus.OqtopusStorageRouter
+import io.qonduit.emulator.qibo.QiboEmulatorState
+import io.qonduit.emulator.qibo.QiboRouter
 import io.qonduit.emulator.qpi.QpiEmulatorState
 import io.qonduit.emulator.qpi.QpiRouter
 import kotlinx.coroutines.CoroutineExceptionHandler
@@ -67,8 +69,12 @@ public class Emulator private constructor(
     /** The OQTOPUS cloud's users, devices, jobs and storage, for tests to inspect and adjust. */
     public val oqtopus: OqtopusEmulatorState = OqtopusEmulatorState(config, jobScope)
 
+    /** The Qibo cloud's users, quotas, partitions and jobs, for tests to inspect and adjust. */
+    public val qibo: QiboEmulatorState = QiboEmulatorState(config, jobScope)
+
     private val routers: List<ProviderRouter> = listOf(
         QpiRouter(qpi), OqcRouter(oqc), OqtantRouter(oqtant), OqtopusRouter(oqtopus), OqtopusStorageRouter(oqtopus),
+        QiboRouter(qibo),
     )
 
     private val server: EmbeddedServer<CIOApplicationEngine, CIOApplicationEngine.Configuration> =

@@ -3,12 +3,13 @@ package io.qonduit.emulator
 import io.qonduit.emulator.oqc.OqcEmulatorState
 import io.qonduit.emulator.oqtant.OqtantEmulatorState
 import io.qonduit.emulator.oqtopus.OqtopusEmulatorState
+import io.qonduit.emulator.qibo.QiboEmulatorState
 import io.qonduit.emulator.qpi.QpiEmulatorState
 import java.util.concurrent.CountDownLatch
 import kotlin.system.exitProcess
 
 /**
- * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S] [--oqtant-running-ms N]`.
+ * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S] [--oqtant-running-ms N] [--qibo-refuse-jobs]`.
  * Starts an emulator (port 8090 by default), prints its URLs and demo credentials, and serves
  * until the process is killed. Run with `mvn -q -pl emulator exec:java -Dexec.args="--port 8090"`.
  */
@@ -19,8 +20,10 @@ public object EmulatorMain {
     /** Starts the emulator from command-line [args] and blocks until the JVM shuts down. */
     @JvmStatic
     public fun main(args: Array<String>) {
+        // A switch of the Qibo state, not of the configuration: every POST /qibo/api/jobs/ answers 200 without a pid.
+        val refuseQiboJobs = QIBO_REFUSE_JOBS in args
         val config = try {
-            parseArgs(args)
+            parseArgs(args.filter { it != QIBO_REFUSE_JOBS }.toTypedArray())
         } catch (e: IllegalArgumentException) {
             System.err.println("error: ${e.message}")
             System.err.println(USAGE)
@@ -30,6 +33,7 @@ public object EmulatorMain {
             return
         }
         val emulator = Emulator.start(config)
+        if (refuseQiboJobs) emulator.qibo.acceptingJobs = false
         val stopped = CountDownLatch(1)
         Runtime.getRuntime().addShutdownHook(Thread {
             emulator.close()
@@ -80,6 +84,8 @@ public object EmulatorMain {
         appendLine("Oqtant demo   : Bearer ${OqtantEmulatorState.DEMO_TOKEN}")
         appendLine("OQTOPUS demo  : q-api-token ${OqtopusEmulatorState.DEMO_TOKEN} (base URL ${emulator.url("oqtopus")}; " +
             "presigned storage under ${emulator.url("oqtopus-storage")})")
+        appendLine("Qibo demo     : x-api-token ${QiboEmulatorState.DEMO_TOKEN} (Client(token, url) with url ${emulator.url("qibo")}; " +
+            "devices ${QiboEmulatorState.SIM}, ${QiboEmulatorState.HARDWARE} (unavailable))")
         append("Press Ctrl+C to stop.")
     }
 
@@ -88,5 +94,7 @@ public object EmulatorMain {
             ?: throw IllegalArgumentException("$option needs a value")
 
     private const val MAX_PORT = 65535
-    private const val USAGE = "usage: EmulatorMain [--port N (default $DEFAULT_PORT, 0 = any free port)] [--host H] [--seed S] [--oqtant-running-ms N (how long an Oqtant job runs)]"
+    private const val QIBO_REFUSE_JOBS = "--qibo-refuse-jobs"
+    private const val USAGE = "usage: EmulatorMain [--port N (default $DEFAULT_PORT, 0 = any free port)] [--host H] [--seed S] " +
+        "[--oqtant-running-ms N (how long an Oqtant job runs)] [$QIBO_REFUSE_JOBS (Qibo job posts answer 200 without a pid)]"
 }
