@@ -128,6 +128,7 @@ internal object ProviderOptionsJson {
         is QpiOptions -> options.toJson()
         is OqcOptions -> options.toJson()
         is io.qonduit.oqtopus.OqtopusOptions -> options.toJson()
+        is io.qonduit.qibo.QiboOptions -> options.toJson()
         else -> throw SnapshotException("cannot save provider options of type ${options::class.qualifiedName}")
     }
 
@@ -135,6 +136,7 @@ internal object ProviderOptionsJson {
         QpiBackend.PROVIDER -> QpiOptions.fromJson(json)
         OqcBackend.PROVIDER -> OqcOptions.fromJson(json)
         io.qonduit.oqtopus.OqtopusTarget.PROVIDER -> io.qonduit.oqtopus.OqtopusOptions.fromJson(json)
+        io.qonduit.qibo.QiboTarget.PROVIDER -> io.qonduit.qibo.QiboOptions.fromJson(json)
         else -> throw SnapshotException("unknown provider options '$kind' in snapshot")
     }
 }
