@@ -13,7 +13,7 @@ import kotlinx.serialization.json.JsonPrimitive
  * The Qibo server answered with an error status, or did not answer (qibo-client's `QiboApiError`).
  * [serverMessage] is read from the body in the Python client's order: the first non-empty of
  * `detail`, `message`, `error`, `title`, then `errors`, then the body text, then `HTTP <status>`.
- * A network failure has status 0 and the failure as [cause].
+ * A network failure has status 0 and the failure as [networkFailure].
  *
  * @property url the request's URL (the token travels in a header, never in a URL)
  * @property serverMessage the message as extracted
@@ -27,12 +27,15 @@ public class QiboApiException internal constructor(
     cause: Throwable? = null,
 ) : ApiException(statusCode, body, method, pathOf(url), isRetryable = statusCode == 0 || statusCode == 429 || statusCode >= 500,
     message = "${if (statusCode == 0) "no answer" else "HTTP $statusCode"} from $method $url: $serverMessage") {
+    /** For a network failure (status 0), the transport's failure; null otherwise. */
+    public val networkFailure: ConnectionException? = cause as? ConnectionException
+
     init {
-        cause?.let { initCause(it) }
+        networkFailure?.let { addSuppressed(it) } // ApiException takes no cause; keep the failure's trace
     }
 
     /** For a network failure: whether the request may have reached the server (see [ConnectionException.requestMayHaveArrived]). */
-    public val requestMayHaveArrived: Boolean get() = (cause as? ConnectionException)?.requestMayHaveArrived ?: (statusCode != 0)
+    public val requestMayHaveArrived: Boolean get() = networkFailure?.requestMayHaveArrived ?: (statusCode != 0)
 
     internal companion object {
         private fun pathOf(url: String): String = io.ktor.http.Url(url).encodedPath
