@@ -2,6 +2,7 @@ package io.qonduit
 
 import io.qonduit.job.JavaBridge
 import io.qonduit.local.LocalBackend
+import io.qonduit.qibo.QiboClient
 import io.qonduit.qpi.QpiClient
 import io.qonduit.target.Target
 import io.qonduit.transport.Secret
@@ -37,6 +38,14 @@ public object Qonduit {
     /** One target per configured account, for the life of the process (no client per call). */
     private val configured = HashMap<QpiAccount, Target>()
     private val lock = Mutex()
+
+    /**
+     * A client of the Qibo cloud server at [url] with the API [token] (qibo-client's `Client(token, url)`:
+     * both explicit, as qibo-client reads no token from the environment). Run circuits with
+     * `qibo(url, token).target("sim")` or [QiboClient.runCircuit]; close the client when done.
+     */
+    @JvmStatic
+    public fun qibo(url: String, token: Secret): QiboClient = QiboClient.create(url, token)
 
     /** The process-wide embedded target (the state-vector simulator). Never needs closing. */
     @JvmStatic

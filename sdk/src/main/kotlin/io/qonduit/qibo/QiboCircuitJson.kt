@@ -44,9 +44,13 @@ public object QiboCircuitJson {
     /** The qibo version written as `qibo_version` (the qibo this SDK's JSON follows). */
     public const val QIBO_VERSION: String = "0.3.6"
 
-    /** [circuit] as qibo's circuit JSON. @throws ValidationException naming what qibo cannot take */
-    @JvmStatic
+    /** [circuit] as qibo's circuit JSON (Kotlin; Java: [writeText]). @throws ValidationException naming what qibo cannot take */
+    @JvmSynthetic
     public fun write(circuit: Circuit): JsonObject = layout(circuit).json
+
+    /** [write] as JSON text. @throws ValidationException naming what qibo cannot take */
+    @JvmStatic
+    public fun writeText(circuit: Circuit): String = write(circuit).toString()
 
     /** The JSON and where each measured column lands (register, bit). */
     internal class Layout(val json: JsonObject, val columns: List<Pair<String, Int>>, val registerSizes: Map<String, Int>)
