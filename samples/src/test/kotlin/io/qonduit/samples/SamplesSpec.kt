@@ -80,6 +80,13 @@ class SamplesSpec : FunSpec({
                     (returned[0] as Double) shouldBe (1.0 plusOrMinus 1e-9)
                     ((returned[1] as Double) >= 0.0) shouldBe true
                 }
+                "qibo-ghz.main.kts" -> {
+                    // GHZ: only 000 and 111, about half each, 1000 shots in all.
+                    val frequencies = returned[0] as Map<*, *>
+                    frequencies.keys shouldBe setOf("000", "111")
+                    frequencies.values.sumOf { it as Long } shouldBe 1000L
+                    ((frequencies["000"] as Long) / 1000.0) shouldBe (0.5 plusOrMinus 0.08)
+                }
                 else -> error("add expectations for ${script.name}")
             }
         }
