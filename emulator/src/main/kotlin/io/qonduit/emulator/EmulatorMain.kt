@@ -100,7 +100,7 @@ public object EmulatorMain {
      * its configuration. `--qibo-refuse-jobs` makes job posts answer 200 without a pid;
      * `--qibo-server-version` and `--qibo-minimum-client-version` set what `/api/qibo_version/` answers.
      */
-    private fun qiboOptions(args: Array<String>): Pair<Array<String>, (QiboEmulatorState) -> Unit> {
+    internal fun qiboOptions(args: Array<String>): Pair<Array<String>, (QiboEmulatorState) -> Unit> {
         val rest = ArrayList<String>()
         val settings = ArrayList<(QiboEmulatorState) -> Unit>()
         val queue = ArrayDeque(args.toList())
