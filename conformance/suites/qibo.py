@@ -248,6 +248,17 @@ def _():
     expect(np.allclose(result.state(), circuit().state()), "density matrix differs from qibo's")
 
 
+@suite.check("Client.run_circuit[hardware partition: MeasurementOutcomes]")
+def _():
+    # On a private emulator whose hardware partition is available: what qibolab returns, no state.
+    with private_emulator("--qibo-partition-available", HARDWARE) as private_url:
+        result = Client(DEMO_TOKEN, private_url + "/qibo").run_circuit(ghz(), device=HARDWARE, nshots=200).result(wait=WAIT, verbose=False)
+    expect(type(result).__name__ == "MeasurementOutcomes", f"result {type(result)}")
+    freqs = dict(result.frequencies())
+    expect(set(freqs) <= {"000", "111"} and sum(freqs.values()) == 200, f"frequencies {freqs}")
+    expect(np.isclose(sum(result.probabilities()), 1.0), f"probabilities {result.probabilities()}")
+
+
 # ---- job object ----------------------------------------------------------------------------------
 
 @suite.check("Client.get_job")

@@ -10,7 +10,7 @@ import kotlin.system.exitProcess
 
 /**
  * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S] [--oqtant-running-ms N]
- * [--qibo-refuse-jobs] [--qibo-server-version V] [--qibo-minimum-client-version V]`.
+ * [--qibo-refuse-jobs] [--qibo-server-version V] [--qibo-minimum-client-version V] [--qibo-partition-available NAME]`.
  * Starts an emulator (port 8090 by default), prints its URLs and demo credentials, and serves
  * until the process is killed. Run with `mvn -q -pl emulator exec:java -Dexec.args="--port 8090"`.
  */
@@ -98,7 +98,8 @@ public object EmulatorMain {
     /**
      * Takes the Qibo options out of [args]: they set the started emulator's [QiboEmulatorState], not
      * its configuration. `--qibo-refuse-jobs` makes job posts answer 200 without a pid;
-     * `--qibo-server-version` and `--qibo-minimum-client-version` set what `/api/qibo_version/` answers.
+     * `--qibo-server-version` and `--qibo-minimum-client-version` set what `/api/qibo_version/` answers;
+     * `--qibo-partition-available NAME` makes a partition (e.g. the hardware one) available.
      */
     internal fun qiboOptions(args: Array<String>): Pair<Array<String>, (QiboEmulatorState) -> Unit> {
         val rest = ArrayList<String>()
@@ -112,6 +113,7 @@ public object EmulatorMain {
                 QIBO_REFUSE_JOBS -> settings += { it.acceptingJobs = false }
                 "--qibo-server-version" -> optionValue().let { v -> settings += { it.serverQiboVersion = v } }
                 "--qibo-minimum-client-version" -> optionValue().let { v -> settings += { it.minimumClientQiboVersion = v } }
+                "--qibo-partition-available" -> optionValue().let { v -> settings += { it.setPartitionAvailable(v, true) } }
                 else -> rest += arg
             }
         }
@@ -126,5 +128,6 @@ public object EmulatorMain {
     private const val QIBO_REFUSE_JOBS = "--qibo-refuse-jobs"
     private const val USAGE = "usage: EmulatorMain [--port N (default $DEFAULT_PORT, 0 = any free port)] [--host H] [--seed S] " +
         "[--oqtant-running-ms N (how long an Oqtant job runs)] [$QIBO_REFUSE_JOBS (Qibo job posts answer 200 without a pid)] " +
-        "[--qibo-server-version V] [--qibo-minimum-client-version V (what the Qibo /api/qibo_version/ answers)]"
+        "[--qibo-server-version V] [--qibo-minimum-client-version V (what the Qibo /api/qibo_version/ answers)] " +
+        "[--qibo-partition-available NAME (e.g. the hardware partition)]"
 }

@@ -19,7 +19,8 @@ class QiboMainSpec : FunSpec({
 
     test("the --qibo-* options leave the other arguments to parseArgs and set the started emulator's Qibo state") {
         val (rest, apply) = EmulatorMain.qiboOptions(
-            arrayOf("--port", "0", "--qibo-refuse-jobs", "--qibo-server-version", "0.3.9", "--qibo-minimum-client-version=0.2.0", "--seed", "4"),
+            arrayOf("--port", "0", "--qibo-refuse-jobs", "--qibo-server-version", "0.3.9", "--qibo-minimum-client-version=0.2.0", "--seed", "4",
+                "--qibo-partition-available", QiboEmulatorState.HARDWARE),
         )
         rest.toList() shouldContainExactly listOf("--port", "0", "--seed", "4")
         qiboEmulator().use { emulator ->
@@ -31,6 +32,8 @@ class QiboMainSpec : FunSpec({
             val post = http.post("/qibo/api/jobs/", jobBody(qiboCircuit("ghz3")), QIBO_DEMO)
             post.str("detail") shouldBe "Server failed to post job to queue"
             emulator.qibo.jobPids() shouldBe emptyList()
+            val hardware = http.get("/qibo/api/projectquotas/", QIBO_DEMO).arr.map { it.toString() }.single { QiboEmulatorState.HARDWARE in it }
+            hardware shouldContain "\"status\":\"available\""
         }
     }
 })
