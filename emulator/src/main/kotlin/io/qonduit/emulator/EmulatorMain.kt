@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch
 import kotlin.system.exitProcess
 
 /**
- * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S] [--oqtant-running-ms N] [--qibo-refuse-jobs]`.
+ * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S] [--oqtant-running-ms N]
+ * [--qibo-refuse-jobs] [--qibo-server-version V] [--qibo-minimum-client-version V] [--qibo-partition-available NAME]`.
  * Starts an emulator (port 8090 by default), prints its URLs and demo credentials, and serves
  * until the process is killed. Run with `mvn -q -pl emulator exec:java -Dexec.args="--port 8090"`.
  */
@@ -20,10 +21,15 @@ public object EmulatorMain {
     /** Starts the emulator from command-line [args] and blocks until the JVM shuts down. */
     @JvmStatic
     public fun main(args: Array<String>) {
-        // A switch of the Qibo state, not of the configuration: every POST /qibo/api/jobs/ answers 200 without a pid.
-        val refuseQiboJobs = QIBO_REFUSE_JOBS in args
+        val (rest, qiboSettings) = try {
+            qiboOptions(args)
+        } catch (e: IllegalArgumentException) {
+            System.err.println("error: ${e.message}")
+            System.err.println(USAGE)
+            exitProcess(2)
+        }
         val config = try {
-            parseArgs(args.filter { it != QIBO_REFUSE_JOBS }.toTypedArray())
+            parseArgs(rest)
         } catch (e: IllegalArgumentException) {
             System.err.println("error: ${e.message}")
             System.err.println(USAGE)
@@ -33,7 +39,7 @@ public object EmulatorMain {
             return
         }
         val emulator = Emulator.start(config)
-        if (refuseQiboJobs) emulator.qibo.acceptingJobs = false
+        qiboSettings(emulator.qibo)
         val stopped = CountDownLatch(1)
         Runtime.getRuntime().addShutdownHook(Thread {
             emulator.close()
@@ -89,6 +95,31 @@ public object EmulatorMain {
         append("Press Ctrl+C to stop.")
     }
 
+    /**
+     * Takes the Qibo options out of [args]: they set the started emulator's [QiboEmulatorState], not
+     * its configuration. `--qibo-refuse-jobs` makes job posts answer 200 without a pid;
+     * `--qibo-server-version` and `--qibo-minimum-client-version` set what `/api/qibo_version/` answers;
+     * `--qibo-partition-available NAME` makes a partition (e.g. the hardware one) available.
+     */
+    internal fun qiboOptions(args: Array<String>): Pair<Array<String>, (QiboEmulatorState) -> Unit> {
+        val rest = ArrayList<String>()
+        val settings = ArrayList<(QiboEmulatorState) -> Unit>()
+        val queue = ArrayDeque(args.toList())
+        while (queue.isNotEmpty()) {
+            val arg = queue.removeFirst()
+            val name = if (arg.startsWith("--") && '=' in arg) arg.substringBefore('=') else arg
+            fun optionValue(): String = if (name != arg) arg.substringAfter('=') else value(queue, name)
+            when (name) {
+                QIBO_REFUSE_JOBS -> settings += { it.acceptingJobs = false }
+                "--qibo-server-version" -> optionValue().let { v -> settings += { it.serverQiboVersion = v } }
+                "--qibo-minimum-client-version" -> optionValue().let { v -> settings += { it.minimumClientQiboVersion = v } }
+                "--qibo-partition-available" -> optionValue().let { v -> settings += { it.setPartitionAvailable(v, true) } }
+                else -> rest += arg
+            }
+        }
+        return rest.toTypedArray() to { state -> settings.forEach { it(state) } }
+    }
+
     private fun value(queue: ArrayDeque<String>, option: String): String =
         queue.removeFirstOrNull()?.takeIf { !it.startsWith("--") }
             ?: throw IllegalArgumentException("$option needs a value")
@@ -96,5 +127,7 @@ public object EmulatorMain {
     private const val MAX_PORT = 65535
     private const val QIBO_REFUSE_JOBS = "--qibo-refuse-jobs"
     private const val USAGE = "usage: EmulatorMain [--port N (default $DEFAULT_PORT, 0 = any free port)] [--host H] [--seed S] " +
-        "[--oqtant-running-ms N (how long an Oqtant job runs)] [$QIBO_REFUSE_JOBS (Qibo job posts answer 200 without a pid)]"
+        "[--oqtant-running-ms N (how long an Oqtant job runs)] [$QIBO_REFUSE_JOBS (Qibo job posts answer 200 without a pid)] " +
+        "[--qibo-server-version V] [--qibo-minimum-client-version V (what the Qibo /api/qibo_version/ answers)] " +
+        "[--qibo-partition-available NAME (e.g. the hardware partition)]"
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qonduit.emulator.oqtopus.OqtopusEmulatorState;
+import io.qonduit.emulator.qibo.QiboEmulatorState;
 import io.qonduit.emulator.qpi.QpiEmulatorState;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -67,6 +68,27 @@ class EmulatorJavaTest {
             assertEquals(Duration.ofMinutes(5), oqtopus.getDownloadUrlTtl());
             assertTrue(oqtopus.jobIds().isEmpty());
             assertTrue(emulator.getProviders().contains("oqtopus-storage"));
+        }
+    }
+
+    @Test
+    void qiboStateFromJava() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        try (Emulator emulator = Emulator.start()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.url("qibo") + "/api/projectquotas/"))
+                    .header("x-api-token", QiboEmulatorState.DEMO_TOKEN).build();
+            HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, reply.statusCode());
+            assertTrue(reply.body().contains("\"name\":\"" + QiboEmulatorState.SIM + "\""));
+            QiboEmulatorState qibo = emulator.getQibo();
+            qibo.setPartitionAvailable(QiboEmulatorState.HARDWARE, true);
+            qibo.setQuotaLeft(QiboEmulatorState.SIM, 3);
+            qibo.setDiskLeft(10.0);
+            qibo.addUser("java@example.org", "java-qibo-token");
+            qibo.setAcceptingJobs(false);
+            assertTrue(qibo.jobPids().isEmpty());
+            String quotas = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(quotas.contains("\"jobs_left\":3"), quotas);
         }
     }
 

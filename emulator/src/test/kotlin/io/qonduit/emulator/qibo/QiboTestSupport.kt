@@ -53,11 +53,11 @@ fun TestHttp.postJob(body: String, headers: Map<String, String> = QIBO_DEMO): St
 }
 
 /** Polls `GET /api/jobs/{pid}/` until success or error; the statuses seen in order and the final job object. */
-fun TestHttp.awaitJob(pid: String, timeoutMillis: Long = 15_000): Pair<List<String>, TestResponse> {
+fun TestHttp.awaitJob(pid: String, headers: Map<String, String> = QIBO_DEMO, timeoutMillis: Long = 15_000): Pair<List<String>, TestResponse> {
     val seen = ArrayList<String>()
     val deadline = System.currentTimeMillis() + timeoutMillis
     while (true) {
-        val job = get("/qibo/api/jobs/$pid/", QIBO_DEMO)
+        val job = get("/qibo/api/jobs/$pid/", headers)
         check(job.status == 200) { "job $pid: $job" }
         val status = job.str("status")
         if (seen.lastOrNull() != status) seen += status
