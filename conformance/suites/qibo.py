@@ -10,8 +10,9 @@ the server to answer otherwise (a refused post, other qibo versions) run on priv
 (``private_emulator.py``). A socket guard refuses, and records, any connection beyond loopback.
 
 Sections: setup and network guard · versions · jobs and results · job object · listings and
-quotas · deletion · errors · network. Circuit round trips (``Circuit.from_dict`` / ``to_dict``)
-get their own section.
+quotas · deletion · errors · circuit round trips · Qonduit's circuit JSON through the real qibo
+(its own section: the JSON Qonduit's client posts, from conformance/probe/QiboCircuitProbe.java) ·
+network. Circuit round trips (``Circuit.from_dict`` / ``to_dict``) get their own section.
 """
 from __future__ import annotations
 
@@ -433,6 +434,77 @@ def _():
         rebuilt = Circuit.from_dict(kept)
         expect(as_json(rebuilt.raw) == kept, "Circuit.from_dict of the server's circuit gives another circuit")
         job.result(wait=WAIT, verbose=False)
+
+
+# ---- Qonduit's circuit JSON through the real qibo -----------------------------------------------
+# Separate from the client checks above: the JSON Qonduit's QiboTarget posts (QiboCircuitJson, for
+# circuits from the builder/DSL and the OpenQASM parser) must be what qibo itself reads and writes.
+# conformance/probe/QiboCircuitProbe.java prints each circuit's JSON and Qonduit's own simulated
+# probabilities; qibo rebuilds the circuit (Circuit.from_dict), writes it back (to_dict) unchanged
+# but for the qibo_version it names, and simulates both, with the same probabilities as Qonduit's.
+
+QIBO_PROBE = Path(__file__).resolve().parent.parent / "probe" / "QiboCircuitProbe.java"
+
+
+def qonduit_circuits() -> list[dict]:
+    import subprocess
+
+    classpath = os.environ.get("QONDUIT_PROBE_CLASSPATH")
+    if not classpath:
+        raise RuntimeError("QONDUIT_PROBE_CLASSPATH is not set: run the suite through conformance/run")
+    done = subprocess.run(["java", "-cp", classpath, str(QIBO_PROBE)], capture_output=True, text=True, encoding="utf-8", timeout=180)
+    if done.returncode != 0:
+        raise RuntimeError(f"the probe failed (exit {done.returncode}): {done.stderr[-600:]}")
+    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+
+
+def final_probabilities(circuit: Circuit) -> np.ndarray:
+    """|state|^2 over every qubit, qubit 0 most significant (measurements with collapse=False leave the state)."""
+    state = np.asarray(circuit(nshots=1).state())
+    return np.abs(state) ** 2
+
+
+QONDUIT_CIRCUITS: list[dict] = []
+
+
+@suite.check("qonduit circuit JSON[probe]")
+def _():
+    QONDUIT_CIRCUITS.extend(qonduit_circuits())
+    expect(len(QONDUIT_CIRCUITS) >= 5, f"the probe printed {len(QONDUIT_CIRCUITS)} circuits")
+
+
+@suite.check("qonduit circuit JSON[Circuit.from_dict then to_dict gives it back]")
+def _():
+    expect(QONDUIT_CIRCUITS, "no circuits from the probe")
+    for entry in QONDUIT_CIRCUITS:
+        ours = entry["json"]
+        back = as_json(Circuit.from_dict(ours).raw)
+        expect(back["qibo_version"] == qibo.__version__, f"{entry['name']}: qibo_version {back['qibo_version']}")
+        differing = sorted(k for k in set(ours) | set(back) if k != "qibo_version" and ours.get(k) != back.get(k))
+        expect(not differing, f"{entry['name']}: to_dict differs in {differing}")
+        for i, (a, b) in enumerate(zip(ours["queue"], back["queue"])):
+            expect(a == b, f"{entry['name']}: queue[{i}] {a} came back as {b}")
+
+
+@suite.check("qonduit circuit JSON[qibo simulates ours and the round trip alike, as Qonduit does]")
+def _():
+    expect(QONDUIT_CIRCUITS, "no circuits from the probe")
+    for entry in QONDUIT_CIRCUITS:
+        first = Circuit.from_dict(entry["json"])
+        again = Circuit.from_dict(first.raw)
+        p_first, p_again = final_probabilities(first), final_probabilities(again)
+        ours = np.asarray(entry["probabilities"])
+        expect(np.allclose(p_first, p_again, atol=1e-12), f"{entry['name']}: the round trip simulates differently")
+        expect(np.allclose(p_first, ours, atol=1e-9), f"{entry['name']}: qibo {np.round(p_first, 6)} vs Qonduit {np.round(ours, 6)}")
+
+
+@suite.check("qonduit circuit JSON[runs through the real client on the server]")
+def _():
+    entry = next(e for e in QONDUIT_CIRCUITS if e["name"] == "ghz-builder")
+    job = client.run_circuit(Circuit.from_dict(entry["json"]), device=SIM, nshots=SHOTS)
+    result = job.result(wait=WAIT, verbose=False)
+    frequencies = dict(result.frequencies(binary=True))
+    expect(set(frequencies) == {"000", "111"} and sum(frequencies.values()) == SHOTS, f"{frequencies}")
 
 
 # ---- network -------------------------------------------------------------------------------------

@@ -159,7 +159,7 @@ def circuits():
     for g in [gates.H(0), gates.CNOT(0, 1), gates.RX(2, 0.5), gates.U3(1, 0.1, 0.2, 0.3), gates.CU1(0, 2, 0.7),
               gates.I(1), gates.S(0), gates.SDG(1), gates.T(2), gates.TDG(0), gates.SX(1), gates.SXDG(2),
               gates.RY(0, 0.25), gates.RZ(1, -0.5), gates.U1(2, 0.125), gates.U2(0, 0.5, 1.5),
-              gates.CY(1, 2), gates.CZ(0, 2), gates.CH(2, 0), gates.CSX(0, 1),
+              gates.CY(1, 2), gates.CZ(0, 2), gates.H(0).controlled_by(2), gates.CSX(0, 1),
               gates.CRX(0, 1, 0.1), gates.CRY(1, 2, 0.2), gates.CRZ(2, 0, 0.3), gates.SWAP(0, 2),
               gates.TOFFOLI(0, 1, 2), gates.RXX(0, 1, 0.4), gates.RZZ(1, 2, 0.6),
               gates.X(3).controlled_by(0, 1, 2), gates.SX(3).controlled_by(0, 1, 2), gates.SWAP(1, 2).controlled_by(0),

@@ -27,8 +27,8 @@ import kotlin.math.PI
  * 0.3.x writes them.
  *
  * Gate mapping: `id`/`u0` → `I`, `p` → `U1`, `cx` → `CNOT`, `cp` → `CU1`, `ccx` → `TOFFOLI`, the
- * multi-controlled `c3x`, `c4x`, `c3sqrtx` and `cswap` → `X`/`SX`/`SWAP` with `controlled_by`
- * controls, the rest by their own name. Qibo's `CU3` carries a phase `e^{-i(φ+λ)/2}` on the
+ * multi-controlled `c3x`, `c4x`, `c3sqrtx`, `cswap` and `ch` → `X`/`SX`/`SWAP`/`H` with
+ * `controlled_by` controls (qibo 0.3.2 has no `CH`), the rest by their own name. Qibo's `CU3` carries a phase `e^{-i(φ+λ)/2}` on the
  * controlled branch that OpenQASM's `cu3` lacks, so `cu3` and `cu` add a `U1` on the control to
  * cancel it. `rccx`, `rc3x` and user-defined gates are expanded into their definitions.
  *
@@ -142,7 +142,9 @@ public object QiboCircuitJson {
             StandardGate.U2 -> one("U2", "u2", "phi" to p[0], "lam" to p[1])
             StandardGate.U3 -> one("U3", "u3", "theta" to p[0], "phi" to p[1], "lam" to p[2])
             StandardGate.CX -> controlled("CNOT", "cx", 1)
-            StandardGate.CY, StandardGate.CZ, StandardGate.CH, StandardGate.CSX -> controlled(g.name, g.name.lowercase(), 1)
+            StandardGate.CY, StandardGate.CZ, StandardGate.CSX -> controlled(g.name, g.name.lowercase(), 1)
+            // qibo 0.3.2 (what qibo-client 0.2.4 pins) has no CH class; H.controlled_by reads in every 0.3.x.
+            StandardGate.CH -> byControls("H", "h", 1)
             StandardGate.CRX, StandardGate.CRY, StandardGate.CRZ -> controlled(g.name, g.name.lowercase(), 1, "theta" to p[0])
             StandardGate.CP -> controlled("CU1", "cu1", 1, "theta" to p[0])
             StandardGate.CU3, StandardGate.CU -> {

@@ -65,6 +65,7 @@ public class QiboClient private constructor(builder: Builder) : AutoCloseable {
     public val pollInterval: Duration = builder.pollInterval
 
     private val warnings: QiboWarningListener = builder.warnings
+    private val maxArchiveBytes = builder.maxArchiveBytes
     private val extractor = SafeTarGz(builder.maxArchiveEntries, builder.maxArchiveBytes)
 
     internal val transport: HttpTransport = HttpTransport(
@@ -218,6 +219,7 @@ public class QiboClient private constructor(builder: Builder) : AutoCloseable {
     public suspend fun download(pid: String, status: QiboJobStatus): QiboJobResult {
         val path = jobPath(pid) + "download/"
         val bytes = call(HttpMethod.Get, path) { transport.get(path).bytes }
+        if (bytes.size > maxArchiveBytes) throw QiboArchiveException(null, "at most $maxArchiveBytes bytes in total (the download has ${bytes.size})")
         val folder = resultsFolder.resolve(pid)
         return withContext(Dispatchers.IO) {
             val files = extractor.extract(bytes.inputStream(), folder)

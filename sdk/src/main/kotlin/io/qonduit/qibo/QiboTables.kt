@@ -20,7 +20,7 @@ public object QiboTables {
             listOf<Any?>(q.project, q.partition.name, q.partition.maxNumQubits, q.partition.hardwareType, q.partition.description,
                 q.partition.status, q.secondsLeft, q.shotsLeft, q.jobsLeft)
         }
-        return head + table(listOf("Project", "Device Name", "Qubits", "Type", "Description", "Status", "Time Left [s]", "Shots Left", "Jobs Left"), rows)
+        return head + table(listOf("Project Name", "Device Name", "Qubits", "Type", "Description", "Status", "Time Left [s]", "Shots Left", "Jobs Left"), rows)
     }
 
     /**

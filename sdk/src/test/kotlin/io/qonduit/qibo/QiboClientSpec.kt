@@ -217,6 +217,19 @@ class QiboClientSpec : FunSpec({
         }
     }
 
+    test("a server archive beyond the client's caps is refused with the limit named, and nothing is left in the folder") {
+        qibo.client { maxArchiveEntries(2) }.use { client ->
+            val job = client.runCircuit(ghz, sim, nshots = 5)
+            val e = shouldThrow<QiboArchiveException> { job.execute(30.seconds) }
+            e.limit shouldBe "at most 2 entries"
+            Files.exists(qibo.results.resolve(job.taskId!!)) shouldBe false
+        }
+        qibo.client { maxArchiveBytes(16) }.use { client ->
+            val pid = client.runCircuit(ghz, sim, nshots = 5).taskId!!
+            shouldThrow<QiboArchiveException> { client.result(pid, java.time.Duration.ofMillis(10), java.time.Duration.ofSeconds(30)) }.limit shouldContain "at most 16 bytes"
+        }
+    }
+
     test("statuses map case-insensitively; unknown strings keep polling") {
         QiboTarget.stateOf("QUEUEING") shouldBe JobState.QUEUED
         QiboTarget.stateOf("pending") shouldBe JobState.QUEUED
