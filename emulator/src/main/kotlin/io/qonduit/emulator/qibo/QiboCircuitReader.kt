@@ -73,7 +73,7 @@ internal object QiboCircuitReader {
     )
 
     fun read(raw: JsonObject): QiboProgram {
-        val nqubits = (raw["nqubits"] as? JsonPrimitive)?.intOrNull
+        val nqubits = (raw["nqubits"] as? JsonPrimitive)?.takeIf { !it.isString }?.intOrNull
             ?: throw QiboCircuitException("KeyError: 'nqubits' (the circuit needs an integer nqubits)")
         if (nqubits < 1) throw QiboCircuitException("ValueError: nqubits must be at least 1, got $nqubits")
         val densityMatrix = (raw["density_matrix"] as? JsonPrimitive)?.booleanOrNull ?: false
@@ -105,7 +105,7 @@ internal object QiboCircuitReader {
             }
             val (resolved, spec) = resolve(className, controls.size, index)
             val values = spec.parameters.map { name ->
-                kwarg(gate, name)?.doubleOrNull ?: throw QiboCircuitException("ValueError: gate $className (queue[$index]) needs a numeric init_kwargs.$name")
+                kwarg(gate, name)?.takeIf { !it.isString }?.doubleOrNull ?: throw QiboCircuitException("ValueError: gate $className (queue[$index]) needs a numeric init_kwargs.$name")
             }
             val wanted = spec.gate.numQubits
             if (controls.size + targets.size != wanted) {
@@ -125,6 +125,9 @@ internal object QiboCircuitReader {
         val base = GATES[className]
         if (base != null && controls == base.ownControls) return className to base
         if (base != null && base.ownControls == 0) CONTROLLED[className to controls]?.let { return it to GATES.getValue(it) }
+        if (base != null && controls < base.ownControls) {
+            throw QiboCircuitException("ValueError: gate $className (queue[$index]) needs ${base.ownControls} control qubit(s) in _control_qubits, got $controls")
+        }
         if (base != null) {
             throw QiboCircuitException("NotImplementedError: $className controlled by $controls qubits (queue[$index]) is not simulated by the emulator")
         }
@@ -160,8 +163,10 @@ internal object QiboCircuitReader {
         val outside = values.filter { it !in 0 until nqubits }
         if (outside.isNotEmpty()) {
             // qibo's Circuit.add: "Attempting to add gate with target qubits (5,) on a circuit of 3 qubits."
+            // (for controls the emulator says "control qubits": inferred wording).
             val tuple = values.joinToString(", ", "(", if (values.size == 1) ",)" else ")")
-            throw QiboCircuitException("ValueError: Attempting to add gate with target qubits $tuple on a circuit of $nqubits qubits.")
+            val kind = if (key == "_control_qubits") "control" else "target"
+            throw QiboCircuitException("ValueError: Attempting to add gate with $kind qubits $tuple on a circuit of $nqubits qubits.")
         }
         return values
     }

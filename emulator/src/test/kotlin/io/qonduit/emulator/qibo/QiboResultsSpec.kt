@@ -151,8 +151,18 @@ class QiboResultsSpec : FunSpec({
         val cases = mapOf(
             circuit(gate("FOO", listOf(0))) to "ValueError: Unknown gate FOO",
             circuit(gate("H", listOf(5))) to "ValueError: Attempting to add gate with target qubits (5,) on a circuit of 2 qubits.",
+            circuit(JsonObject(gate("X", listOf(0)) + ("_control_qubits" to JsonArray(listOf(JsonPrimitive(3)))))) to
+                "ValueError: Attempting to add gate with control qubits (3,) on a circuit of 2 qubits.",
             circuit(gate("GPI2", listOf(0))) to "NotImplementedError: gate GPI2 (queue[0]) is not simulated by the emulator",
             circuit(gate("RX", listOf(0))) to "ValueError: gate RX (queue[0]) needs a numeric init_kwargs.theta",
+            circuit(JsonObject(gate("RX", listOf(0)) + ("init_kwargs" to buildJsonObject { put("theta", "0.3") }))) to
+                "ValueError: gate RX (queue[0]) needs a numeric init_kwargs.theta",
+            circuit(gate("CNOT", listOf(1))) to "ValueError: gate CNOT (queue[0]) needs 1 control qubit(s) in _control_qubits, got 0",
+            circuit(JsonObject(gate("H", listOf(0, 1)))) to "ValueError: gate H (queue[0]) acts on 2 qubits, expected 1",
+            JsonObject(circuit(gate("RY", listOf(0)).let { JsonObject(it + ("_control_qubits" to JsonArray(listOf(JsonPrimitive(1), JsonPrimitive(2))))) }) +
+                ("nqubits" to JsonPrimitive(3))) to
+                "NotImplementedError: RY controlled by 2 qubits (queue[0]) is not simulated by the emulator",
+            circuit(gate("M", listOf(0)), gate("M", listOf(0))) to "KeyError: qubit 0 is measured twice (queue[1])",
         )
         for ((body, reason) in cases) {
             val (job, archive) = run(body)
