@@ -59,10 +59,21 @@ internal object QiboCircuitReader {
         "RZZ" to Spec(StandardGate.RZZ, listOf("theta")), "TOFFOLI" to Spec(StandardGate.CCX, ownControls = 2),
     )
 
-    /** `gate.controlled_by(...)` of a gate without controls of its own: the controlled gate by number of controls. */
-    private val CONTROLLED: Map<Pair<String, Int>, String> = mapOf(
-        ("X" to 1) to "CNOT", ("X" to 2) to "TOFFOLI", ("Y" to 1) to "CY", ("Z" to 1) to "CZ", ("SX" to 1) to "CSX",
-        ("RX" to 1) to "CRX", ("RY" to 1) to "CRY", ("RZ" to 1) to "CRZ", ("U1" to 1) to "CU1", ("U2" to 1) to "CU2", ("U3" to 1) to "CU3",
+    /**
+     * `gate.controlled_by(...)` of a gate without controls of its own, by class and number of
+     * controls: the class whose arguments apply and the gate to simulate. qibo already writes most
+     * single-controlled gates as their controlled class (`RY(0).controlled_by(1)` is a `CRY`), but
+     * keeps `H` and `SWAP` with `_control_qubits`; the others are here for hand-written circuits.
+     */
+    private val CONTROLLED: Map<Pair<String, Int>, Pair<String, Spec>> = listOf(
+        Triple("X", 1, "CNOT"), Triple("X", 2, "TOFFOLI"), Triple("Y", 1, "CY"), Triple("Z", 1, "CZ"), Triple("SX", 1, "CSX"),
+        Triple("RX", 1, "CRX"), Triple("RY", 1, "CRY"), Triple("RZ", 1, "CRZ"), Triple("U1", 1, "CU1"), Triple("U2", 1, "CU2"),
+        Triple("U3", 1, "CU3"),
+    ).associate { (base, controls, controlled) -> (base to controls) to (controlled to GATES.getValue(controlled)) } + mapOf(
+        ("H" to 1) to ("H" to Spec(StandardGate.CH, ownControls = 1)),
+        ("SWAP" to 1) to ("SWAP" to Spec(StandardGate.CSWAP, ownControls = 1)),
+        ("X" to 3) to ("X" to Spec(StandardGate.C3X, ownControls = 3)),
+        ("X" to 4) to ("X" to Spec(StandardGate.C4X, ownControls = 4)),
     )
 
     /** qibo 0.3's gate classes that the emulator does not simulate: a job using one ends in `error`. */
@@ -124,7 +135,7 @@ internal object QiboCircuitReader {
     private fun resolve(className: String, controls: Int, index: Int): Pair<String, Spec> {
         val base = GATES[className]
         if (base != null && controls == base.ownControls) return className to base
-        if (base != null && base.ownControls == 0) CONTROLLED[className to controls]?.let { return it to GATES.getValue(it) }
+        if (base != null && base.ownControls == 0) CONTROLLED[className to controls]?.let { return it }
         if (base != null && controls < base.ownControls) {
             throw QiboCircuitException("ValueError: gate $className (queue[$index]) needs ${base.ownControls} control qubit(s) in _control_qubits, got $controls")
         }

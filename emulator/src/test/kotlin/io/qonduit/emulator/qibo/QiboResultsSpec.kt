@@ -96,7 +96,7 @@ class QiboResultsSpec : FunSpec({
         (outer.item() as Map<*, *>)["dtype"] shouldBe "CircuitResult"
     }
 
-    test("without measurements the result is a QuantumState equal to qibo's own state for 33 gates, phases included") {
+    test("without measurements the result is a QuantumState equal to qibo's own state for 36 gates, phases included") {
         val (job, archive) = run(qiboCircuit("all-gates"), nshots = null)
         job.str("status") shouldBe "success"
         job.obj["frequencies"] shouldBe kotlinx.serialization.json.JsonNull
