@@ -122,6 +122,26 @@ class QiboResultsSpec : FunSpec({
         rho.sumOf { it * it } shouldBe (1.0 plusOrMinus 1e-12)
     }
 
+    test("a density_matrix circuit wider than the emulator's limit ends in error naming the limit") {
+        val wide = JsonObject(qiboCircuit("bell-state") + ("density_matrix" to JsonPrimitive(true)) +
+            ("nqubits" to JsonPrimitive(QiboExecutor.MAX_DENSITY_MATRIX_QUBITS + 1)))
+        val (job, _) = run(wide, nshots = null)
+        job.str("status") shouldBe "error"
+        job.str("stderr") shouldContain "ValueError: density_matrix circuits of 11 qubits exceed the emulator's limit of 10"
+    }
+
+    test("a circuit without measurements on the hardware partition ends in error: hardware only measures") {
+        emulator.qibo.setPartitionAvailable(QiboEmulatorState.HARDWARE, true)
+        try {
+            val pid = http.postJob(jobBody(qiboCircuit("bell-state"), nshots = null, device = QiboEmulatorState.HARDWARE))
+            val job = http.awaitJob(pid).second
+            job.str("status") shouldBe "error"
+            job.str("stderr") shouldContain "RuntimeError: a circuit without measurements cannot run on hardware"
+        } finally {
+            emulator.qibo.setPartitionAvailable(QiboEmulatorState.HARDWARE, false)
+        }
+    }
+
     test("count keys follow measurement order: X(2), M(2), M(0) always reads 10; measurements are M.to_json() of the posted gates") {
         val circuit = qiboCircuit("measure-order")
         val (job, archive) = run(circuit, nshots = 40)
