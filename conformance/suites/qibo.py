@@ -128,7 +128,8 @@ def rotations() -> Circuit:
     """A circuit whose state has phases everywhere: U3 and U2 carry a global phase in qibo."""
     c = Circuit(3)
     for g in (gates.H(0), gates.U3(1, 0.4, 1.1, 0.7), gates.U2(2, 0.3, 0.9), gates.CRY(0, 2, 0.8), gates.CU3(2, 1, 0.5, 0.2, 1.4),
-              gates.RZZ(0, 1, 0.6), gates.SX(2), gates.TOFFOLI(0, 1, 2), gates.RY(0, 1.3).controlled_by(1)):
+              gates.RZZ(0, 1, 0.6), gates.SX(2), gates.TOFFOLI(0, 1, 2), gates.RY(0, 1.3).controlled_by(1),
+              gates.H(1).controlled_by(2), gates.SWAP(0, 2).controlled_by(1)):
         c.add(g)
     return c
 

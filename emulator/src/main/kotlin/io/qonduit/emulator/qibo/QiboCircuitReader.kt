@@ -59,10 +59,21 @@ internal object QiboCircuitReader {
         "RZZ" to Spec(StandardGate.RZZ, listOf("theta")), "TOFFOLI" to Spec(StandardGate.CCX, ownControls = 2),
     )
 
-    /** `gate.controlled_by(...)` of a gate without controls of its own: the controlled gate by number of controls. */
-    private val CONTROLLED: Map<Pair<String, Int>, String> = mapOf(
-        ("X" to 1) to "CNOT", ("X" to 2) to "TOFFOLI", ("Y" to 1) to "CY", ("Z" to 1) to "CZ", ("SX" to 1) to "CSX",
-        ("RX" to 1) to "CRX", ("RY" to 1) to "CRY", ("RZ" to 1) to "CRZ", ("U1" to 1) to "CU1", ("U2" to 1) to "CU2", ("U3" to 1) to "CU3",
+    /**
+     * `gate.controlled_by(...)` of a gate without controls of its own, by class and number of
+     * controls: the class whose arguments apply and the gate to simulate. qibo already writes most
+     * single-controlled gates as their controlled class (`RY(0).controlled_by(1)` is a `CRY`), but
+     * keeps `H` and `SWAP` with `_control_qubits`; the others are here for hand-written circuits.
+     */
+    private val CONTROLLED: Map<Pair<String, Int>, Pair<String, Spec>> = listOf(
+        Triple("X", 1, "CNOT"), Triple("X", 2, "TOFFOLI"), Triple("Y", 1, "CY"), Triple("Z", 1, "CZ"), Triple("SX", 1, "CSX"),
+        Triple("RX", 1, "CRX"), Triple("RY", 1, "CRY"), Triple("RZ", 1, "CRZ"), Triple("U1", 1, "CU1"), Triple("U2", 1, "CU2"),
+        Triple("U3", 1, "CU3"),
+    ).associate { (base, controls, controlled) -> (base to controls) to (controlled to GATES.getValue(controlled)) } + mapOf(
+        ("H" to 1) to ("H" to Spec(StandardGate.CH, ownControls = 1)),
+        ("SWAP" to 1) to ("SWAP" to Spec(StandardGate.CSWAP, ownControls = 1)),
+        ("X" to 3) to ("X" to Spec(StandardGate.C3X, ownControls = 3)),
+        ("X" to 4) to ("X" to Spec(StandardGate.C4X, ownControls = 4)),
     )
 
     /** qibo 0.3's gate classes that the emulator does not simulate: a job using one ends in `error`. */
@@ -73,7 +84,7 @@ internal object QiboCircuitReader {
     )
 
     fun read(raw: JsonObject): QiboProgram {
-        val nqubits = (raw["nqubits"] as? JsonPrimitive)?.intOrNull
+        val nqubits = (raw["nqubits"] as? JsonPrimitive)?.takeIf { !it.isString }?.intOrNull
             ?: throw QiboCircuitException("KeyError: 'nqubits' (the circuit needs an integer nqubits)")
         if (nqubits < 1) throw QiboCircuitException("ValueError: nqubits must be at least 1, got $nqubits")
         val densityMatrix = (raw["density_matrix"] as? JsonPrimitive)?.booleanOrNull ?: false
@@ -105,7 +116,7 @@ internal object QiboCircuitReader {
             }
             val (resolved, spec) = resolve(className, controls.size, index)
             val values = spec.parameters.map { name ->
-                kwarg(gate, name)?.doubleOrNull ?: throw QiboCircuitException("ValueError: gate $className (queue[$index]) needs a numeric init_kwargs.$name")
+                kwarg(gate, name)?.takeIf { !it.isString }?.doubleOrNull ?: throw QiboCircuitException("ValueError: gate $className (queue[$index]) needs a numeric init_kwargs.$name")
             }
             val wanted = spec.gate.numQubits
             if (controls.size + targets.size != wanted) {
@@ -124,7 +135,10 @@ internal object QiboCircuitReader {
     private fun resolve(className: String, controls: Int, index: Int): Pair<String, Spec> {
         val base = GATES[className]
         if (base != null && controls == base.ownControls) return className to base
-        if (base != null && base.ownControls == 0) CONTROLLED[className to controls]?.let { return it to GATES.getValue(it) }
+        if (base != null && base.ownControls == 0) CONTROLLED[className to controls]?.let { return it }
+        if (base != null && controls < base.ownControls) {
+            throw QiboCircuitException("ValueError: gate $className (queue[$index]) needs ${base.ownControls} control qubit(s) in _control_qubits, got $controls")
+        }
         if (base != null) {
             throw QiboCircuitException("NotImplementedError: $className controlled by $controls qubits (queue[$index]) is not simulated by the emulator")
         }
@@ -160,8 +174,10 @@ internal object QiboCircuitReader {
         val outside = values.filter { it !in 0 until nqubits }
         if (outside.isNotEmpty()) {
             // qibo's Circuit.add: "Attempting to add gate with target qubits (5,) on a circuit of 3 qubits."
+            // (for controls the emulator says "control qubits": inferred wording).
             val tuple = values.joinToString(", ", "(", if (values.size == 1) ",)" else ")")
-            throw QiboCircuitException("ValueError: Attempting to add gate with target qubits $tuple on a circuit of $nqubits qubits.")
+            val kind = if (key == "_control_qubits") "control" else "target"
+            throw QiboCircuitException("ValueError: Attempting to add gate with $kind qubits $tuple on a circuit of $nqubits qubits.")
         }
         return values
     }

@@ -128,8 +128,8 @@ public class QiboEmulatorState internal constructor(config: EmulatorConfig, scop
         /** `max_num_qubits` of [HARDWARE]. */
         public const val HARDWARE_QUBITS: Int = 5
 
-        /** `max_num_shots` of every quota: the most shots one job may ask for. */
-        public const val MAX_NUM_SHOTS: Int = 1_000_000
+        /** `max_num_shots` of every quota: the most shots one job may ask for (its samples are 8 bytes per shot and qubit). */
+        public const val MAX_NUM_SHOTS: Int = 100_000
 
         /** `max_walltime_seconds` of every quota. */
         public const val MAX_WALLTIME_SECONDS: Double = 3600.0

@@ -34,7 +34,8 @@ internal class QiboOutcome(
  * draw new shots). The state is in qibo's order (qubit 0 is the most significant bit of the index),
  * complex128, including the phase qibo's `U2`/`U3` carry; a `density_matrix` circuit gives `|ψ⟩⟨ψ|`.
  * A circuit that cannot run gives no result and a Python-style error line on stderr **(inferred:
- * the service's worker is not public)**.
+ * the service's worker is not public)**; so does a circuit without measurements on hardware
+ * (qibolab only measures) and a `density_matrix` circuit wider than [MAX_DENSITY_MATRIX_QUBITS].
  */
 internal class QiboExecutor(seed: Long?, private val cancelled: BooleanSupplier) {
     private val simulator = StateVectorSimulator(seed)
@@ -49,6 +50,10 @@ internal class QiboExecutor(seed: Long?, private val cancelled: BooleanSupplier)
     }
 
     private fun execute(program: QiboProgram, nshots: Int?, hardware: Boolean): QiboOutcome {
+        if (program.densityMatrix && program.nqubits > MAX_DENSITY_MATRIX_QUBITS) {
+            throw QiboCircuitException("ValueError: density_matrix circuits of ${program.nqubits} qubits exceed the emulator's " +
+                "limit of $MAX_DENSITY_MATRIX_QUBITS (a 2^n x 2^n matrix)")
+        }
         if (program.measuredQubits.isEmpty()) {
             if (hardware) throw QiboCircuitException("RuntimeError: a circuit without measurements cannot run on hardware")
             return QiboOutcome(quantumState(program), null, log(program, null), "")
@@ -90,7 +95,10 @@ internal class QiboExecutor(seed: Long?, private val cancelled: BooleanSupplier)
         val rho = DoubleArray(2 * dim * dim)
         for (i in 0 until dim) for (j in 0 until dim) {
             // ρ[i][j] = ψ_i · conj(ψ_j)
-            val (ar, ai, br, bi) = listOf(vector[2 * i], vector[2 * i + 1], vector[2 * j], vector[2 * j + 1])
+            val ar = vector[2 * i]
+            val ai = vector[2 * i + 1]
+            val br = vector[2 * j]
+            val bi = vector[2 * j + 1]
             rho[2 * (i * dim + j)] = ar * br + ai * bi
             rho[2 * (i * dim + j) + 1] = ai * br - ar * bi
         }
@@ -123,6 +131,9 @@ internal class QiboExecutor(seed: Long?, private val cancelled: BooleanSupplier)
 
         /** qibo's own default when a circuit with measurements is executed without `nshots` (`Circuit.__call__`). */
         const val DEFAULT_NSHOTS: Int = 1000
+
+        /** The widest `density_matrix` circuit the emulator writes out: 4^10 complex numbers are 16 MiB. */
+        const val MAX_DENSITY_MATRIX_QUBITS: Int = 10
 
         private const val SHUFFLE_SALT = 0x5DEECE66DL
 

@@ -129,8 +129,8 @@ private class QiboSubmission(private val state: QiboEmulatorState) {
         val nshots = nshots(body)
         val device = string(body, "device") ?: throw QiboHttpException.badRequest("device: a partition name is required")
         val project = string(body, "project") ?: QiboEmulatorState.PROJECT
-        val verbatim = (body["verbatim"] as? JsonPrimitive)?.content?.toBooleanStrictOrNull() ?: false
-        val numQubits = (circuit["nqubits"] as? JsonPrimitive)?.content?.toIntOrNull()
+        val verbatim = (body["verbatim"] as? JsonPrimitive)?.takeIf { !it.isString }?.content?.toBooleanStrictOrNull() ?: false
+        val numQubits = (circuit["nqubits"] as? JsonPrimitive)?.takeIf { !it.isString }?.content?.toIntOrNull()
             ?: throw QiboHttpException.badRequest("circuit.nqubits: an integer is required")
         if (!state.acceptingJobs) return buildJsonObject { put("detail", "Server failed to post job to queue") }
         val job = state.locked {

@@ -186,6 +186,8 @@ class QiboJobsSpec : FunSpec({
         post(jobBody(qiboCircuit("ghz3"), nshots = 0)).let { it.status shouldBe 400; it.str("detail") shouldBe "nshots must be at least 1, got 0" }
         post(jobBody(qiboCircuit("ghz3")).replace("\"nshots\":100", "\"nshots\":\"many\"")).str("detail") shouldMatch Regex("^nshots: .*")
         post(jobBody(JsonObject(qiboCircuit("ghz3") - "nqubits"))).str("detail") shouldBe "circuit.nqubits: an integer is required"
+        post(jobBody(JsonObject(qiboCircuit("ghz3") + ("nqubits" to kotlinx.serialization.json.JsonPrimitive("3")))))
+            .str("detail") shouldBe "circuit.nqubits: an integer is required"
         post(jobBody(qiboCircuit("ghz3"), device = "no-such-device")).let {
             it.status shouldBe 404
             it.str("detail") shouldBe "No project quota for project 'personal' on device 'no-such-device'"

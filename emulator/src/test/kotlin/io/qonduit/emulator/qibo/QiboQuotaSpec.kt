@@ -93,7 +93,7 @@ class QiboQuotaSpec : FunSpec({
         }
         http.post("/qibo/api/jobs/", jobBody(qiboCircuit("ghz3"), nshots = QiboEmulatorState.MAX_NUM_SHOTS + 1), headers).let {
             it.status shouldBe 400
-            it.str("detail") shouldBe "nshots 1000001 exceeds max_num_shots 1000000 of project 'personal' on sim"
+            it.str("detail") shouldBe "nshots 100001 exceeds max_num_shots 100000 of project 'personal' on sim"
         }
         quota(headers).num("jobs_left") shouldBe QiboEmulatorState.DEFAULT_JOBS_MAX.toDouble()
     }

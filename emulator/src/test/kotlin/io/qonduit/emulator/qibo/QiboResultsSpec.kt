@@ -96,7 +96,7 @@ class QiboResultsSpec : FunSpec({
         (outer.item() as Map<*, *>)["dtype"] shouldBe "CircuitResult"
     }
 
-    test("without measurements the result is a QuantumState equal to qibo's own state for 33 gates, phases included") {
+    test("without measurements the result is a QuantumState equal to qibo's own state for 36 gates, phases included") {
         val (job, archive) = run(qiboCircuit("all-gates"), nshots = null)
         job.str("status") shouldBe "success"
         job.obj["frequencies"] shouldBe kotlinx.serialization.json.JsonNull
@@ -120,6 +120,26 @@ class QiboResultsSpec : FunSpec({
         val rho = state.doubles()
         for ((row, column) in listOf(0 to 0, 0 to 3, 3 to 0, 3 to 3)) rho[2 * (row * 4 + column)] shouldBe (0.5 plusOrMinus 1e-12)
         rho.sumOf { it * it } shouldBe (1.0 plusOrMinus 1e-12)
+    }
+
+    test("a density_matrix circuit wider than the emulator's limit ends in error naming the limit") {
+        val wide = JsonObject(qiboCircuit("bell-state") + ("density_matrix" to JsonPrimitive(true)) +
+            ("nqubits" to JsonPrimitive(QiboExecutor.MAX_DENSITY_MATRIX_QUBITS + 1)))
+        val (job, _) = run(wide, nshots = null)
+        job.str("status") shouldBe "error"
+        job.str("stderr") shouldContain "ValueError: density_matrix circuits of 11 qubits exceed the emulator's limit of 10"
+    }
+
+    test("a circuit without measurements on the hardware partition ends in error: hardware only measures") {
+        emulator.qibo.setPartitionAvailable(QiboEmulatorState.HARDWARE, true)
+        try {
+            val pid = http.postJob(jobBody(qiboCircuit("bell-state"), nshots = null, device = QiboEmulatorState.HARDWARE))
+            val job = http.awaitJob(pid).second
+            job.str("status") shouldBe "error"
+            job.str("stderr") shouldContain "RuntimeError: a circuit without measurements cannot run on hardware"
+        } finally {
+            emulator.qibo.setPartitionAvailable(QiboEmulatorState.HARDWARE, false)
+        }
     }
 
     test("count keys follow measurement order: X(2), M(2), M(0) always reads 10; measurements are M.to_json() of the posted gates") {
@@ -151,8 +171,18 @@ class QiboResultsSpec : FunSpec({
         val cases = mapOf(
             circuit(gate("FOO", listOf(0))) to "ValueError: Unknown gate FOO",
             circuit(gate("H", listOf(5))) to "ValueError: Attempting to add gate with target qubits (5,) on a circuit of 2 qubits.",
+            circuit(JsonObject(gate("X", listOf(0)) + ("_control_qubits" to JsonArray(listOf(JsonPrimitive(3)))))) to
+                "ValueError: Attempting to add gate with control qubits (3,) on a circuit of 2 qubits.",
             circuit(gate("GPI2", listOf(0))) to "NotImplementedError: gate GPI2 (queue[0]) is not simulated by the emulator",
             circuit(gate("RX", listOf(0))) to "ValueError: gate RX (queue[0]) needs a numeric init_kwargs.theta",
+            circuit(JsonObject(gate("RX", listOf(0)) + ("init_kwargs" to buildJsonObject { put("theta", "0.3") }))) to
+                "ValueError: gate RX (queue[0]) needs a numeric init_kwargs.theta",
+            circuit(gate("CNOT", listOf(1))) to "ValueError: gate CNOT (queue[0]) needs 1 control qubit(s) in _control_qubits, got 0",
+            circuit(JsonObject(gate("H", listOf(0, 1)))) to "ValueError: gate H (queue[0]) acts on 2 qubits, expected 1",
+            JsonObject(circuit(gate("RY", listOf(0)).let { JsonObject(it + ("_control_qubits" to JsonArray(listOf(JsonPrimitive(1), JsonPrimitive(2))))) }) +
+                ("nqubits" to JsonPrimitive(3))) to
+                "NotImplementedError: RY controlled by 2 qubits (queue[0]) is not simulated by the emulator",
+            circuit(gate("M", listOf(0)), gate("M", listOf(0))) to "KeyError: qubit 0 is measured twice (queue[1])",
         )
         for ((body, reason) in cases) {
             val (job, archive) = run(body)
