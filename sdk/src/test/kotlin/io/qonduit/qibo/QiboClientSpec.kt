@@ -230,6 +230,21 @@ class QiboClientSpec : FunSpec({
         }
     }
 
+    test("a submitted job survives a snapshot (without the token) and finishes after restoring it") {
+        qibo.client().use { client ->
+            val target = client.target(sim, project = "personal", verbatim = true)
+            val job = target.create(listOf(io.qonduit.job.RunItem(ghz, 15)), RunOptions.DEFAULT).shouldBeInstanceOf<io.qonduit.job.Job>().submit()
+            val text = io.qonduit.job.Snapshots.encode(job.toSnapshot())
+            text shouldNotContain QiboEmulatorState.DEMO_TOKEN
+            val restored = io.qonduit.job.Snapshots.restore(io.qonduit.job.Snapshots.decode(text), io.qonduit.job.BackendResolver.of(target))
+                .shouldBeInstanceOf<io.qonduit.job.Job>()
+            restored.taskId shouldBe job.taskId
+            restored.wait(30.seconds)
+            restored.result!!.items.single().counts("c").values.sum() shouldBe 15L
+            client.getJob(job.taskId!!).verbatim shouldBe true
+        }
+    }
+
     test("statuses map case-insensitively; unknown strings keep polling") {
         QiboTarget.stateOf("QUEUEING") shouldBe JobState.QUEUED
         QiboTarget.stateOf("pending") shouldBe JobState.QUEUED
