@@ -14,6 +14,9 @@ import kotlinx.serialization.KSerializer
 import kotlinx.serialization.builtins.ListSerializer
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.encodeToJsonElement
+import kotlinx.serialization.json.encodeToStream
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
 import java.time.Instant
 import java.util.Base64
 import java.util.concurrent.CompletableFuture
@@ -98,8 +101,15 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
     public suspend fun uploadInput(registered: OqtopusRegisteredJob, spec: OqtopusJobSpec) {
         val key = registered.presignedUrl.fields["key"] ?: throw QonduitException("the presigned upload form has no 'key' field")
         val stem = key.substringAfterLast('/').substringBeforeLast('.')
-        val input = HttpTransport.json.encodeToString(InputJson.serializer(), spec.inputJson()).toByteArray()
-        storage.upload(registered.presignedUrl, "$stem.zip", OqtopusZip.single("$stem.json", input))
+        val input = spec.inputJson()
+        val archive = withContext(Dispatchers.IO) {
+            OqtopusZip.writeSingleToTempFile("$stem.json") { out -> HttpTransport.json.encodeToStream(InputJson.serializer(), input, out) }
+        }
+        try {
+            storage.upload(registered.presignedUrl, "$stem.zip", archive)
+        } finally {
+            archive.delete()
+        }
     }
 
     /** `POST /jobs/{id}/submit`: submits a registered job whose input was uploaded. */
