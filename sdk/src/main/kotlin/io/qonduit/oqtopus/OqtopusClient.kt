@@ -58,7 +58,7 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         config.baseUrl,
         builder.transport.toBuilder().requestTimeout(config.timeout).engine(builder.transport.engine ?: engine).build(),
         owner = "OqtopusClient",
-    ) { config.apiToken?.let { mapOf(TOKEN_HEADER to it.reveal()) } ?: emptyMap() }
+    ) { builder.defaultHeaders + (config.apiToken?.let { mapOf(TOKEN_HEADER to it.reveal()) } ?: emptyMap()) }
 
     private val storage = OqtopusStorage(engine, STORAGE_TIMEOUT, builder.transport.userAgent, builder.maxDownloadBytes)
 
@@ -365,6 +365,7 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         internal var flow: OqtopusApiFlow = OqtopusApiFlow.STORAGE
         internal var transport: TransportConfig = TransportConfig.DEFAULT
         internal var maxDownloadBytes: Long = DEFAULT_MAX_DOWNLOAD_BYTES
+        internal var defaultHeaders: Map<String, String> = emptyMap()
 
         /** The API generation to speak (default [OqtopusApiFlow.STORAGE], the current one). */
         public fun flow(value: OqtopusApiFlow): Builder = apply { flow = value }
@@ -382,6 +383,24 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
             maxDownloadBytes = value
         }
 
+        /**
+         * Headers added to every API request, like oqtopus-client's `default_headers` (a gateway's
+         * key, a team tag). They go only to the API's origin, never to storage, and are never logged.
+         * The token header comes from the config, `User-Agent` from [transport], and the headers the
+         * HTTP engine manages cannot be set here.
+         *
+         * @throws io.qonduit.errors.ValidationException for a header that cannot be set this way or a malformed name or value
+         */
+        public fun defaultHeaders(value: Map<String, String>): Builder = apply {
+            value.forEach { (name, headerValue) ->
+                fun refuse(reason: String): Nothing = throw io.qonduit.errors.ValidationException("defaultHeaders", name, reason) // never the value: it may be a key
+                if (name.isEmpty() || name.any { it <= ' ' || it.code >= 127 || it in "()<>@,;:\\\"/[]?={}" }) refuse("is not a valid header name")
+                if (name.lowercase() in RESERVED_HEADERS) refuse("is set by the client itself (${RESERVED_HEADERS.joinToString()})")
+                if (headerValue.any { it == '\r' || it == '\n' }) refuse("value must not contain line breaks")
+            }
+            defaultHeaders = value.toMap()
+        }
+
         /** The client. */
         public fun build(): OqtopusClient = OqtopusClient(this)
     }
@@ -394,6 +413,9 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         public const val DEFAULT_MAX_DOWNLOAD_BYTES: Long = 64L * 1024 * 1024
 
         private val STORAGE_TIMEOUT = java.time.Duration.ofSeconds(60)
+
+        /** Headers [Builder.defaultHeaders] may not set: the credential, the user agent, and what the engine writes. */
+        private val RESERVED_HEADERS = listOf(TOKEN_HEADER, "authorization", "user-agent", "host", "content-length", "content-type", "transfer-encoding", "connection")
 
         /** A client of the current API for [config]. */
         @JvmStatic

@@ -10,6 +10,7 @@ import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
 import io.qonduit.emulator.oqtopus.OqtopusEmulatorState
 import io.qonduit.testing.Circuits
+import io.qonduit.transport.Secret
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.withTimeout
 import java.time.Instant
@@ -27,6 +28,32 @@ class OqtopusClientSpec : FunSpec({
     suspend fun finished(id: String): OqtopusJob {
         withTimeout(30.seconds) { while (client.getJobStatus(id).status !in setOf("succeeded", "failed", "cancelled")) delay(20) }
         return client.getJob(id)
+    }
+
+    test("default headers go with every API request and never to storage; reserved or malformed ones are refused") {
+        val tagged = OqtopusClient.builder(OqtopusConfig.of(oqtopus.url, Secret.of(OqtopusEmulatorState.DEMO_TOKEN)))
+            .defaultHeaders(mapOf("X-Team" to "alpha")).build()
+        try {
+            val device = oqtopus.simulator // looked up by the fixture's own client, before the requests are recorded
+            oqtopus.emulator.faults.clearRequests()
+            val id = tagged.submitJob(OqtopusJobSpec.sampling(device, Circuits.BELL.toQasm3(), 10))
+            tagged.listDevices()
+            val api = oqtopus.emulator.faults.requests("/oqtopus/**")
+            api.map { "${it.method} ${it.path}" } shouldBe listOf("POST /oqtopus/jobs", "POST /oqtopus/jobs/$id/submit", "GET /oqtopus/devices")
+            api.forEach { it.hasHeader("x-team") shouldBe true; it.hasHeader(OqtopusClient.TOKEN_HEADER) shouldBe true }
+            val storage = oqtopus.emulator.faults.requests("/oqtopus-storage/**")
+            storage.shouldNotBeEmpty()
+            storage.forEach { it.hasHeader("x-team") shouldBe false }
+        } finally {
+            tagged.close()
+        }
+        val builder = OqtopusClient.builder(OqtopusConfig.of(oqtopus.url, null))
+        listOf("q-api-token", "Authorization", "User-Agent", "Content-Length", "bad name", "").forEach { name ->
+            val e = shouldThrow<io.qonduit.errors.ValidationException> { builder.defaultHeaders(mapOf(name to "secret-value")) }
+            e.violations.single().field shouldBe "defaultHeaders"
+            e.message!! shouldNotContain "secret-value"
+        }
+        shouldThrow<io.qonduit.errors.ValidationException> { builder.defaultHeaders(mapOf("X-Split" to "a\r\nInjected: 1")) }
     }
 
     test("devices: the list and one, device_info parsed from its JSON string") {
