@@ -58,7 +58,13 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         config.baseUrl,
         builder.transport.toBuilder().requestTimeout(config.timeout).engine(builder.transport.engine ?: engine).build(),
         owner = "OqtopusClient",
-    ) { builder.defaultHeaders + (config.apiToken?.let { mapOf(TOKEN_HEADER to it.reveal()) } ?: emptyMap()) }
+    ) { builder.defaultHeaders + credentials(builder.sessionToken) }
+
+    /** A login session's `Authorization: Bearer` when one is given, else the API token's header. */
+    private fun credentials(sessionToken: io.qonduit.transport.Secret?): Map<String, String> = when {
+        sessionToken != null -> mapOf("Authorization" to "Bearer ${sessionToken.reveal()}")
+        else -> config.apiToken?.let { mapOf(TOKEN_HEADER to it.reveal()) } ?: emptyMap()
+    }
 
     private val storage = OqtopusStorage(engine, STORAGE_TIMEOUT, builder.transport.userAgent, builder.maxDownloadBytes)
 
@@ -198,8 +204,8 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
 
     /**
      * Creates an API token (`POST /api-token`). The service issues tokens to login (OIDC) sessions
-     * only: called with an API token, as this client authenticates, it answers 403 (as for
-     * oqtopus-client 1.3.0), raised as an [OqtopusApiException].
+     * only: it needs a client built with [Builder.sessionToken]; called with an API token it answers
+     * 403 (as for oqtopus-client 1.3.0), raised as an [OqtopusApiException].
      */
     public suspend fun createApiToken(): OqtopusApiToken = call {
         val wire = transport.post("/api-token", null).decode(ApiTokenWire.serializer())
@@ -366,6 +372,7 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         internal var transport: TransportConfig = TransportConfig.DEFAULT
         internal var maxDownloadBytes: Long = DEFAULT_MAX_DOWNLOAD_BYTES
         internal var defaultHeaders: Map<String, String> = emptyMap()
+        internal var sessionToken: io.qonduit.transport.Secret? = null
 
         /** The API generation to speak (default [OqtopusApiFlow.STORAGE], the current one). */
         public fun flow(value: OqtopusApiFlow): Builder = apply { flow = value }
@@ -400,6 +407,13 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
             }
             defaultHeaders = value.toMap()
         }
+
+        /**
+         * Authenticates as a login session (the spec's `BearerAuth`: the OIDC ID token the web
+         * frontend holds) instead of with the config's API token: `Authorization: Bearer` on every API
+         * request. Only a session can [createApiToken]; everything else works with either.
+         */
+        public fun sessionToken(value: io.qonduit.transport.Secret): Builder = apply { sessionToken = value }
 
         /** The client. */
         public fun build(): OqtopusClient = OqtopusClient(this)

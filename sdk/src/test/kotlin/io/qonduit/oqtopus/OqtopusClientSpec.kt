@@ -146,6 +146,29 @@ class OqtopusClientSpec : FunSpec({
         client.toString() shouldNotContain OqtopusEmulatorState.DEMO_TOKEN
     }
 
+    test("api token: a client on a login session creates one, and the new token works as an API token") {
+        val session = OqtopusClient.builder(OqtopusConfig.of(oqtopus.url, null)).sessionToken(Secret.of(OqtopusEmulatorState.DEMO_SESSION_TOKEN)).build()
+        val issued = try {
+            oqtopus.emulator.faults.clearRequests()
+            session.createApiToken().also {
+                val sent = oqtopus.emulator.faults.requests("/oqtopus/api-token").single()
+                sent.hasHeader("authorization") shouldBe true
+                sent.hasHeader(OqtopusClient.TOKEN_HEADER) shouldBe false
+                session.toString() shouldNotContain OqtopusEmulatorState.DEMO_SESSION_TOKEN
+            }
+        } finally {
+            session.close()
+        }
+        try {
+            issued.toString() shouldNotContain issued.apiTokenSecret.reveal()
+            oqtopus.client(issued.apiTokenSecret.reveal()).use { c -> c.listDevices().shouldNotBeEmpty() }
+            // The new token replaced the demo user's: the old one is refused now.
+            shouldThrow<OqtopusApiException> { client.listDevices() }.statusCode shouldBe 401
+        } finally {
+            oqtopus.emulator.oqtopus.restoreDemoToken() // for the other tests, which share the demo client
+        }
+    }
+
     test("announcements: the list with its parameters, and one") {
         val list = client.listAnnouncements(offset = 0, limit = 10, order = OqtopusOrder.ASC)
         list.shouldNotBeEmpty()
