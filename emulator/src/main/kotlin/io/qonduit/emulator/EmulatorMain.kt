@@ -1,16 +1,14 @@
 package io.qonduit.emulator
 
-import io.qonduit.emulator.oqc.OqcEmulatorState
-import io.qonduit.emulator.oqtant.OqtantEmulatorState
-import io.qonduit.emulator.oqtopus.OqtopusEmulatorState
-import io.qonduit.emulator.qpi.QpiEmulatorState
 import java.util.concurrent.CountDownLatch
 import kotlin.system.exitProcess
 
 /**
- * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S] [--oqtant-running-ms N]`.
- * Starts an emulator (port 8090 by default), prints its URLs and demo credentials, and serves
- * until the process is killed. Run with `mvn -q -pl emulator exec:java -Dexec.args="--port 8090"`.
+ * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S] [--oqtant-running-ms N] [--fault RULE]...`.
+ * Starts an emulator (port 8090 by default), installs the `--fault` rules ([FaultRule.parse]), prints
+ * its URLs and demo credentials, and serves until the process is killed. Run the standalone jar,
+ * `java -jar emulator/target/qonduit-emulator-<version>-standalone.jar --port 8090`, or
+ * `mvn -q -pl emulator -am package exec:java@emulator -Dexec.args="--port 8090"`.
  */
 public object EmulatorMain {
     /** Default port, matching QPI's usual `http://localhost:8090`. */
@@ -19,8 +17,8 @@ public object EmulatorMain {
     /** Starts the emulator from command-line [args] and blocks until the JVM shuts down. */
     @JvmStatic
     public fun main(args: Array<String>) {
-        val config = try {
-            parseArgs(args)
+        val commandLine = try {
+            parse(args)
         } catch (e: IllegalArgumentException) {
             System.err.println("error: ${e.message}")
             System.err.println(USAGE)
@@ -29,7 +27,10 @@ public object EmulatorMain {
             println(USAGE)
             return
         }
-        val emulator = Emulator.start(config)
+        // The runnable jar carries slf4j-simple: keep the server's start-up chatter off the console unless asked for.
+        if (System.getProperty(SIMPLE_LOGGER_LEVEL) == null) System.setProperty(SIMPLE_LOGGER_LEVEL, "warn")
+        val emulator = Emulator.start(commandLine.config)
+        commandLine.faults.forEach(emulator.faults::add)
         val stopped = CountDownLatch(1)
         Runtime.getRuntime().addShutdownHook(Thread {
             emulator.close()
@@ -40,12 +41,19 @@ public object EmulatorMain {
     }
 
     /**
-     * Parses `--port N`, `--host H`, `--seed S`, `--oqtant-running-ms N` (also `--name=value`). Returns `null` for `--help`;
-     * throws [IllegalArgumentException] naming the bad option otherwise.
+     * Parses `--port N`, `--host H`, `--seed S`, `--oqtant-running-ms N` (also `--name=value`) into the
+     * configuration (`--fault` rules are checked too, and installed by [main]). Returns `null` for
+     * `--help`; throws [IllegalArgumentException] naming the bad option otherwise.
      */
     @JvmStatic
-    public fun parseArgs(args: Array<String>): EmulatorConfig? {
+    public fun parseArgs(args: Array<String>): EmulatorConfig? = parse(args)?.config
+
+    /** A parsed command line: the configuration and the fault rules to install once started. */
+    private class CommandLine(val config: EmulatorConfig, val faults: List<FaultRule>)
+
+    private fun parse(args: Array<String>): CommandLine? {
         val builder = EmulatorConfig.builder().port(DEFAULT_PORT)
+        val faults = mutableListOf<FaultRule>()
         val queue = ArrayDeque(args.flatMap { arg ->
             if (arg.startsWith("--") && '=' in arg) listOf(arg.substringBefore('='), arg.substringAfter('=')) else listOf(arg)
         })
@@ -60,26 +68,27 @@ public object EmulatorMain {
                 "--oqtant-running-ms" -> builder.oqtantRunningDelay(value(queue, option).toLongOrNull()?.takeIf { it >= 0 }
                     ?.let { java.time.Duration.ofMillis(it) }
                     ?: throw IllegalArgumentException("--oqtant-running-ms must be a non-negative integer"))
+                "--fault" -> faults += value(queue, option).let { spec ->
+                    try {
+                        FaultRule.parse(spec)
+                    } catch (e: IllegalArgumentException) {
+                        throw IllegalArgumentException("--fault '$spec': ${e.message}")
+                    }
+                }
                 else -> throw IllegalArgumentException("unknown option '$option'")
             }
         }
-        return builder.build()
+        return CommandLine(builder.build(), faults)
     }
 
-    /** The text printed at start-up: base URL, one line per provider and the demo credentials. */
+    /** The text printed at start-up: base URL, one line per provider, the demo credentials and the admin routes. */
     @JvmStatic
     public fun banner(emulator: Emulator): String = buildString {
-        appendLine("Qonduit emulator listening on ${emulator.baseUrl}")
+        appendLine("Qonduit emulator listening on ${emulator.baseUrl} (route index: GET ${emulator.baseUrl}/)")
         for (provider in emulator.providers) appendLine("  $provider: ${emulator.url(provider)}")
-        appendLine("QPI demo user : ${QpiEmulatorState.DEMO_IDENTITY} / ${QpiEmulatorState.DEMO_PASSWORD}, " +
-            "X-API-Token ${QpiEmulatorState.DEMO_TOKEN}")
-        appendLine("QPI superuser : ${QpiEmulatorState.ADMIN_IDENTITY} / ${QpiEmulatorState.ADMIN_PASSWORD} " +
-            "(log in at /api/collections/_superusers/auth-with-password; superusers have no API token)")
-        appendLine("OQC demo      : ${OqcEmulatorState.DEMO_EMAIL} / ${OqcEmulatorState.DEMO_PASSWORD}, Authentication-Token ${OqcEmulatorState.DEMO_TOKEN}")
-        appendLine("OQC admin     : ${OqcEmulatorState.ADMIN_EMAIL} / ${OqcEmulatorState.ADMIN_PASSWORD}, Authentication-Token ${OqcEmulatorState.ADMIN_TOKEN}")
-        appendLine("Oqtant demo   : Bearer ${OqtantEmulatorState.DEMO_TOKEN}")
-        appendLine("OQTOPUS demo  : q-api-token ${OqtopusEmulatorState.DEMO_TOKEN} (base URL ${emulator.url("oqtopus")}; " +
-            "presigned storage under ${emulator.url("oqtopus-storage")})")
+        val width = DemoCredentials.lines(emulator).maxOf { it.first.length }
+        for ((who, what) in DemoCredentials.lines(emulator)) appendLine("${who.padEnd(width)} : $what")
+        appendLine("Faults over HTTP: POST ${emulator.baseUrl}$ADMIN_PREFIX/faults with a body such as '${FaultRuleSyntax.EXAMPLE}'")
         append("Press Ctrl+C to stop.")
     }
 
@@ -88,5 +97,8 @@ public object EmulatorMain {
             ?: throw IllegalArgumentException("$option needs a value")
 
     private const val MAX_PORT = 65535
-    private const val USAGE = "usage: EmulatorMain [--port N (default $DEFAULT_PORT, 0 = any free port)] [--host H] [--seed S] [--oqtant-running-ms N (how long an Oqtant job runs)]"
+    private const val SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel"
+    private const val USAGE = "usage: java -jar qonduit-emulator-standalone.jar [--port N (default $DEFAULT_PORT, 0 = any free port)] [--host H] [--seed S] " +
+        "[--oqtant-running-ms N (how long an Oqtant job runs)] [--fault 'METHOD PATH KIND [ARGUMENT] [times=N] [p=P] [seed=S] [header=Name:Value] [body=TEXT]']... " +
+        "(KIND: latency MILLIS | error STATUS | drop | lose-reply; e.g. --fault '${FaultRuleSyntax.EXAMPLE}')"
 }
