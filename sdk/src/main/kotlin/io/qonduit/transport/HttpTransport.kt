@@ -149,7 +149,7 @@ internal class HttpTransport(
                 delay(backoff(++attempt, retryAfter))
                 continue
             }
-            throw errorFor(status, bytes.decodeToString(), method.value, logPath, response)
+            throw errorFor(status, bytes.decodeToString(), method.value, redacted(logPath), response)
         }
     }
 

@@ -235,7 +235,7 @@ class HttpTransportSpec : FunSpec({
         line shouldNotContain "?"
     }
 
-    test("a credential in a path segment is blanked out of the log and of connection errors; errors name host and port") {
+    test("a credential in a path segment is blanked out of the log, API errors and connection errors; connection errors name host and port") {
         val rig = Rig(maxRetries = 0) { request ->
             if (request.url.encodedPath.endsWith("/gone")) throw IOException("connection reset by https://api.example.test/v1/tokens/$TOKEN/gone")
             status(200, "{}")
@@ -243,6 +243,10 @@ class HttpTransportSpec : FunSpec({
         rig.transport.get("/tokens/$TOKEN")
         rig.log.single() shouldBe rig.log.single().replace(TOKEN, "****")
         rig.log.single() shouldStartWith "GET https://api.example.test:443/v1/tokens/**** -> 200"
+        val missing = Rig(maxRetries = 0) { status(404, "{}") }
+        val notFound = shouldThrow<NotFoundException> { missing.transport.get("/tokens/$TOKEN") }
+        notFound.message!! shouldNotContain TOKEN
+        notFound.path shouldBe "/v1/tokens/****"
         val e = shouldThrow<ConnectionException> { rig.transport.get("/tokens/$TOKEN/gone") }
         e.message!! shouldStartWith "GET https://api.example.test:443/v1/tokens/****/gone failed (IOException)"
         e.message!! shouldNotContain TOKEN
