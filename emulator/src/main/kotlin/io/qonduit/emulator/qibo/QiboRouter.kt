@@ -132,7 +132,6 @@ private class QiboSubmission(private val state: QiboEmulatorState) {
         val verbatim = (body["verbatim"] as? JsonPrimitive)?.takeIf { !it.isString }?.content?.toBooleanStrictOrNull() ?: false
         val numQubits = (circuit["nqubits"] as? JsonPrimitive)?.takeIf { !it.isString }?.content?.toIntOrNull()
             ?: throw QiboHttpException.badRequest("circuit.nqubits: an integer is required")
-        if (!state.acceptingJobs) return buildJsonObject { put("detail", "Server failed to post job to queue") }
         val job = state.locked {
             val quota = user.quotas.firstOrNull { it.project == project && it.partition.name == device }
                 ?: throw QiboHttpException(HttpStatusCode.NotFound, "No project quota for project '$project' on device '$device'")

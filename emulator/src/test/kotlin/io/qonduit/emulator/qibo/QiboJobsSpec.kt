@@ -167,14 +167,16 @@ class QiboJobsSpec : FunSpec({
         }
     }
 
-    test("when the server cannot enqueue, POST /api/jobs/ answers 200 with a detail and no pid, as observed") {
-        emulator.qibo.acceptingJobs = false
+    test("the service's 200 without a pid, as observed, is a fault rule on POST /api/jobs/ (what the conformance suite sets with --fault)") {
+        val fixture = ReferenceFixtures.text("qibo", "POST_api_jobs.200-without-pid.json")
+        val rule = emulator.faults.error("POST", "/qibo/api/jobs/", 200, times = 1, body = fixture)
         try {
             val reply = http.post("/qibo/api/jobs/", jobBody(qiboCircuit("ghz3")), QIBO_DEMO)
             reply.status shouldBe 200
-            reply.json shouldBe Json.parseToJsonElement(ReferenceFixtures.text("qibo", "POST_api_jobs.200-without-pid.json"))
+            reply.json shouldBe Json.parseToJsonElement(fixture)
+            rule.applied shouldBe 1
         } finally {
-            emulator.qibo.acceptingJobs = true
+            emulator.faults.remove(rule)
         }
     }
 
