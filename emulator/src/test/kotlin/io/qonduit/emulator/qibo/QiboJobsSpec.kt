@@ -61,6 +61,12 @@ class QiboJobsSpec : FunSpec({
         http.delete("/qibo/api/jobs/invalidPid/", QIBO_DEMO).let { it.status shouldBe 404; it.json shouldBe expected }
     }
 
+    test("paths are the service's, with the trailing slash: without it there is no route") {
+        http.get("/qibo/api/jobs/", QIBO_DEMO).status shouldBe 200
+        http.get("/qibo/api/jobs", QIBO_DEMO).status shouldBe 404
+        http.get("/qibo/api/projectquotas", QIBO_DEMO).status shouldBe 404
+    }
+
     test("another user's job is an invalid pid for the caller") {
         emulator.qibo.addUser("other@qonduit.io", "other-token")
         val pid = http.postJob(jobBody(qiboCircuit("ghz3")), mapOf("x-api-token" to "other-token"))
