@@ -6,12 +6,13 @@ are checked against qibo's own simulation: the archive the emulator serves is ex
 client into its results folder (a temporary ``RESULTS_BASE_FOLDER``) and loaded by
 ``qibo.result.load_result`` through ``QiboJob.result()``; its frequencies must equal the job's
 ``frequencies`` on the server, and states must equal qibo's ``Circuit()`` state. Checks that need
-the server to answer otherwise (a refused post, other qibo versions: ``--fault`` rules; an available
-hardware partition: ``--qibo-partition-available``) run on private emulators (``private_emulator.py``). A socket guard refuses, and records, any connection beyond loopback.
+the server to answer otherwise (a refused post, other qibo versions: ``--fault`` rules; an
+available hardware partition: ``--qibo-partition-available``) run on private emulators
+(``private_emulator.py``). A socket guard refuses, and records, any connection beyond loopback.
 
 Sections: setup and network guard · versions · jobs and results · job object · listings and
-quotas · deletion · errors · network. Circuit round trips (``Circuit.from_dict`` / ``to_dict``)
-get their own section.
+quotas · deletion · errors · circuit round trips (``Circuit.from_dict`` / ``to_dict``; add such
+checks there) · network (last, so it sees every other check's connections).
 """
 from __future__ import annotations
 
