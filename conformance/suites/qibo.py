@@ -6,13 +6,15 @@ are checked against qibo's own simulation: the archive the emulator serves is ex
 client into its results folder (a temporary ``RESULTS_BASE_FOLDER``) and loaded by
 ``qibo.result.load_result`` through ``QiboJob.result()``; its frequencies must equal the job's
 ``frequencies`` on the server, and states must equal qibo's ``Circuit()`` state. Checks that need
-the server to answer otherwise (a refused post, other qibo versions) run on private emulators
+the server to answer otherwise (a refused post, other qibo versions: ``--fault`` rules; an
+available hardware partition: ``--qibo-partition-available``) run on private emulators
 (``private_emulator.py``). A socket guard refuses, and records, any connection beyond loopback.
 
 Sections: setup and network guard · versions · jobs and results · job object · listings and
-quotas · deletion · errors · circuit round trips · Qonduit's circuit JSON through the real qibo
-(its own section: the JSON Qonduit's client posts, from conformance/probe/QiboCircuitProbe.java) ·
-network. Circuit round trips (``Circuit.from_dict`` / ``to_dict``) get their own section.
+quotas · deletion · errors · circuit round trips (``Circuit.from_dict`` / ``to_dict``; add such
+checks there) · Qonduit's circuit JSON through the real qibo (its own section: the JSON Qonduit's
+client posts, printed by conformance/probe/QiboCircuitProbe.java) · network (last, so it sees every
+other check's connections).
 """
 from __future__ import annotations
 
@@ -171,16 +173,22 @@ def _():
     expect("older than server" not in text, f"a warning although the versions match: {text}")
 
 
+def versions_fault(server: str, minimum: str) -> str:
+    """A --fault rule making /api/qibo_version/ announce other versions (the emulator's fault rules, FaultRule.parse)."""
+    body = json.dumps({"server_qibo_version": server, "minimum_client_qibo_version": minimum})
+    return f"GET /qibo/api/qibo_version/ error 200 body={body}"
+
+
 @suite.check("Client.check_client_server_qibo_versions[server newer: warning]")
 def _():
-    with private_emulator("--qibo-server-version", "0.3.9") as private_url:
+    with private_emulator("--fault", versions_fault("0.3.9", "0.1.2a")) as private_url:
         text = logged(Client(DEMO_TOKEN, private_url + "/qibo").check_client_server_qibo_versions)
     expect("Local Qibo version (0.3.2) is older than server (0.3.9)" in text, f"no upgrade warning: {text!r}")
 
 
 @suite.check("Client.check_client_server_qibo_versions[below minimum: RuntimeError]")
 def _():
-    with private_emulator("--qibo-minimum-client-version", "0.4.0") as private_url:
+    with private_emulator("--fault", versions_fault("0.4.0", "0.4.0")) as private_url:
         private = Client(DEMO_TOKEN, private_url + "/qibo")
         expect_error(private.check_client_server_qibo_versions, RuntimeError, contains="requires qibo>=0.4.0")
         # run_circuit checks first, so nothing is posted.
@@ -411,7 +419,9 @@ def _():
 
 @suite.check("errors[200 without pid: JobPostServerError]")
 def _():
-    with private_emulator("--qibo-refuse-jobs") as private_url:
+    # The observed reply (qibo.md §5) as a fault rule on the post.
+    refused = 'POST /qibo/api/jobs/ error 200 body={"detail": "Server failed to post job to queue"}'
+    with private_emulator("--fault", refused) as private_url:
         private = Client(DEMO_TOKEN, private_url + "/qibo")
         expect_error(lambda: private.run_circuit(ghz(), device=SIM, nshots=10), JobPostServerError,
                      contains="Server failed to post job to queue")

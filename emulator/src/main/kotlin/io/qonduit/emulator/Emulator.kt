@@ -131,6 +131,7 @@ public class Emulator private constructor(
             }
         }
         routing {
+            adminRoutes(this@Emulator)
             for (router in routers) {
                 route("/${router.prefix}") { router.install(this) }
             }

@@ -10,7 +10,8 @@ import java.time.Duration
  * @property host interface to bind; loopback by default so nothing is exposed to the network.
  * @property seed seed for the simulators' random number generators, or `null` for a random seed.
  *   With a seed, each job's shots are reproducible (job *n* uses `seed + n`).
- * @property queuedDelay how long a submitted job stays queued (`pending`) before it starts running.
+ * @property queuedDelay how long a submitted job stays queued (`pending`) before it starts running (Qibo:
+ *   how long a job is `queueing`, waits at least in `pending`, and is `postprocessing`).
  * @property runningDelay how long a job stays `running` before its results are produced.
  * @property oqtantRunningDelay how long an Oqtant job stays `RUNNING`, or `null` for [runningDelay]. The
  *   real service runs a job for 14–21 s, and the Python client's `track_jobs` only ends once it has

@@ -1,18 +1,17 @@
 package io.qonduit.emulator
 
-import io.qonduit.emulator.oqc.OqcEmulatorState
-import io.qonduit.emulator.oqtant.OqtantEmulatorState
-import io.qonduit.emulator.oqtopus.OqtopusEmulatorState
 import io.qonduit.emulator.qibo.QiboEmulatorState
-import io.qonduit.emulator.qpi.QpiEmulatorState
 import java.util.concurrent.CountDownLatch
 import kotlin.system.exitProcess
 
 /**
- * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S] [--oqtant-running-ms N]
- * [--qibo-refuse-jobs] [--qibo-server-version V] [--qibo-minimum-client-version V] [--qibo-partition-available NAME]`.
- * Starts an emulator (port 8090 by default), prints its URLs and demo credentials, and serves
- * until the process is killed. Run with `mvn -q -pl emulator exec:java -Dexec.args="--port 8090"`.
+ * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S] [--oqtant-running-ms N] [--fault RULE]...
+ * [--qibo-partition-available NAME]...`.
+ * Starts an emulator (port 8090 by default), installs the `--fault` rules ([FaultRule.parse]), makes
+ * the named Qibo partitions available (the hardware one starts unavailable), prints
+ * its URLs and demo credentials, and serves until the process is killed. Run the standalone jar,
+ * `java -jar emulator/target/qonduit-emulator-<version>-standalone.jar --port 8090`, or
+ * `mvn -q -pl emulator -am package exec:java@emulator -Dexec.args="--port 8090"`.
  */
 public object EmulatorMain {
     /** Default port, matching QPI's usual `http://localhost:8090`. */
@@ -21,15 +20,8 @@ public object EmulatorMain {
     /** Starts the emulator from command-line [args] and blocks until the JVM shuts down. */
     @JvmStatic
     public fun main(args: Array<String>) {
-        val (rest, qiboSettings) = try {
-            qiboOptions(args)
-        } catch (e: IllegalArgumentException) {
-            System.err.println("error: ${e.message}")
-            System.err.println(USAGE)
-            exitProcess(2)
-        }
-        val config = try {
-            parseArgs(rest)
+        val commandLine = try {
+            parse(args)
         } catch (e: IllegalArgumentException) {
             System.err.println("error: ${e.message}")
             System.err.println(USAGE)
@@ -38,8 +30,11 @@ public object EmulatorMain {
             println(USAGE)
             return
         }
-        val emulator = Emulator.start(config)
-        qiboSettings(emulator.qibo)
+        // The runnable jar carries slf4j-simple: keep the server's start-up chatter off the console unless asked for.
+        if (System.getProperty(SIMPLE_LOGGER_LEVEL) == null) System.setProperty(SIMPLE_LOGGER_LEVEL, "warn")
+        val emulator = Emulator.start(commandLine.config)
+        commandLine.faults.forEach(emulator.faults::add)
+        commandLine.qiboPartitions.forEach { emulator.qibo.setPartitionAvailable(it, true) }
         val stopped = CountDownLatch(1)
         Runtime.getRuntime().addShutdownHook(Thread {
             emulator.close()
@@ -50,12 +45,20 @@ public object EmulatorMain {
     }
 
     /**
-     * Parses `--port N`, `--host H`, `--seed S`, `--oqtant-running-ms N` (also `--name=value`). Returns `null` for `--help`;
-     * throws [IllegalArgumentException] naming the bad option otherwise.
+     * Parses `--port N`, `--host H`, `--seed S`, `--oqtant-running-ms N` (also `--name=value`) into the
+     * configuration (`--fault` rules are checked too, and installed by [main]). Returns `null` for
+     * `--help`; throws [IllegalArgumentException] naming the bad option otherwise.
      */
     @JvmStatic
-    public fun parseArgs(args: Array<String>): EmulatorConfig? {
+    public fun parseArgs(args: Array<String>): EmulatorConfig? = parse(args)?.config
+
+    /** A parsed command line: the configuration, the fault rules and the Qibo partitions to make available once started. */
+    internal class CommandLine(val config: EmulatorConfig, val faults: List<FaultRule>, val qiboPartitions: List<String>)
+
+    internal fun parse(args: Array<String>): CommandLine? {
         val builder = EmulatorConfig.builder().port(DEFAULT_PORT)
+        val faults = mutableListOf<FaultRule>()
+        val qiboPartitions = mutableListOf<String>()
         val queue = ArrayDeque(args.flatMap { arg ->
             if (arg.startsWith("--") && '=' in arg) listOf(arg.substringBefore('='), arg.substringAfter('=')) else listOf(arg)
         })
@@ -70,54 +73,31 @@ public object EmulatorMain {
                 "--oqtant-running-ms" -> builder.oqtantRunningDelay(value(queue, option).toLongOrNull()?.takeIf { it >= 0 }
                     ?.let { java.time.Duration.ofMillis(it) }
                     ?: throw IllegalArgumentException("--oqtant-running-ms must be a non-negative integer"))
+                "--fault" -> faults += value(queue, option).let { spec ->
+                    try {
+                        FaultRule.parse(spec)
+                    } catch (e: IllegalArgumentException) {
+                        throw IllegalArgumentException("--fault '$spec': ${e.message}")
+                    }
+                }
+                "--qibo-partition-available" -> qiboPartitions += value(queue, option).also { name ->
+                    require(name in QIBO_PARTITIONS) { "--qibo-partition-available must name one of $QIBO_PARTITIONS, was '$name'" }
+                }
                 else -> throw IllegalArgumentException("unknown option '$option'")
             }
         }
-        return builder.build()
+        return CommandLine(builder.build(), faults, qiboPartitions)
     }
 
-    /** The text printed at start-up: base URL, one line per provider and the demo credentials. */
+    /** The text printed at start-up: base URL, one line per provider, the demo credentials and the admin routes. */
     @JvmStatic
     public fun banner(emulator: Emulator): String = buildString {
-        appendLine("Qonduit emulator listening on ${emulator.baseUrl}")
+        appendLine("Qonduit emulator listening on ${emulator.baseUrl} (route index: GET ${emulator.baseUrl}/)")
         for (provider in emulator.providers) appendLine("  $provider: ${emulator.url(provider)}")
-        appendLine("QPI demo user : ${QpiEmulatorState.DEMO_IDENTITY} / ${QpiEmulatorState.DEMO_PASSWORD}, " +
-            "X-API-Token ${QpiEmulatorState.DEMO_TOKEN}")
-        appendLine("QPI superuser : ${QpiEmulatorState.ADMIN_IDENTITY} / ${QpiEmulatorState.ADMIN_PASSWORD} " +
-            "(log in at /api/collections/_superusers/auth-with-password; superusers have no API token)")
-        appendLine("OQC demo      : ${OqcEmulatorState.DEMO_EMAIL} / ${OqcEmulatorState.DEMO_PASSWORD}, Authentication-Token ${OqcEmulatorState.DEMO_TOKEN}")
-        appendLine("OQC admin     : ${OqcEmulatorState.ADMIN_EMAIL} / ${OqcEmulatorState.ADMIN_PASSWORD}, Authentication-Token ${OqcEmulatorState.ADMIN_TOKEN}")
-        appendLine("Oqtant demo   : Bearer ${OqtantEmulatorState.DEMO_TOKEN}")
-        appendLine("OQTOPUS demo  : q-api-token ${OqtopusEmulatorState.DEMO_TOKEN} (base URL ${emulator.url("oqtopus")}; " +
-            "presigned storage under ${emulator.url("oqtopus-storage")})")
-        appendLine("Qibo demo     : x-api-token ${QiboEmulatorState.DEMO_TOKEN} (Client(token, url) with url ${emulator.url("qibo")}; " +
-            "devices ${QiboEmulatorState.SIM}, ${QiboEmulatorState.HARDWARE} (unavailable))")
+        val width = DemoCredentials.lines(emulator).maxOf { it.first.length }
+        for ((who, what) in DemoCredentials.lines(emulator)) appendLine("${who.padEnd(width)} : $what")
+        appendLine("Faults over HTTP: POST ${emulator.baseUrl}$ADMIN_PREFIX/faults with a body such as '${FaultRuleSyntax.EXAMPLE}'")
         append("Press Ctrl+C to stop.")
-    }
-
-    /**
-     * Takes the Qibo options out of [args]: they set the started emulator's [QiboEmulatorState], not
-     * its configuration. `--qibo-refuse-jobs` makes job posts answer 200 without a pid;
-     * `--qibo-server-version` and `--qibo-minimum-client-version` set what `/api/qibo_version/` answers;
-     * `--qibo-partition-available NAME` makes a partition (e.g. the hardware one) available.
-     */
-    internal fun qiboOptions(args: Array<String>): Pair<Array<String>, (QiboEmulatorState) -> Unit> {
-        val rest = ArrayList<String>()
-        val settings = ArrayList<(QiboEmulatorState) -> Unit>()
-        val queue = ArrayDeque(args.toList())
-        while (queue.isNotEmpty()) {
-            val arg = queue.removeFirst()
-            val name = if (arg.startsWith("--") && '=' in arg) arg.substringBefore('=') else arg
-            fun optionValue(): String = if (name != arg) arg.substringAfter('=') else value(queue, name)
-            when (name) {
-                QIBO_REFUSE_JOBS -> settings += { it.acceptingJobs = false }
-                "--qibo-server-version" -> optionValue().let { v -> settings += { it.serverQiboVersion = v } }
-                "--qibo-minimum-client-version" -> optionValue().let { v -> settings += { it.minimumClientQiboVersion = v } }
-                "--qibo-partition-available" -> optionValue().let { v -> settings += { it.setPartitionAvailable(v, true) } }
-                else -> rest += arg
-            }
-        }
-        return rest.toTypedArray() to { state -> settings.forEach { it(state) } }
     }
 
     private fun value(queue: ArrayDeque<String>, option: String): String =
@@ -125,9 +105,10 @@ public object EmulatorMain {
             ?: throw IllegalArgumentException("$option needs a value")
 
     private const val MAX_PORT = 65535
-    private const val QIBO_REFUSE_JOBS = "--qibo-refuse-jobs"
-    private const val USAGE = "usage: EmulatorMain [--port N (default $DEFAULT_PORT, 0 = any free port)] [--host H] [--seed S] " +
-        "[--oqtant-running-ms N (how long an Oqtant job runs)] [$QIBO_REFUSE_JOBS (Qibo job posts answer 200 without a pid)] " +
-        "[--qibo-server-version V] [--qibo-minimum-client-version V (what the Qibo /api/qibo_version/ answers)] " +
-        "[--qibo-partition-available NAME (e.g. the hardware partition)]"
+    private val QIBO_PARTITIONS = listOf(QiboEmulatorState.SIM, QiboEmulatorState.HARDWARE)
+    private const val SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel"
+    private const val USAGE = "usage: java -jar qonduit-emulator-standalone.jar [--port N (default $DEFAULT_PORT, 0 = any free port)] [--host H] [--seed S] " +
+        "[--oqtant-running-ms N (how long an Oqtant job runs)] [--fault 'METHOD PATH KIND [ARGUMENT] [times=N] [p=P] [seed=S] [header=Name:Value] [body=TEXT]']... " +
+        "(KIND: latency MILLIS | error STATUS | drop | lose-reply; e.g. --fault '${FaultRuleSyntax.EXAMPLE}') " +
+        "[--qibo-partition-available NAME (e.g. ${QiboEmulatorState.HARDWARE}, which starts unavailable)]..."
 }

@@ -13,19 +13,25 @@ public sealed class Fault {
         override fun toString(): String = "Latency($delay)"
     }
 
-    /** Answers with [status], [body] and [contentType] instead of calling the provider route. */
+    /**
+     * Answers with [status], [body], [contentType] and extra [headers] (a `Retry-After` with a 429 or
+     * 503, say) instead of calling the provider route.
+     */
     public class ErrorResponse @JvmOverloads constructor(
         public val status: Int,
         public val body: String = defaultBody(status),
         public val contentType: String = "application/json",
+        public val headers: Map<String, String> = emptyMap(),
     ) : Fault() {
         init {
             require(status in MIN_STATUS..MAX_STATUS) { "status must be between $MIN_STATUS and $MAX_STATUS, was $status" }
+            require(headers.keys.none { it.isBlank() || it.any { c -> c <= ' ' || c == ':' } }) { "header names must be non-blank tokens, were ${headers.keys}" }
+            require(headers.values.none { '\r' in it || '\n' in it }) { "header values must not contain line breaks" }
         }
 
         override fun toString(): String = "ErrorResponse($status)"
 
-        private companion object {
+        internal companion object {
             const val MIN_STATUS = 100
             const val MAX_STATUS = 599
 

@@ -48,8 +48,9 @@ public class FaultInjector internal constructor() {
     ): FaultRule = add(FaultRule(method, pathPattern, Fault.Latency(delay), times, probability, seed))
 
     /**
-     * Answers the next [times] matching requests with [status] and [body] (JSON by default); with a
-     * [probability] below 1, each matching request with that chance (seeded by [seed]).
+     * Answers the next [times] matching requests with [status], [body] (JSON by default) and extra
+     * [headers] (e.g. `Retry-After`); with a [probability] below 1, each matching request with that
+     * chance (seeded by [seed]).
      */
     @JvmOverloads
     public fun error(
@@ -60,8 +61,9 @@ public class FaultInjector internal constructor() {
         body: String? = null,
         probability: Double = 1.0,
         seed: Long = FaultRule.DEFAULT_SEED,
+        headers: Map<String, String> = emptyMap(),
     ): FaultRule {
-        val fault = if (body == null) Fault.ErrorResponse(status) else Fault.ErrorResponse(status, body)
+        val fault = Fault.ErrorResponse(status, body ?: Fault.ErrorResponse.defaultBody(status), headers = headers)
         return add(FaultRule(method, pathPattern, fault, times, probability, seed))
     }
 

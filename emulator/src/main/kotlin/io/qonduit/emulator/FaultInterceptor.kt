@@ -32,6 +32,8 @@ internal fun Application.installFaultInterceptor(faults: FaultInjector) {
         val request = call.request
         val method = request.httpMethod.value.uppercase()
         val path = request.path()
+        // The emulator's own routes (index, admin) are neither recorded nor faulted: they are how faults are set.
+        if (path == "/" || path == ADMIN_PREFIX || path.startsWith("$ADMIN_PREFIX/")) return@intercept
         faults.record(
             RecordedRequest(
                 method = method,
@@ -46,6 +48,7 @@ internal fun Application.installFaultInterceptor(faults: FaultInjector) {
         when (val fault = decision.terminal) {
             null -> Unit
             is Fault.ErrorResponse -> {
+                fault.headers.forEach { (name, value) -> call.response.headers.append(name, value, safeOnly = false) }
                 call.respondText(fault.body, ContentType.parse(fault.contentType), HttpStatusCode.fromValue(fault.status))
                 finish()
             }

@@ -58,6 +58,9 @@ public class FaultRule @JvmOverloads constructor(
 
     override fun toString(): String = "FaultRule(${method ?: "*"} $pathPattern -> $fault, times=$times, p=$probability, applied=$applied)"
 
+    /** The rule in the one-line text form [parse] reads, e.g. `POST /qpi/api/jobs error 429 times=1 header=Retry-After:2`. */
+    public fun toSpec(): String = FaultRuleSyntax.format(this)
+
     /** Constants for [times]. */
     public companion object {
         /** Apply the fault to every matching request. */
@@ -65,6 +68,16 @@ public class FaultRule @JvmOverloads constructor(
 
         /** The [seed] used when none is given. */
         public const val DEFAULT_SEED: Long = 1L
+
+        /**
+         * The rule a line of text describes (the form of `--fault` and of `POST /_emulator/faults`):
+         * `METHOD PATH KIND [ARGUMENT] [times=N] [p=P] [seed=S] [header=Name:Value]... [body=TEXT]`,
+         * KIND one of `latency MILLIS`, `error STATUS`, `drop`, `lose-reply`.
+         *
+         * @throws IllegalArgumentException naming what is wrong
+         */
+        @JvmStatic
+        public fun parse(spec: String): FaultRule = FaultRuleSyntax.parse(spec)
 
         private fun compile(pattern: String): Regex {
             val out = StringBuilder()

@@ -85,7 +85,7 @@ class EmulatorJavaTest {
             qibo.setQuotaLeft(QiboEmulatorState.SIM, 3);
             qibo.setDiskLeft(10.0);
             qibo.addUser("java@example.org", "java-qibo-token");
-            qibo.setAcceptingJobs(false);
+            qibo.setServerQiboVersion("0.3.9");
             assertTrue(qibo.jobPids().isEmpty());
             String quotas = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(quotas.contains("\"jobs_left\":3"), quotas);

@@ -14,6 +14,9 @@ import kotlinx.serialization.KSerializer
 import kotlinx.serialization.builtins.ListSerializer
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.encodeToJsonElement
+import kotlinx.serialization.json.encodeToStream
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
 import java.time.Instant
 import java.util.Base64
 import java.util.concurrent.CompletableFuture
@@ -55,7 +58,13 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         config.baseUrl,
         builder.transport.toBuilder().requestTimeout(config.timeout).engine(builder.transport.engine ?: engine).build(),
         owner = "OqtopusClient",
-    ) { config.apiToken?.let { mapOf(TOKEN_HEADER to it.reveal()) } ?: emptyMap() }
+    ) { builder.defaultHeaders + credentials(builder.sessionToken) }
+
+    /** A login session's `Authorization: Bearer` when one is given, else the API token's header. */
+    private fun credentials(sessionToken: io.qonduit.transport.Secret?): Map<String, String> = when {
+        sessionToken != null -> mapOf("Authorization" to "Bearer ${sessionToken.reveal()}")
+        else -> config.apiToken?.let { mapOf(TOKEN_HEADER to it.reveal()) } ?: emptyMap()
+    }
 
     private val storage = OqtopusStorage(engine, STORAGE_TIMEOUT, builder.transport.userAgent, builder.maxDownloadBytes)
 
@@ -98,8 +107,15 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
     public suspend fun uploadInput(registered: OqtopusRegisteredJob, spec: OqtopusJobSpec) {
         val key = registered.presignedUrl.fields["key"] ?: throw QonduitException("the presigned upload form has no 'key' field")
         val stem = key.substringAfterLast('/').substringBeforeLast('.')
-        val input = HttpTransport.json.encodeToString(InputJson.serializer(), spec.inputJson()).toByteArray()
-        storage.upload(registered.presignedUrl, "$stem.zip", OqtopusZip.single("$stem.json", input))
+        val input = spec.inputJson()
+        val archive = withContext(Dispatchers.IO) {
+            OqtopusZip.writeSingleToTempFile("$stem.json") { out -> HttpTransport.json.encodeToStream(InputJson.serializer(), input, out) }
+        }
+        try {
+            storage.upload(registered.presignedUrl, "$stem.zip", archive)
+        } finally {
+            archive.delete()
+        }
     }
 
     /** `POST /jobs/{id}/submit`: submits a registered job whose input was uploaded. */
@@ -188,8 +204,8 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
 
     /**
      * Creates an API token (`POST /api-token`). The service issues tokens to login (OIDC) sessions
-     * only: called with an API token, as this client authenticates, it answers 403 (as for
-     * oqtopus-client 1.3.0), raised as an [OqtopusApiException].
+     * only: it needs a client built with [Builder.sessionToken]; called with an API token it answers
+     * 403 (as for oqtopus-client 1.3.0), raised as an [OqtopusApiException].
      */
     public suspend fun createApiToken(): OqtopusApiToken = call {
         val wire = transport.post("/api-token", null).decode(ApiTokenWire.serializer())
@@ -355,6 +371,8 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         internal var flow: OqtopusApiFlow = OqtopusApiFlow.STORAGE
         internal var transport: TransportConfig = TransportConfig.DEFAULT
         internal var maxDownloadBytes: Long = DEFAULT_MAX_DOWNLOAD_BYTES
+        internal var defaultHeaders: Map<String, String> = emptyMap()
+        internal var sessionToken: io.qonduit.transport.Secret? = null
 
         /** The API generation to speak (default [OqtopusApiFlow.STORAGE], the current one). */
         public fun flow(value: OqtopusApiFlow): Builder = apply { flow = value }
@@ -372,6 +390,31 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
             maxDownloadBytes = value
         }
 
+        /**
+         * Headers added to every API request, like oqtopus-client's `default_headers` (a gateway's
+         * key, a team tag). They go only to the API's origin, never to storage, and are never logged.
+         * The token header comes from the config, `User-Agent` from [transport], and the headers the
+         * HTTP engine manages cannot be set here.
+         *
+         * @throws io.qonduit.errors.ValidationException for a header that cannot be set this way or a malformed name or value
+         */
+        public fun defaultHeaders(value: Map<String, String>): Builder = apply {
+            value.forEach { (name, headerValue) ->
+                fun refuse(reason: String): Nothing = throw io.qonduit.errors.ValidationException("defaultHeaders", name, reason) // never the value: it may be a key
+                if (name.isEmpty() || name.any { it <= ' ' || it.code >= 127 || it in "()<>@,;:\\\"/[]?={}" }) refuse("is not a valid header name")
+                if (name.lowercase() in RESERVED_HEADERS) refuse("is set by the client itself (${RESERVED_HEADERS.joinToString()})")
+                if (headerValue.any { it == '\r' || it == '\n' }) refuse("value must not contain line breaks")
+            }
+            defaultHeaders = value.toMap()
+        }
+
+        /**
+         * Authenticates as a login session (the spec's `BearerAuth`: the OIDC ID token the web
+         * frontend holds) instead of with the config's API token: `Authorization: Bearer` on every API
+         * request. Only a session can [createApiToken]; everything else works with either.
+         */
+        public fun sessionToken(value: io.qonduit.transport.Secret): Builder = apply { sessionToken = value }
+
         /** The client. */
         public fun build(): OqtopusClient = OqtopusClient(this)
     }
@@ -384,6 +427,9 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         public const val DEFAULT_MAX_DOWNLOAD_BYTES: Long = 64L * 1024 * 1024
 
         private val STORAGE_TIMEOUT = java.time.Duration.ofSeconds(60)
+
+        /** Headers [Builder.defaultHeaders] may not set: the credential, the user agent, and what the engine writes. */
+        private val RESERVED_HEADERS = listOf(TOKEN_HEADER, "authorization", "user-agent", "host", "content-length", "content-type", "transfer-encoding", "connection")
 
         /** A client of the current API for [config]. */
         @JvmStatic

@@ -3,6 +3,7 @@ package io.qonduit.oqtopus
 import io.ktor.client.HttpClient
 import io.ktor.client.engine.HttpClientEngine
 import io.ktor.client.plugins.HttpTimeout
+import io.ktor.client.request.forms.ChannelProvider
 import io.ktor.client.request.forms.formData
 import io.ktor.client.request.forms.submitFormWithBinaryData
 import io.ktor.client.request.header
@@ -11,9 +12,11 @@ import io.ktor.client.statement.bodyAsChannel
 import io.ktor.http.Headers
 import io.ktor.http.HttpHeaders
 import io.ktor.http.Url
+import io.ktor.util.cio.readChannel
 import io.ktor.utils.io.jvm.javaio.toInputStream
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
+import java.io.File
 import java.io.IOException
 import java.time.Duration
 
@@ -34,12 +37,16 @@ internal class OqtopusStorage(
         install(HttpTimeout) { requestTimeoutMillis = timeout.toMillis() }
     }
 
-    /** Posts [archive] as the file part `file`, after every presigned form field. Storage answers 200, 201 or 204. */
-    suspend fun upload(form: OqtopusPresignedUpload, fileName: String, archive: ByteArray) {
+    /**
+     * Posts the zip [archive] as the file part `file`, after every presigned form field, streamed from
+     * the file with its length declared. Storage answers 200, 201 or 204.
+     */
+    suspend fun upload(form: OqtopusPresignedUpload, fileName: String, archive: File) {
+        val size = archive.length()
         val response = transfer("upload") {
             client.submitFormWithBinaryData(form.url, formData {
                 form.fields.forEach { (k, v) -> append(k, v) }
-                append("file", archive, Headers.build {
+                append("file", ChannelProvider(size) { archive.readChannel() }, Headers.build {
                     append(HttpHeaders.ContentType, "application/zip")
                     append(HttpHeaders.ContentDisposition, "filename=\"$fileName\"")
                 })

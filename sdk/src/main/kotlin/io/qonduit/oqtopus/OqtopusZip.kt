@@ -1,8 +1,11 @@
 package io.qonduit.oqtopus
 
 import java.io.ByteArrayOutputStream
+import java.io.File
 import java.io.FilterInputStream
 import java.io.InputStream
+import java.io.OutputStream
+import java.nio.file.Files
 import java.util.zip.ZipEntry
 import java.util.zip.ZipException
 import java.util.zip.ZipInputStream
@@ -13,16 +16,31 @@ import java.util.zip.ZipOutputStream
  * `result.json`, `sse_log.log`, ...), as oqtopus-client's storage writes and reads them.
  */
 internal object OqtopusZip {
-    /** A zip with the single entry [entryName] holding [content]. */
-    fun single(entryName: String, content: ByteArray): ByteArray {
-        val out = ByteArrayOutputStream(content.size / 2 + 256)
-        ZipOutputStream(out).use { zip ->
-            zip.setMethod(ZipOutputStream.DEFLATED)
-            zip.putNextEntry(ZipEntry(entryName))
-            zip.write(content)
-            zip.closeEntry()
+    /**
+     * Writes a zip with the single entry [entryName] to a new temporary file, [writeContent] writing
+     * the entry's bytes straight into the compressor, so neither the content nor the archive is ever
+     * whole in memory. A file rather than a stream into the upload because a presigned S3 POST needs
+     * its length up front (it refuses chunked bodies). The caller deletes the file.
+     */
+    fun writeSingleToTempFile(entryName: String, writeContent: (OutputStream) -> Unit): File {
+        val file = Files.createTempFile("qonduit-oqtopus-", ".zip").toFile()
+        try {
+            file.outputStream().buffered().use { out -> writeSingle(out, entryName, writeContent) }
+        } catch (e: Throwable) {
+            file.delete()
+            throw e
         }
-        return out.toByteArray()
+        return file
+    }
+
+    /** Writes a DEFLATE zip with the single entry [entryName], whose bytes [writeContent] writes, to [out] (left open). */
+    fun writeSingle(out: OutputStream, entryName: String, writeContent: (OutputStream) -> Unit) {
+        val zip = ZipOutputStream(out)
+        zip.setMethod(ZipOutputStream.DEFLATED)
+        zip.putNextEntry(ZipEntry(entryName))
+        writeContent(UnclosableStream(zip))
+        zip.closeEntry()
+        zip.finish()
     }
 
     /**
@@ -65,6 +83,14 @@ internal object OqtopusZip {
 
     /** The single file of an archive. */
     class SingleEntry(val name: String, val bytes: ByteArray)
+
+    /** Keeps [writeContent] from closing the archive under it (a serializer may close what it writes to). */
+    private class UnclosableStream(private val out: OutputStream) : OutputStream() {
+        override fun write(b: Int) = out.write(b)
+        override fun write(b: ByteArray, off: Int, len: Int) = out.write(b, off, len)
+        override fun flush() = out.flush()
+        override fun close() = out.flush()
+    }
 
     /** Passes at most [limit] bytes through, calling [exceeded] (which throws) on the next one. */
     private class CappedStream(input: InputStream, private val limit: Long, private val exceeded: () -> Nothing) : FilterInputStream(input) {

@@ -30,6 +30,7 @@ import kotlinx.serialization.DeserializationStrategy
 import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement
+import org.slf4j.LoggerFactory
 import java.io.IOException
 import java.time.ZonedDateTime
 import java.time.format.DateTimeFormatter
@@ -118,26 +119,29 @@ internal class HttpTransport(
     ): HttpReply {
         val url = resolve(path)
         val logPath = Url(url).encodedPath
+        // Where, for logs and connection errors: origin (with its port) and path, never the query string.
+        val target = origin(url) + logPath
         val idempotent = retrySafe || method in IDEMPOTENT
+        val withCredentials = authenticated && origin(url) in trusted
         var attempt = 0
         while (true) {
             val started = TimeSource.Monotonic.markNow()
             val response = try {
-                execute(method, url, body, query, headers, authenticated && origin(url) in trusted)
+                execute(method, url, body, query, headers, withCredentials)
             } catch (e: IOException) {
                 // Connection refused or dropped, and request timeouts (HttpRequestTimeoutException is an IOException).
                 val what = if (e is HttpRequestTimeoutException) "timed out" else "failed (${e.javaClass.simpleName})"
                 if (idempotent && attempt < config.maxRetries) {
-                    config.logger?.log("$method $logPath $what; retrying")
+                    report("$method $target $what; retrying")
                     delay(backoff(++attempt, null))
                     continue
                 }
                 val neverSent = e is java.net.ConnectException || e is java.net.UnknownHostException
-                throw ConnectionException("$method $logPath $what: ${withoutQueries(e.message)}", e, requestMayHaveArrived = !neverSent)
+                throw ConnectionException(redacted("$method $target $what: ${withoutQueries(e.message)}"), e, requestMayHaveArrived = !neverSent)
             }
             val status = response.status.value
             val bytes = response.bodyAsBytes()
-            config.logger?.log("$method $logPath -> $status (${started.elapsedNow().inWholeMilliseconds} ms)")
+            report("$method $target -> $status (${started.elapsedNow().inWholeMilliseconds} ms)")
             if (ok(status)) return HttpReply(status, bytes, response.headers)
             val retryAfter = retryAfterMillis(response)
             val waitable = retryAfter == null || retryAfter <= config.maxRetryAfter.toMillis()
@@ -145,7 +149,7 @@ internal class HttpTransport(
                 delay(backoff(++attempt, retryAfter))
                 continue
             }
-            throw errorFor(status, bytes.decodeToString(), method.value, logPath, response)
+            throw errorFor(status, bytes.decodeToString(), method.value, redacted(logPath), response)
         }
     }
 
@@ -199,6 +203,28 @@ internal class HttpTransport(
         }
     }
 
+    /** One request summary to the configured [RequestLogger] and to SLF4J at debug, credentials blanked out. */
+    private suspend fun report(line: String) {
+        if (config.logger == null && !log.isDebugEnabled) return
+        val safe = redacted(line)
+        config.logger?.log(safe)
+        log.debug(safe)
+    }
+
+    /**
+     * [text] with every credential value this transport sends blanked out, wherever it appears
+     * (a token some API puts in a path segment, say). A `Bearer`-style value is blanked by its last word.
+     */
+    private suspend fun redacted(text: String): String {
+        var out = text
+        for (value in authHeaders().values) {
+            for (secret in listOf(value, value.substringAfterLast(' '))) {
+                if (secret.length >= MIN_REDACTED_LENGTH) out = out.replace(secret, "****")
+            }
+        }
+        return out
+    }
+
     private fun resolve(path: String): String =
         if (path.startsWith("http://") || path.startsWith("https://")) path else baseUrl + (if (path.startsWith("/")) path else "/$path")
 
@@ -233,6 +259,12 @@ internal class HttpTransport(
         }
 
         private val IDEMPOTENT = setOf(HttpMethod.Get, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Head)
+
+        /** Request summaries at debug: `logger io.qonduit.transport.HttpTransport`. */
+        private val log = LoggerFactory.getLogger(HttpTransport::class.java)
+
+        /** Shorter values are not credentials worth blanking (and blanking them would garble the line). */
+        private const val MIN_REDACTED_LENGTH = 6
 
         // Ktor reads a scheme-less string as a path on http://localhost, so the scheme is checked on the text itself.
         private fun checkBaseUrl(baseUrl: String): String {

@@ -38,7 +38,11 @@ public class TransportConfig private constructor(builder: Builder) {
     /** Engine to use instead of the JDK `HttpClient` engine (tests pass a `MockEngine`). */
     public val engine: HttpClientEngine? = builder.engine
 
-    /** Receives one line per request and response: method, path, status, time. Never headers or bodies. */
+    /**
+     * Receives one line per request and response: method, origin and path, status, time (the same lines
+     * go to SLF4J at debug, logger `io.qonduit.transport.HttpTransport`). Never headers, bodies, query
+     * strings or credential values.
+     */
     public val logger: RequestLogger? = builder.logger
 
     /** `User-Agent` header value. */

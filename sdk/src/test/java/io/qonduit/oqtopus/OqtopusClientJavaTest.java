@@ -51,6 +51,31 @@ class OqtopusClientJavaTest {
     }
 
     @Test
+    void defaultHeadersFromJava() throws Exception {
+        try (OqtopusClient tagged = OqtopusClient.builder(OqtopusConfig.of(emulator.url("oqtopus"), Secret.of(OqtopusEmulatorState.DEMO_TOKEN)))
+                .defaultHeaders(Map.of("X-Team", "alpha")).build()) {
+            emulator.getFaults().clearRequests();
+            assertFalse(tagged.listDevicesAsync().get().isEmpty());
+            assertTrue(emulator.getFaults().requests("/oqtopus/devices").get(0).hasHeader("x-team"));
+        }
+        assertThrows(ValidationException.class, () -> OqtopusClient.builder(OqtopusConfig.of(emulator.url("oqtopus"), null))
+                .defaultHeaders(Map.of("q-api-token", "other")));
+    }
+
+    @Test
+    void apiTokenFromALoginSession() throws Exception {
+        try (OqtopusClient session = OqtopusClient.builder(OqtopusConfig.of(emulator.url("oqtopus"), null))
+                .sessionToken(Secret.of(OqtopusEmulatorState.DEMO_SESSION_TOKEN)).build()) {
+            OqtopusApiToken issued = session.createApiTokenAsync().get();
+            try (OqtopusClient withIt = OqtopusClient.create(OqtopusConfig.of(emulator.url("oqtopus"), issued.getApiTokenSecret()))) {
+                assertFalse(withIt.listDevicesAsync().get().isEmpty());
+            }
+        } finally {
+            emulator.getOqtopus().restoreDemoToken();
+        }
+    }
+
+    @Test
     void configurationFromEnvironmentAndFile() throws Exception {
         OqtopusConfig fromEnv = OqtopusConfig.fromEnv(Map.of("OQTOPUS_BASE_URL", "http://127.0.0.1:1", "OQTOPUS_API_TOKEN", "t"));
         assertEquals("http://127.0.0.1:1", fromEnv.getBaseUrl());

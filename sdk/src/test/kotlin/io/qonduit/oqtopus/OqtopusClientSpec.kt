@@ -10,6 +10,7 @@ import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
 import io.qonduit.emulator.oqtopus.OqtopusEmulatorState
 import io.qonduit.testing.Circuits
+import io.qonduit.transport.Secret
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.withTimeout
 import java.time.Instant
@@ -27,6 +28,32 @@ class OqtopusClientSpec : FunSpec({
     suspend fun finished(id: String): OqtopusJob {
         withTimeout(30.seconds) { while (client.getJobStatus(id).status !in setOf("succeeded", "failed", "cancelled")) delay(20) }
         return client.getJob(id)
+    }
+
+    test("default headers go with every API request and never to storage; reserved or malformed ones are refused") {
+        val tagged = OqtopusClient.builder(OqtopusConfig.of(oqtopus.url, Secret.of(OqtopusEmulatorState.DEMO_TOKEN)))
+            .defaultHeaders(mapOf("X-Team" to "alpha")).build()
+        try {
+            val device = oqtopus.simulator // looked up by the fixture's own client, before the requests are recorded
+            oqtopus.emulator.faults.clearRequests()
+            val id = tagged.submitJob(OqtopusJobSpec.sampling(device, Circuits.BELL.toQasm3(), 10))
+            tagged.listDevices()
+            val api = oqtopus.emulator.faults.requests("/oqtopus/**")
+            api.map { "${it.method} ${it.path}" } shouldBe listOf("POST /oqtopus/jobs", "POST /oqtopus/jobs/$id/submit", "GET /oqtopus/devices")
+            api.forEach { it.hasHeader("x-team") shouldBe true; it.hasHeader(OqtopusClient.TOKEN_HEADER) shouldBe true }
+            val storage = oqtopus.emulator.faults.requests("/oqtopus-storage/**")
+            storage.shouldNotBeEmpty()
+            storage.forEach { it.hasHeader("x-team") shouldBe false }
+        } finally {
+            tagged.close()
+        }
+        val builder = OqtopusClient.builder(OqtopusConfig.of(oqtopus.url, null))
+        listOf("q-api-token", "Authorization", "User-Agent", "Content-Length", "bad name", "").forEach { name ->
+            val e = shouldThrow<io.qonduit.errors.ValidationException> { builder.defaultHeaders(mapOf(name to "secret-value")) }
+            e.violations.single().field shouldBe "defaultHeaders"
+            e.message!! shouldNotContain "secret-value"
+        }
+        shouldThrow<io.qonduit.errors.ValidationException> { builder.defaultHeaders(mapOf("X-Split" to "a\r\nInjected: 1")) }
     }
 
     test("devices: the list and one, device_info parsed from its JSON string") {
@@ -117,6 +144,29 @@ class OqtopusClientSpec : FunSpec({
             setOf(401, 403) shouldContain shouldThrow<OqtopusApiException> { c.getApiTokenStatus() }.statusCode
         }
         client.toString() shouldNotContain OqtopusEmulatorState.DEMO_TOKEN
+    }
+
+    test("api token: a client on a login session creates one, and the new token works as an API token") {
+        val session = OqtopusClient.builder(OqtopusConfig.of(oqtopus.url, null)).sessionToken(Secret.of(OqtopusEmulatorState.DEMO_SESSION_TOKEN)).build()
+        val issued = try {
+            oqtopus.emulator.faults.clearRequests()
+            session.createApiToken().also {
+                val sent = oqtopus.emulator.faults.requests("/oqtopus/api-token").single()
+                sent.hasHeader("authorization") shouldBe true
+                sent.hasHeader(OqtopusClient.TOKEN_HEADER) shouldBe false
+                session.toString() shouldNotContain OqtopusEmulatorState.DEMO_SESSION_TOKEN
+            }
+        } finally {
+            session.close()
+        }
+        try {
+            issued.toString() shouldNotContain issued.apiTokenSecret.reveal()
+            oqtopus.client(issued.apiTokenSecret.reveal()).use { c -> c.listDevices().shouldNotBeEmpty() }
+            // The new token replaced the demo user's: the old one is refused now.
+            shouldThrow<OqtopusApiException> { client.listDevices() }.statusCode shouldBe 401
+        } finally {
+            oqtopus.emulator.oqtopus.restoreDemoToken() // for the other tests, which share the demo client
+        }
     }
 
     test("announcements: the list with its parameters, and one") {

@@ -38,6 +38,8 @@ class OqtopusJobsSpec : FunSpec({
 
     test("sampling a Bell pair: register, upload, submit, counts from the result zip; no token ever sent to storage") {
         oqtopus.emulator.faults.clearRequests()
+        fun uploadFiles() = java.io.File(System.getProperty("java.io.tmpdir")).list { _, name -> name.startsWith("qonduit-oqtopus-") }.orEmpty().toSet()
+        val filesBefore = uploadFiles()
         val job = target.create(listOf(RunItem(Circuits.BELL)), RunOptions.builder().shots(1000).build()).shouldBeInstanceOf<Job>()
         val item = job.execute(30.seconds).raiseForError().items().single()
         val counts = item.counts("c")
@@ -51,6 +53,9 @@ class OqtopusJobsSpec : FunSpec({
         val storage = oqtopus.emulator.faults.requests("/oqtopus-storage/**")
         storage.map { it.method }.toSet() shouldBe setOf("POST", "GET")
         storage.forEach { it.hasHeader(OqtopusClient.TOKEN_HEADER) shouldBe false; it.hasHeader("authorization") shouldBe false }
+        // The input archive is streamed from a temporary file with its length declared (S3 form posts are not chunked), and the file is gone.
+        storage.single { it.method == "POST" }.let { it.hasHeader("content-length") shouldBe true; it.hasHeader("transfer-encoding") shouldBe false }
+        uploadFiles() shouldBe filesBefore
         val api = oqtopus.emulator.faults.requests("/oqtopus/**")
         api.shouldNotBeEmpty()
         api.forEach { it.hasHeader(OqtopusClient.TOKEN_HEADER) shouldBe true }

@@ -9,9 +9,12 @@ import java.util.zip.ZipEntry
 import java.util.zip.ZipInputStream
 import java.util.zip.ZipOutputStream
 
+private fun zipOf(entryName: String, content: ByteArray): ByteArray =
+    ByteArrayOutputStream().also { out -> OqtopusZip.writeSingle(out, entryName) { it.write(content) } }.toByteArray()
+
 class OqtopusZipSpec : FunSpec({
     test("a one-file zip round-trips, DEFLATE, entry named as given") {
-        val zip = OqtopusZip.single("input.json", """{"program":["x"]}""".toByteArray())
+        val zip = zipOf("input.json", """{"program":["x"]}""".toByteArray())
         ZipInputStream(zip.inputStream()).use { z ->
             val e = z.nextEntry!!
             e.name shouldBe "input.json"
@@ -20,6 +23,19 @@ class OqtopusZipSpec : FunSpec({
         val back = OqtopusZip.readSingle("input", zip.inputStream(), 1 shl 20, 1 shl 20)
         back.name shouldBe "input.json"
         back.bytes.decodeToString() shouldBe """{"program":["x"]}"""
+    }
+
+    test("the upload archive is written to a temporary file, streamed from the serializer, even when the serializer closes its stream") {
+        val content = ByteArray(3 shl 20) { (it % 251).toByte() }
+        val file = OqtopusZip.writeSingleToTempFile("input.json") { out -> content.inputStream().copyTo(out); out.close() }
+        try {
+            val back = OqtopusZip.readSingle("input", file.inputStream(), 1L shl 30, 1L shl 30)
+            back.name shouldBe "input.json"
+            back.bytes.contentEquals(content) shouldBe true
+        } finally {
+            file.delete()
+        }
+        file.exists() shouldBe false
     }
 
     test("archives of zero or several files are refused") {
@@ -46,7 +62,7 @@ class OqtopusZipSpec : FunSpec({
             override fun read(): Int = 0.also { served++ }
             override fun read(b: ByteArray, off: Int, len: Int): Int { served += len; java.util.Arrays.fill(b, off, off + len, 0); return len }
         }
-        val head = OqtopusZip.single("x", ByteArray(0)).copyOf(30) // a local header, then garbage for ever
+        val head = zipOf("x", ByteArray(0)).copyOf(30) // a local header, then garbage for ever
         val stream = java.io.SequenceInputStream(head.inputStream(), endless)
         shouldThrow<OqtopusStorageException> { OqtopusZip.readSingle("result", stream, 4096, 1L shl 20) }
         (served < 1 shl 20) shouldBe true

@@ -175,7 +175,7 @@ class HttpTransportSpec : FunSpec({
         val e = shouldThrow<ConnectionException> { rig.transport.get("/tasks") }
         attempts.get() shouldBe 3
         rig.log.count { it.contains("retrying") } shouldBe 2
-        e.message!! shouldStartWith "GET /v1/tasks failed"
+        e.message!! shouldStartWith "GET https://api.example.test:443/v1/tasks failed"
         e.message!! shouldContain "connection reset by peer"
         e.cause.shouldBeInstanceOf<IOException>()
     }
@@ -183,7 +183,7 @@ class HttpTransportSpec : FunSpec({
     test("a connection failure of a POST is not retried") {
         val attempts = AtomicInteger()
         val rig = Rig { attempts.incrementAndGet(); throw IOException("refused") }
-        shouldThrow<ConnectionException> { rig.transport.post("/tasks", null) }.message!! shouldStartWith "POST /v1/tasks failed"
+        shouldThrow<ConnectionException> { rig.transport.post("/tasks", null) }.message!! shouldStartWith "POST https://api.example.test:443/v1/tasks failed"
         attempts.get() shouldBe 1
     }
 
@@ -206,7 +206,7 @@ class HttpTransportSpec : FunSpec({
     test("an engine message quoting a presigned URL loses its query string") {
         val rig = Rig(maxRetries = 0) { throw IOException("cannot reach https://storage.example.test/o?X-Signature=abcdef, giving up") }
         val e = shouldThrow<ConnectionException> { rig.transport.get("https://storage.example.test/o?X-Signature=abcdef") }
-        e.message shouldBe "GET /o failed (IOException): cannot reach https://storage.example.test/o, giving up"
+        e.message shouldBe "GET https://storage.example.test:443/o failed (IOException): cannot reach https://storage.example.test/o, giving up"
     }
 
     test("credentials go to the base origin and trusted origins, never to another host") {
@@ -229,16 +229,33 @@ class HttpTransportSpec : FunSpec({
         rig.transport.get("/tasks/9", mapOf("page" to 2, "api_key" to "q-secret"))
         rig.requests.single().url.parameters["page"] shouldBe "2"
         val line = rig.log.single()
-        line shouldStartWith "GET /v1/tasks/9 -> 200"
+        line shouldStartWith "GET https://api.example.test:443/v1/tasks/9 -> 200"
         line shouldNotContain TOKEN
         line shouldNotContain "q-secret"
         line shouldNotContain "?"
     }
 
+    test("a credential in a path segment is blanked out of the log, API errors and connection errors; connection errors name host and port") {
+        val rig = Rig(maxRetries = 0) { request ->
+            if (request.url.encodedPath.endsWith("/gone")) throw IOException("connection reset by https://api.example.test/v1/tokens/$TOKEN/gone")
+            status(200, "{}")
+        }
+        rig.transport.get("/tokens/$TOKEN")
+        rig.log.single() shouldBe rig.log.single().replace(TOKEN, "****")
+        rig.log.single() shouldStartWith "GET https://api.example.test:443/v1/tokens/**** -> 200"
+        val missing = Rig(maxRetries = 0) { status(404, "{}") }
+        val notFound = shouldThrow<NotFoundException> { missing.transport.get("/tokens/$TOKEN") }
+        notFound.message!! shouldNotContain TOKEN
+        notFound.path shouldBe "/v1/tokens/****"
+        val e = shouldThrow<ConnectionException> { rig.transport.get("/tokens/$TOKEN/gone") }
+        e.message!! shouldStartWith "GET https://api.example.test:443/v1/tokens/****/gone failed (IOException)"
+        e.message!! shouldNotContain TOKEN
+    }
+
     test("the log of a retried failure names the method plainly") {
         val rig = Rig(maxRetries = 1) { throw IOException("reset") }
         shouldThrow<ConnectionException> { rig.transport.get("/x") }
-        rig.log.first() shouldStartWith "GET /v1/x failed"
+        rig.log.first() shouldStartWith "GET https://api.example.test:443/v1/x failed"
     }
 
     test("Secret hides its value, and no error message carries the token") {

@@ -59,7 +59,8 @@ internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
         val query = call.request.queryParameters
         fun bad(message: String): Nothing = throw OqtopusHttpException.badRequest(message)
         val offset = query["offset"]?.let { it.toIntOrNull()?.takeIf { v -> v >= 0 } ?: bad("offset must be a non-negative integer, was '$it'") } ?: 0
-        val limit = query["limit"]?.let { it.toIntOrNull()?.takeIf { v -> v >= 0 } ?: bad("limit must be a non-negative integer, was '$it'") }
+        // 10 when absent, as the service's router (oqtopus-cloud user/routers/announcements.py) defaults it.
+        val limit = query["limit"]?.let { it.toIntOrNull()?.takeIf { v -> v >= 0 } ?: bad("limit must be a non-negative integer, was '$it'") } ?: DEFAULT_ANNOUNCEMENT_LIMIT
         val order = query["order"]?.also { if (it != "ASC" && it != "DESC") bad("order must be ASC or DESC, was '$it'") } ?: "ASC"
         val at = query["current_time"]?.let { parseQueryTime("current_time", it) }
         val list = state.locked {
@@ -67,7 +68,7 @@ internal fun Route.accountRoutes(state: OqtopusEmulatorState) {
             if (at != null) items = items.filter { !it.startTime.isAfter(at) && !it.endTime.isBefore(at) }
             items = items.sortedWith(compareBy<AnnouncementRecord> { it.startTime }.thenBy { it.id })
             if (order == "DESC") items = items.reversed()
-            items.drop(offset).let { if (limit != null) it.take(limit) else it }.map { it.toJson() }
+            items.drop(offset).take(limit).map { it.toJson() }
         }
         call.respondJson(buildJsonObject { put("announcements", JsonArray(list)) })
     }
@@ -156,4 +157,7 @@ private fun newSecret(): String {
 }
 
 private const val MAX_TEXT = 256
+
+/** `limit` of `GET /announcements` when the query gives none. */
+private const val DEFAULT_ANNOUNCEMENT_LIMIT = 10
 

@@ -59,11 +59,11 @@ internal class OqtopusRouter(private val state: OqtopusEmulatorState) : Provider
     companion object {
         const val PREFIX = "oqtopus"
 
-        /** Every path of `oqtopus-user-openapi.yaml` with the methods it declares there. */
+        /** Every path of `oqtopus-user-openapi.yaml` (and the previous document's `/sselog`) with the methods declared there. */
         private val DECLARED: List<Pair<Regex, String>> = listOf(
             "/devices" to "GET", "/devices/[^/]+" to "GET",
             "/jobs" to "GET, POST", "/jobs/[^/]+" to "GET, DELETE", "/jobs/[^/]+/submit" to "POST",
-            "/jobs/[^/]+/status" to "GET", "/jobs/[^/]+/cancel" to "POST",
+            "/jobs/[^/]+/status" to "GET", "/jobs/[^/]+/cancel" to "POST", "/jobs/[^/]+/sselog" to "GET",
             "/api-token" to "POST, DELETE", "/api-token/status" to "GET",
             "/announcements" to "GET", "/announcements/[^/]+" to "GET",
             "/users/me" to "GET, PATCH, DELETE", "/system/settings" to "GET",

@@ -32,13 +32,6 @@ public class QiboEmulatorState internal constructor(config: EmulatorConfig, scop
     @Volatile
     public var minimumClientQiboVersion: String = DEFAULT_MINIMUM_CLIENT_QIBO_VERSION
 
-    /**
-     * False makes `POST /api/jobs/` answer 200 `{"detail": "Server failed to post job to queue"}`
-     * without a pid, as the service does when it cannot enqueue (qibo.md §5).
-     */
-    @Volatile
-    public var acceptingJobs: Boolean = true
-
     init {
         partitions[SIM] = QiboPartition(SIM, SIM_QUBITS, QiboPartition.SIMULATOR, "Qonduit state-vector simulator (qibo numpy backend results)", true)
         partitions[HARDWARE] = QiboPartition(HARDWARE, HARDWARE_QUBITS, QiboPartition.HARDWARE,

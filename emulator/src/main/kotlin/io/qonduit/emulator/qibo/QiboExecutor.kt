@@ -33,8 +33,8 @@ internal class QiboOutcome(
  * shots (with both present it warns and drops the probabilities; with probabilities only it would
  * draw new shots). The state is in qibo's order (qubit 0 is the most significant bit of the index),
  * complex128, including the phase qibo's `U2`/`U3` carry; a `density_matrix` circuit gives `|ψ⟩⟨ψ|`.
- * A circuit that cannot run gives no result and a Python-style error line on stderr **(inferred:
- * the service's worker is not public)**; so does a circuit without measurements on hardware
+ * A circuit that cannot run gives no result and, on stderr, the `Type: message` line Python
+ * prints for the exception qibo would raise **(inferred: the service's worker is not public)**; so does a circuit without measurements on hardware
  * (qibolab only measures) and a `density_matrix` circuit wider than [MAX_DENSITY_MATRIX_QUBITS].
  */
 internal class QiboExecutor(seed: Long?, private val cancelled: BooleanSupplier) {
@@ -44,10 +44,13 @@ internal class QiboExecutor(seed: Long?, private val cancelled: BooleanSupplier)
     fun run(raw: JsonObject, nshots: Int?, hardware: Boolean): QiboOutcome = try {
         execute(QiboCircuitReader.read(raw), nshots, hardware)
     } catch (e: QiboCircuitException) {
-        QiboOutcome(null, null, "", "Traceback (most recent call last):\n  File \"worker.py\", in run_circuit\n${e.message}\n")
+        failed(e.message.orEmpty())
     } catch (e: IllegalArgumentException) {
-        QiboOutcome(null, null, "", "Traceback (most recent call last):\n  File \"worker.py\", in run_circuit\nValueError: ${e.message}\n")
+        failed("ValueError: ${e.message}")
     }
+
+    /** An error job: its stderr is the last line Python prints for the exception, `Type: message`. */
+    private fun failed(line: String): QiboOutcome = QiboOutcome(null, null, "", "$line\n")
 
     private fun execute(program: QiboProgram, nshots: Int?, hardware: Boolean): QiboOutcome {
         if (program.densityMatrix && program.nqubits > MAX_DENSITY_MATRIX_QUBITS) {

@@ -7,6 +7,8 @@ import io.qonduit.emulator.Emulator
 import io.qonduit.emulator.EmulatorConfig
 import io.qonduit.emulator.TestHttp
 import io.qonduit.emulator.TestResponse
+import kotlinx.serialization.json.jsonArray
+import java.time.Instant
 
 /** What the conformance suites (oqtopus-client 1.3.0, schemathesis) found the service to do. */
 class OqtopusConformanceFindingsSpec : FunSpec({
@@ -43,7 +45,23 @@ class OqtopusConformanceFindingsSpec : FunSpec({
         http.send("PUT", "/oqtopus/users/me", "{}", OQ_DEMO).allow() shouldBe "GET, PATCH, DELETE"
         http.send("PATCH", "/oqtopus/jobs/some-id", "{}", OQ_DEMO).allow() shouldBe "GET, DELETE"
         http.send("GET", "/oqtopus/jobs/some-id/submit", null, OQ_DEMO).allow() shouldBe "POST"
+        http.send("POST", "/oqtopus/jobs/some-id/sselog", "{}", OQ_DEMO).allow() shouldBe "GET"
         http.get("/oqtopus/no-such-path", OQ_DEMO).status shouldBe 404
+    }
+
+    test("GET /announcements returns at most 10 when no limit is given, as the service's router defaults it") {
+        val private = Emulator.start(EmulatorConfig(seed = 8L))
+        try {
+            val start = Instant.parse("2026-01-01T00:00:00Z")
+            repeat(11) { private.oqtopus.addAnnouncement("notice $it", "text", start.plusSeconds(it * 60L), start.plusSeconds(86_400L)) }
+            val own = TestHttp(private.baseUrl)
+            fun count(query: String) = own.get("/oqtopus/announcements$query", OQ_DEMO).obj.getValue("announcements").jsonArray.size
+            count("") shouldBe 10 // 13 published: the two seeded and eleven more
+            count("?limit=20") shouldBe 13
+            count("?offset=10") shouldBe 3
+        } finally {
+            private.close()
+        }
     }
 })
 

@@ -61,6 +61,12 @@ class QiboJobsSpec : FunSpec({
         http.delete("/qibo/api/jobs/invalidPid/", QIBO_DEMO).let { it.status shouldBe 404; it.json shouldBe expected }
     }
 
+    test("paths are the service's, with the trailing slash: without it there is no route") {
+        http.get("/qibo/api/jobs/", QIBO_DEMO).status shouldBe 200
+        http.get("/qibo/api/jobs", QIBO_DEMO).status shouldBe 404
+        http.get("/qibo/api/projectquotas", QIBO_DEMO).status shouldBe 404
+    }
+
     test("another user's job is an invalid pid for the caller") {
         emulator.qibo.addUser("other@qonduit.io", "other-token")
         val pid = http.postJob(jobBody(qiboCircuit("ghz3")), mapOf("x-api-token" to "other-token"))
@@ -167,14 +173,16 @@ class QiboJobsSpec : FunSpec({
         }
     }
 
-    test("when the server cannot enqueue, POST /api/jobs/ answers 200 with a detail and no pid, as observed") {
-        emulator.qibo.acceptingJobs = false
+    test("the service's 200 without a pid, as observed, is a fault rule on POST /api/jobs/ (what the conformance suite sets with --fault)") {
+        val fixture = ReferenceFixtures.text("qibo", "POST_api_jobs.200-without-pid.json")
+        val rule = emulator.faults.error("POST", "/qibo/api/jobs/", 200, times = 1, body = fixture)
         try {
             val reply = http.post("/qibo/api/jobs/", jobBody(qiboCircuit("ghz3")), QIBO_DEMO)
             reply.status shouldBe 200
-            reply.json shouldBe Json.parseToJsonElement(ReferenceFixtures.text("qibo", "POST_api_jobs.200-without-pid.json"))
+            reply.json shouldBe Json.parseToJsonElement(fixture)
+            rule.applied shouldBe 1
         } finally {
-            emulator.qibo.acceptingJobs = true
+            emulator.faults.remove(rule)
         }
     }
 
