@@ -352,7 +352,7 @@ public class QiboClient private constructor(builder: Builder) : AutoCloseable {
         private var interval: Duration? = null
         internal var maxArchiveEntries: Int = DEFAULT_MAX_ARCHIVE_ENTRIES
         internal var maxArchiveBytes: Long = DEFAULT_MAX_ARCHIVE_BYTES
-        internal var warnings: QiboWarningListener = QiboWarningListener.SYSTEM_LOGGER
+        internal var warnings: QiboWarningListener = QiboWarningListener.SLF4J
 
         internal val resultsFolder: Path
             get() = folder ?: environment[RESULTS_BASE_FOLDER]?.takeIf { it.isNotBlank() }?.let { Paths.get(it) }
@@ -395,7 +395,7 @@ public class QiboClient private constructor(builder: Builder) : AutoCloseable {
             maxArchiveBytes = value
         }
 
-        /** Receives warnings such as an older client qibo than the server's (default: the JDK's `System.Logger`). */
+        /** Receives warnings such as an older client qibo than the server's (default: SLF4J at WARN). */
         public fun warnings(value: QiboWarningListener): Builder = apply { warnings = value }
 
         /** The client. */
@@ -462,8 +462,8 @@ public fun interface QiboWarningListener {
     public fun warn(message: String)
 
     public companion object {
-        /** Logs through `System.getLogger("io.qonduit.qibo")` at WARNING. */
+        /** Logs through SLF4J (logger `io.qonduit.qibo.QiboClient`) at WARN, as the transport logs its requests. */
         @JvmField
-        public val SYSTEM_LOGGER: QiboWarningListener = QiboWarningListener { System.getLogger("io.qonduit.qibo").log(System.Logger.Level.WARNING, it) }
+        public val SLF4J: QiboWarningListener = QiboWarningListener { org.slf4j.LoggerFactory.getLogger(QiboClient::class.java).warn(it) }
     }
 }

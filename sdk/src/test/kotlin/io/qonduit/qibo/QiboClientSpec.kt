@@ -184,11 +184,12 @@ class QiboClientSpec : FunSpec({
         qibo.client().use { client ->
             shouldThrow<QiboApiException> { client.getJob("invalidPid") }.serverMessage shouldBe "Invalid job pid, got invalidPid"
             shouldThrow<ValidationException> { client.getJob("../x") }.violations.single().field shouldBe "pid"
-            qibo.state.acceptingJobs = false
+            // The service's answer when it cannot enqueue: 200 with a detail and no pid.
+            qibo.emulator.faults.error("POST", "/qibo/api/jobs/", 200, times = 1, body = """{"detail": "Server failed to post job to queue"}""")
             try {
                 shouldThrow<QiboJobPostException> { client.runCircuit(ghz, sim, nshots = 5) }.detail shouldBe "Server failed to post job to queue"
             } finally {
-                qibo.state.acceptingJobs = true
+                qibo.emulator.faults.clear()
             }
             val quota = shouldThrow<QiboApiException> { client.runCircuit(ghz, "no-such-device", nshots = 5) }
             quota.statusCode shouldBe 404
