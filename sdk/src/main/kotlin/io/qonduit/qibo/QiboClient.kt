@@ -18,6 +18,7 @@ import io.qonduit.transport.HttpTransport
 import io.qonduit.transport.Secret
 import io.qonduit.transport.TransportConfig
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.withContext
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
@@ -218,11 +219,23 @@ public class QiboClient private constructor(builder: Builder) : AutoCloseable {
      */
     public suspend fun download(pid: String, status: QiboJobStatus): QiboJobResult {
         val path = jobPath(pid) + "download/"
-        val bytes = call(HttpMethod.Get, path) { transport.get(path).bytes }
-        if (bytes.size > maxArchiveBytes) throw QiboArchiveException(null, "at most $maxArchiveBytes bytes in total (the download has ${bytes.size})")
+        // Streamed to a temporary file, capped, then extracted from it: the archive is never whole in memory,
+        // and a network failure while downloading stays apart from a broken archive.
+        val archive = withContext(Dispatchers.IO) { java.nio.file.Files.createTempFile("qonduit-qibo-", ".tar.gz") }
+        try {
+            call(HttpMethod.Get, path) {
+                transport.downloadTo(path, archive, maxArchiveBytes) { limit -> QiboArchiveException(null, "at most $limit bytes in total (the download is longer)") }
+            }
+            return extracted(pid, status, archive)
+        } finally {
+            withContext(NonCancellable + Dispatchers.IO) { java.nio.file.Files.deleteIfExists(archive) }
+        }
+    }
+
+    private suspend fun extracted(pid: String, status: QiboJobStatus, archive: java.nio.file.Path): QiboJobResult {
         val folder = resultsFolder.resolve(pid)
         return withContext(Dispatchers.IO) {
-            val files = extractor.extract(bytes.inputStream(), folder)
+            val files = java.nio.file.Files.newInputStream(archive).use { extractor.extract(it, folder) }
             val decoded = if (status == QiboJobStatus.SUCCESS && QiboJobResult.RESULTS_FILE in files) {
                 QiboResults.load(folder.resolve(QiboJobResult.RESULTS_FILE)).located(pid, folder, files)
             } else {

@@ -5,10 +5,12 @@ import io.ktor.client.plugins.HttpRequestTimeoutException
 import io.ktor.client.plugins.HttpTimeout
 import io.ktor.client.request.header
 import io.ktor.client.request.parameter
-import io.ktor.client.request.request
+import io.ktor.client.request.prepareRequest
 import io.ktor.client.request.setBody
 import io.ktor.client.statement.HttpResponse
+import io.ktor.client.statement.HttpStatement
 import io.ktor.client.statement.bodyAsBytes
+import io.ktor.client.statement.bodyAsChannel
 import io.ktor.http.ContentType
 import io.ktor.http.Headers
 import io.ktor.http.HttpHeaders
@@ -18,6 +20,7 @@ import io.ktor.http.Url
 import io.ktor.http.content.ByteArrayContent
 import io.ktor.http.content.TextContent
 import io.ktor.http.formUrlEncode
+import io.ktor.utils.io.readAvailable
 import io.qonduit.errors.ApiException
 import io.qonduit.errors.AuthorizationException
 import io.qonduit.errors.ConnectionException
@@ -25,13 +28,17 @@ import io.qonduit.errors.NotFoundException
 import io.qonduit.errors.QonduitException
 import io.qonduit.errors.RateLimitException
 import io.qonduit.errors.ServerException
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.delay
+import kotlinx.coroutines.withContext
 import kotlinx.serialization.DeserializationStrategy
 import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement
 import org.slf4j.LoggerFactory
 import java.io.IOException
+import java.nio.file.Files
+import java.nio.file.Path
 import java.time.ZonedDateTime
 import java.time.format.DateTimeFormatter
 import java.util.concurrent.ConcurrentHashMap
@@ -116,7 +123,51 @@ internal class HttpTransport(
         ok: (Int) -> Boolean = { it in 200..299 },
         authenticated: Boolean = true,
         retrySafe: Boolean = false,
-    ): HttpReply {
+    ): HttpReply = exchange(method, path, body, query, headers, ok, authenticated, retrySafe) { response ->
+        HttpReply(response.status.value, response.bodyAsBytes(), response.headers)
+    }
+
+    /**
+     * GETs [path] and streams its body into [file] (replaced), never holding it in memory: at most
+     * [maxBytes] are written, and a longer body (declared or streamed) ends the download with the
+     * exception [tooLarge] makes from the limit. Retried like any GET; [file] holds only the last attempt.
+     */
+    suspend fun downloadTo(path: String, file: Path, maxBytes: Long, tooLarge: (Long) -> Exception) {
+        exchange(HttpMethod.Get, path, null, emptyMap(), emptyMap(), { it in 200..299 }, authenticated = true, retrySafe = false) { response ->
+            val declared = response.headers[HttpHeaders.ContentLength]?.toLongOrNull()
+            if (declared != null && declared > maxBytes) throw tooLarge(maxBytes)
+            val channel = response.bodyAsChannel()
+            withContext(Dispatchers.IO) {
+                Files.newOutputStream(file).use { out ->
+                    val buffer = ByteArray(DOWNLOAD_BUFFER)
+                    var total = 0L
+                    while (true) {
+                        val n = channel.readAvailable(buffer, 0, buffer.size)
+                        if (n < 0) break
+                        total += n
+                        if (total > maxBytes) throw tooLarge(maxBytes)
+                        out.write(buffer, 0, n)
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One request with retries: [readAccepted] reads the body of an accepted answer while the
+     * response is open (into memory, or streamed elsewhere); any other answer raises a typed error.
+     */
+    private suspend fun <T> exchange(
+        method: HttpMethod,
+        path: String,
+        body: Body?,
+        query: Map<String, Any?>,
+        headers: Map<String, String>,
+        ok: (Int) -> Boolean,
+        authenticated: Boolean,
+        retrySafe: Boolean,
+        readAccepted: suspend (HttpResponse) -> T,
+    ): T {
         val url = resolve(path)
         val logPath = Url(url).encodedPath
         // Where, for logs and connection errors: origin (with its port) and path, never the query string.
@@ -126,8 +177,11 @@ internal class HttpTransport(
         var attempt = 0
         while (true) {
             val started = TimeSource.Monotonic.markNow()
-            val response = try {
-                execute(method, url, body, query, headers, withCredentials)
+            val answer = try {
+                prepare(method, url, body, query, headers, withCredentials).execute { response ->
+                    val status = response.status.value
+                    if (ok(status)) Answer.Accepted(status, readAccepted(response)) else Answer.Refused(status, response.bodyAsBytes(), response.headers)
+                }
             } catch (e: IOException) {
                 // Connection refused or dropped, and request timeouts (HttpRequestTimeoutException is an IOException).
                 val what = if (e is HttpRequestTimeoutException) "timed out" else "failed (${e.javaClass.simpleName})"
@@ -139,18 +193,26 @@ internal class HttpTransport(
                 val neverSent = e is java.net.ConnectException || e is java.net.UnknownHostException
                 throw ConnectionException(redacted("$method $target $what: ${withoutQueries(e.message)}"), e, requestMayHaveArrived = !neverSent)
             }
-            val status = response.status.value
-            val bytes = response.bodyAsBytes()
-            report("$method $target -> $status (${started.elapsedNow().inWholeMilliseconds} ms)")
-            if (ok(status)) return HttpReply(status, bytes, response.headers)
-            val retryAfter = retryAfterMillis(response)
-            val waitable = retryAfter == null || retryAfter <= config.maxRetryAfter.toMillis()
-            if (idempotent && status in config.retryStatuses && attempt < config.maxRetries && waitable) {
-                delay(backoff(++attempt, retryAfter))
-                continue
+            report("$method $target -> ${answer.status} (${started.elapsedNow().inWholeMilliseconds} ms)")
+            when (answer) {
+                is Answer.Accepted -> return answer.value
+                is Answer.Refused -> {
+                    val retryAfter = retryAfterMillis(answer.headers)
+                    val waitable = retryAfter == null || retryAfter <= config.maxRetryAfter.toMillis()
+                    if (idempotent && answer.status in config.retryStatuses && attempt < config.maxRetries && waitable) {
+                        delay(backoff(++attempt, retryAfter))
+                        continue
+                    }
+                    throw errorFor(answer.status, answer.bytes.decodeToString(), method.value, redacted(logPath), answer.headers)
+                }
             }
-            throw errorFor(status, bytes.decodeToString(), method.value, redacted(logPath), response)
         }
+    }
+
+    /** What one attempt got: an accepted answer's body as read, or a refusal's status, body and headers. */
+    private sealed class Answer<out T>(val status: Int) {
+        class Accepted<T>(status: Int, val value: T) : Answer<T>(status)
+        class Refused(status: Int, val bytes: ByteArray, val headers: Headers) : Answer<Nothing>(status)
     }
 
     suspend fun get(path: String, query: Map<String, Any?> = emptyMap()): HttpReply = send(HttpMethod.Get, path, query = query)
@@ -177,17 +239,17 @@ internal class HttpTransport(
 
     override fun toString(): String = "HttpTransport($baseUrl)"
 
-    private suspend fun execute(
+    private suspend fun prepare(
         method: HttpMethod,
         url: String,
         body: Body?,
         query: Map<String, Any?>,
         headers: Map<String, String>,
         withCredentials: Boolean,
-    ): HttpResponse {
+    ): HttpStatement {
         ensureOpen() // before every attempt, so a retry after close() is refused too
         val credentials = if (withCredentials) authHeaders() else emptyMap()
-        return client.request(url) {
+        return client.prepareRequest(url) {
             this.method = method
             query.forEach { (k, v) -> if (v != null) parameter(k, v) }
             header(HttpHeaders.UserAgent, config.userAgent)
@@ -234,8 +296,8 @@ internal class HttpTransport(
         return maxOf(jittered, retryAfterMillis ?: 0L).milliseconds
     }
 
-    private fun retryAfterMillis(response: HttpResponse): Long? {
-        val value = response.headers[HttpHeaders.RetryAfter]?.trim() ?: return null
+    private fun retryAfterMillis(headers: Headers): Long? {
+        val value = headers[HttpHeaders.RetryAfter]?.trim() ?: return null
         value.toLongOrNull()?.let { return it * 1000 }
         return runCatching {
             val at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()
@@ -243,10 +305,10 @@ internal class HttpTransport(
         }.getOrNull()
     }
 
-    private fun errorFor(status: Int, body: String, method: String, path: String, response: HttpResponse): ApiException = when {
+    private fun errorFor(status: Int, body: String, method: String, path: String, headers: Headers): ApiException = when {
         status == 401 || status == 403 -> AuthorizationException(status, body, method, path)
         status == 404 -> NotFoundException(status, body, method, path)
-        status == 429 -> RateLimitException(body, method, path, retryAfterMillis(response)?.let { it / 1000 })
+        status == 429 -> RateLimitException(body, method, path, retryAfterMillis(headers)?.let { it / 1000 })
         status >= 500 -> ServerException(status, body, method, path)
         else -> ApiException(status, body, method, path)
     }
@@ -265,6 +327,8 @@ internal class HttpTransport(
 
         /** Shorter values are not credentials worth blanking (and blanking them would garble the line). */
         private const val MIN_REDACTED_LENGTH = 6
+
+        private const val DOWNLOAD_BUFFER = 64 * 1024
 
         // Ktor reads a scheme-less string as a path on http://localhost, so the scheme is checked on the text itself.
         private fun checkBaseUrl(baseUrl: String): String {

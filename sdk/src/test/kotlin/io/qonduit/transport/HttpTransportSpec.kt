@@ -252,6 +252,23 @@ class HttpTransportSpec : FunSpec({
         e.message!! shouldNotContain TOKEN
     }
 
+    test("downloadTo streams a body of unknown length into a file, and stops at the cap whether declared or streamed") {
+        val payload = ByteArray(200_000) { (it % 253).toByte() }
+        val streamed = Rig { respond(io.ktor.utils.io.ByteReadChannel(payload), HttpStatusCode.OK) } // no Content-Length
+        val file = java.nio.file.Files.createTempFile("transport-download", ".bin")
+        try {
+            streamed.transport.downloadTo("/archive", file, 1_000_000) { IllegalStateException("too large: $it") }
+            java.nio.file.Files.readAllBytes(file).contentEquals(payload) shouldBe true
+            shouldThrow<IllegalStateException> { streamed.transport.downloadTo("/archive", file, 50_000) { IllegalStateException("too large: $it") } }.message shouldBe "too large: 50000"
+            val declared = Rig { status(200, "x".repeat(500), mapOf(HttpHeaders.ContentLength to "500")) }
+            shouldThrow<IllegalStateException> { declared.transport.downloadTo("/archive", file, 100) { IllegalStateException("declared: $it") } }.message shouldBe "declared: 100"
+            val missing = Rig { status(404, "{}") }
+            shouldThrow<NotFoundException> { missing.transport.downloadTo("/archive", file, 100) { IllegalStateException() } }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file)
+        }
+    }
+
     test("the log of a retried failure names the method plainly") {
         val rig = Rig(maxRetries = 1) { throw IOException("reset") }
         shouldThrow<ConnectionException> { rig.transport.get("/x") }
