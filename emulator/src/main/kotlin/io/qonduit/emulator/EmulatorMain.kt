@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch
 import kotlin.system.exitProcess
 
 /**
- * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S] [--oqtant-running-ms N]`.
+ * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S] [--oqtant-running-ms N] [--oqtant-model analytic|gpe]`.
  * Starts an emulator (port 8090 by default), prints its URLs and demo credentials, and serves
  * until the process is killed. Run with `mvn -q -pl emulator exec:java -Dexec.args="--port 8090"`.
  */
@@ -40,7 +40,7 @@ public object EmulatorMain {
     }
 
     /**
-     * Parses `--port N`, `--host H`, `--seed S`, `--oqtant-running-ms N` (also `--name=value`). Returns `null` for `--help`;
+     * Parses `--port N`, `--host H`, `--seed S`, `--oqtant-running-ms N`, `--oqtant-model analytic|gpe` (also `--name=value`). Returns `null` for `--help`;
      * throws [IllegalArgumentException] naming the bad option otherwise.
      */
     @JvmStatic
@@ -60,6 +60,11 @@ public object EmulatorMain {
                 "--oqtant-running-ms" -> builder.oqtantRunningDelay(value(queue, option).toLongOrNull()?.takeIf { it >= 0 }
                     ?.let { java.time.Duration.ofMillis(it) }
                     ?: throw IllegalArgumentException("--oqtant-running-ms must be a non-negative integer"))
+                "--oqtant-model" -> builder.oqtantMatter(when (value(queue, option)) {
+                    "analytic" -> OqtantMatter.ANALYTIC
+                    "gpe" -> OqtantMatter.GROSS_PITAEVSKII
+                    else -> throw IllegalArgumentException("--oqtant-model must be 'analytic' or 'gpe'")
+                })
                 else -> throw IllegalArgumentException("unknown option '$option'")
             }
         }
@@ -88,5 +93,5 @@ public object EmulatorMain {
             ?: throw IllegalArgumentException("$option needs a value")
 
     private const val MAX_PORT = 65535
-    private const val USAGE = "usage: EmulatorMain [--port N (default $DEFAULT_PORT, 0 = any free port)] [--host H] [--seed S] [--oqtant-running-ms N (how long an Oqtant job runs)]"
+    private const val USAGE = "usage: EmulatorMain [--port N (default $DEFAULT_PORT, 0 = any free port)] [--host H] [--seed S] [--oqtant-running-ms N (how long an Oqtant job runs)] [--oqtant-model analytic|gpe (Oqtant outputs: closed-form cloud, the default, or the Gross-Pitaevskii simulator)]"
 }

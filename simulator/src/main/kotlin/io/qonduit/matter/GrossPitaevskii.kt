@@ -28,21 +28,16 @@ import kotlin.math.sqrt
  * so discretisation errors match the service's simulator radially and are smaller axially.
  */
 internal class GrossPitaevskii(private val settings: MatterSettings) {
-    val trapGrid = CylindricalGrid(settings.axialPoints, RADIAL_POINTS, TRAP_LENGTH, RADIAL_LENGTH)
-    private val trapStep = SplitStep(trapGrid)
     private val g = MatterUnits.INTERACTION
-    private val magnetic: DoubleArray = DoubleArray(trapGrid.size) { n ->
-        val x = trapGrid.x[n % trapGrid.nx]
-        val r = trapGrid.r[n / trapGrid.nx]
-        0.5 * x * x + 0.5 * MatterUnits.RADIAL_OMEGA * MatterUnits.RADIAL_OMEGA * r * r
-    }
-    /** Steps per projector period: at least the setting's, and enough for `dt·k_max²/2 ≤ 1.2`. */
-    val stepsPerUpdate: Int = run {
-        val kMax = kotlin.math.PI / trapGrid.dx
-        max(settings.stepsPerUpdate, ceil(MatterUnits.msToUnits(MatterUnits.PROJECTOR_UPDATE_MS) * 0.5 * kMax * kMax / 1.2).toInt())
-    }
-    private val axialUm = DoubleArray(trapGrid.nx) { trapGrid.x[it] * MatterUnits.LENGTH_UNIT_UM }
-    private val spotMatrix = ProjectedPotential.spotMatrix(axialUm)
+    private val resolutions = HashMap<Int, TrapResolution>()
+
+    /** The trap grid at [axialPoints] points (the same ±20 units), with its operators. */
+    fun resolution(axialPoints: Int): TrapResolution = resolutions.getOrPut(axialPoints) { TrapResolution(axialPoints, settings.stepsPerUpdate) }
+
+    /** The trap grid the ground state is computed on. */
+    val trapGrid: CylindricalGrid get() = resolution(settings.axialPoints).grid
+
+    private fun of(psi: WaveFunction): TrapResolution = resolution(psi.grid.nx)
 
     /**
      * Ground state in the magnetic trap (no light: the service paints only for t ≥ 0), by
@@ -52,79 +47,79 @@ internal class GrossPitaevskii(private val settings: MatterSettings) {
      * at a four times smaller step, μ differs by 0.16 % and the axial radius by 0.4 %.
      */
     suspend fun groundState(report: suspend (Double) -> Unit): WaveFunction {
+        val trap = resolution(settings.axialPoints)
         val mu0 = MatterUnits.thomasFermiChemicalPotential()
-        val re = DoubleArray(trapGrid.size) { n -> sqrt(max(mu0 - magnetic[n], 0.0) / g) }
-        val psi = WaveFunction(trapGrid, re, DoubleArray(trapGrid.size))
+        val re = DoubleArray(trap.grid.size) { n -> sqrt(max(mu0 - trap.magnetic[n], 0.0) / g) }
+        val psi = WaveFunction(trap.grid, re, DoubleArray(trap.grid.size))
         psi.normalise()
-        val schedule = GROUND_STEPS
-        val spans = GROUND_SPANS
-        for ((stage, dt) in schedule.withIndex()) {
-            val steps = ceil(spans[stage] / dt).toInt()
+        for ((stage, dt) in GROUND_STEPS.withIndex()) {
+            val steps = ceil(GROUND_SPANS[stage] / dt).toInt()
             var previous = Double.NaN
             var step = 0
             while (step < steps) {
-                imaginaryStep(psi, dt)
+                trap.step.potential(psi.re, psi.im, trap.magnetic, 1.0, g, dt / 2, imaginary = true)
+                trap.step.kinetic(psi.re, psi.im, dt, 1.0, imaginary = true)
+                trap.step.potential(psi.re, psi.im, trap.magnetic, 1.0, g, dt / 2, imaginary = true)
+                psi.normalise()
                 step++
                 if (step % CHECK_EVERY == 0) {
                     val mu = chemicalPotential(psi)
-                    if (!previous.isNaN() && abs(mu - previous) < 1e-9 * CHECK_EVERY * dt * mu && stage == schedule.lastIndex) break
+                    if (!previous.isNaN() && abs(mu - previous) < 1e-9 * CHECK_EVERY * dt * mu && stage == GROUND_STEPS.lastIndex) break
                     previous = mu
-                    report((stage + step.toDouble() / steps) / schedule.size)
+                    report((stage + step.toDouble() / steps) / GROUND_STEPS.size)
                 }
             }
         }
         return psi
     }
 
-    private fun imaginaryStep(psi: WaveFunction, dt: Double) {
-        trapStep.potential(psi.re, psi.im, magnetic, 1.0, g, dt / 2, imaginary = true)
-        trapStep.kinetic(psi.re, psi.im, dt, 1.0, imaginary = true)
-        trapStep.potential(psi.re, psi.im, magnetic, 1.0, g, dt / 2, imaginary = true)
-        psi.normalise()
-    }
-
-    fun chemicalPotential(psi: WaveFunction): Double = trapStep.energies(psi.re, psi.im, magnetic, 1.0, 1.0).chemicalPotential(g)
+    fun chemicalPotential(psi: WaveFunction): Double = of(psi).let { it.step.energies(psi.re, psi.im, it.magnetic, 1.0, 1.0).chemicalPotential(g) }
 
     /** Total energy in the trap with the painted potential of [timeMs]. */
     fun energy(psi: WaveFunction, timeMs: Double, potential: ProjectedPotential): Double =
-        trapStep.energies(psi.re, psi.im, trapPotential(potential, timeMs), 1.0, 1.0).energy(g)
-
-    /** Magnetic plus painted potential on the trap grid at [timeMs] (projector-resolved), energy units. */
-    fun trapPotential(potential: ProjectedPotential, timeMs: Double): DoubleArray {
-        if (potential.isDark) return magnetic
-        val light = potential.actual(timeMs, spotMatrix)
-        return DoubleArray(trapGrid.size) { n -> magnetic[n] + light[n % trapGrid.nx] * MatterUnits.UNITS_PER_KHZ }
-    }
+        of(psi).let { it.step.energies(psi.re, psi.im, it.potential(potential, timeMs), 1.0, 1.0).energy(g) }
 
     /**
      * Real-time evolution over [lifetimeMs] in the magnetic plus painted potential, refreshed every
      * 100 µs (the potential of each period is the projector's at its start). Reports the simulated
      * time in ms after each period.
+     *
+     * **Adaptive axial resolution.** After each period the axial spectrum is checked: when more
+     * than 10⁻⁴ of the atoms sit above 80 % of the largest wave number (a barrier switched on
+     * suddenly kicks atoms to high momenta), ψ is refined to twice the axial points by exact
+     * spectral interpolation (zero padding), up to 1024 points; the step follows
+     * (`dt·k_max²/2 ≤ 1.2`). Returns ψ, possibly on a finer grid.
      */
-    suspend fun evolveInTrap(psi: WaveFunction, potential: ProjectedPotential, lifetimeMs: Double, stationaryShortcut: Boolean = true, report: suspend (Double) -> Unit) {
+    suspend fun evolveInTrap(start: WaveFunction, potential: ProjectedPotential, lifetimeMs: Double, stationaryShortcut: Boolean = true, report: suspend (Double) -> Unit): WaveFunction {
         if (stationaryShortcut && potential.isDark) {
             // The ground state of a static trap is stationary: evolution only multiplies it by
             // exp(−iμt), which no image sees (up to the small residual of the relaxation, see groundState).
             report(lifetimeMs)
-            return
+            return start
         }
+        var psi = start
         val periods = ceil(lifetimeMs / MatterUnits.PROJECTOR_UPDATE_MS - 1e-9).toInt()
         for (p in 0 until periods) {
+            val trap = of(psi)
             val startMs = p * MatterUnits.PROJECTOR_UPDATE_MS
             val lengthMs = minOf(MatterUnits.PROJECTOR_UPDATE_MS, lifetimeMs - startMs)
-            val v = trapPotential(potential, startMs)
-            val steps = max(1, ceil(stepsPerUpdate * lengthMs / MatterUnits.PROJECTOR_UPDATE_MS - 1e-9).toInt())
+            val v = trap.potential(potential, startMs)
+            val steps = max(1, ceil(trap.stepsPerUpdate * lengthMs / MatterUnits.PROJECTOR_UPDATE_MS - 1e-9).toInt())
             val dt = MatterUnits.msToUnits(lengthMs) / steps
             // Strang steps with the two half potential steps between neighbours merged into one.
-            trapStep.potential(psi.re, psi.im, v, 1.0, g, dt / 2, imaginary = false)
-            val (cosines, sines) = trapStep.staticFactors(v, dt)
+            trap.step.potential(psi.re, psi.im, v, 1.0, g, dt / 2, imaginary = false)
+            val (cosines, sines) = trap.step.staticFactors(v, dt)
             for (s in 0 until steps) {
-                trapStep.kinetic(psi.re, psi.im, dt, 1.0, imaginary = false)
-                if (s == steps - 1) trapStep.potential(psi.re, psi.im, v, 1.0, g, dt / 2, imaginary = false)
-                else trapStep.potentialWithFactors(psi.re, psi.im, cosines, sines, g, dt)
+                trap.step.kinetic(psi.re, psi.im, dt, 1.0, imaginary = false)
+                if (s == steps - 1) trap.step.potential(psi.re, psi.im, v, 1.0, g, dt / 2, imaginary = false)
+                else trap.step.potentialWithFactors(psi.re, psi.im, cosines, sines, g, dt)
+            }
+            if (psi.grid.nx < MAX_AXIAL_POINTS && trap.step.spectralTail(psi.re, psi.im, TAIL_FRACTION) > TAIL_LIMIT) {
+                psi = trap.step.refineAxially(psi, resolution(psi.grid.nx * 2).grid)
             }
             report(startMs + lengthMs)
         }
+        return psi
     }
 
     /**
@@ -138,6 +133,7 @@ internal class GrossPitaevskii(private val settings: MatterSettings) {
      * the trap step), capped at 0.02 units. Returns φ and λ at the end.
      */
     suspend fun flight(start: WaveFunction, flightMs: Double, report: suspend (Double) -> Unit): Pair<WaveFunction, Double> {
+        val trapGrid = start.grid
         val wide = CylindricalGrid(trapGrid.nx * 2, trapGrid.nr, trapGrid.lx * 2, trapGrid.lr)
         val step = SplitStep(wide)
         val phi = start.embedAxially(wide)
@@ -145,7 +141,7 @@ internal class GrossPitaevskii(private val settings: MatterSettings) {
         val radialTrap = DoubleArray(wide.size) { n -> val r = wide.r[n / wide.nx]; 0.5 * omega * omega * r * r }
         fun scaled(t: Double) = atan(omega * t) / omega
         val total = MatterUnits.msToUnits(flightMs)
-        val dt0 = MatterUnits.msToUnits(MatterUnits.PROJECTOR_UPDATE_MS) / stepsPerUpdate
+        val dt0 = MatterUnits.msToUnits(MatterUnits.PROJECTOR_UPDATE_MS) / of(start).stepsPerUpdate
         var t = 0.0
         var reported = 0
         while (t < total - 1e-12) {
@@ -180,6 +176,9 @@ internal class GrossPitaevskii(private val settings: MatterSettings) {
         const val TRAP_LENGTH: Double = 40.0
 
         private const val CHECK_EVERY = 20
+        private const val MAX_AXIAL_POINTS = 1024
+        private const val TAIL_FRACTION = 0.8
+        private const val TAIL_LIMIT = 1e-4
         private const val MAX_FLIGHT_STEP = 0.02
         private val GROUND_STEPS = doubleArrayOf(0.01, 0.0025, 0.000625)
         private val GROUND_SPANS = doubleArrayOf(2.0, 0.3, 0.075)
@@ -187,10 +186,44 @@ internal class GrossPitaevskii(private val settings: MatterSettings) {
 }
 
 /**
+ * One axial resolution of the trap grid (±20 units, [axialPoints] points) with its operators, the
+ * magnetic potential `½x² + ½ω_r²r²` and the projector's spot matrix at its points.
+ */
+internal class TrapResolution(axialPoints: Int, leastStepsPerUpdate: Int) {
+    val grid = CylindricalGrid(axialPoints, GrossPitaevskii.RADIAL_POINTS, GrossPitaevskii.TRAP_LENGTH, GrossPitaevskii.RADIAL_LENGTH)
+    val step = SplitStep(grid)
+    val magnetic: DoubleArray = DoubleArray(grid.size) { n ->
+        val x = grid.x[n % grid.nx]
+        val r = grid.r[n / grid.nx]
+        0.5 * x * x + 0.5 * MatterUnits.RADIAL_OMEGA * MatterUnits.RADIAL_OMEGA * r * r
+    }
+    private val spotMatrix = ProjectedPotential.spotMatrix(DoubleArray(grid.nx) { grid.x[it] * MatterUnits.LENGTH_UNIT_UM })
+
+    /** Steps per projector period: at least the setting's, and enough for `dt·k_max²/2 ≤ 1.2`. */
+    val stepsPerUpdate: Int = run {
+        val kMax = kotlin.math.PI / grid.dx
+        max(leastStepsPerUpdate, ceil(MatterUnits.msToUnits(MatterUnits.PROJECTOR_UPDATE_MS) * 0.5 * kMax * kMax / 1.2).toInt())
+    }
+
+    /**
+     * Magnetic plus painted potential at [timeMs] (projector-resolved, 0..100 kHz), energy units.
+     * Unlike the service's simulator, the total is not clipped at 20 kHz: a clip flattens the top
+     * of a high barrier into a plateau where atoms linger without force; the adaptive axial
+     * resolution resolves the momenta a high barrier gives instead.
+     */
+    fun potential(potential: ProjectedPotential, timeMs: Double): DoubleArray {
+        if (potential.isDark) return magnetic
+        val light = potential.actual(timeMs, spotMatrix)
+        return DoubleArray(grid.size) { n -> magnetic[n] + light[n % grid.nx] * MatterUnits.UNITS_PER_KHZ }
+    }
+}
+
+/**
  * Numerical settings of the matter simulator.
  *
- * @property axialPoints axial grid points in the trap (power of two; 256 = 0.238 µm spacing, axial
- *   wave numbers up to 20 units, i.e. kinetic energies up to 200 units = 10 kHz)
+ * @property axialPoints axial grid points the run starts with (power of two; 256 = 0.238 µm spacing,
+ *   axial wave numbers up to 20 units, kinetic energies up to 200 units = 10 kHz); refined during
+ *   the evolution when the spectrum needs it (see [GrossPitaevskii.evolveInTrap])
  * @property stepsPerUpdate least number of time steps per 100 µs projector period; more are taken
  *   when needed to keep `dt·k_max²/2 ≤ 1.2` (beyond it split-step Fourier meets resonance
  *   instabilities)

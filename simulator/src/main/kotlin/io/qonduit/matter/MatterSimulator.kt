@@ -65,17 +65,16 @@ public class MatterSimulator @JvmOverloads constructor(public val settings: Matt
         val ground = engine.groundState { step(MatterStage.GROUND_STATE, 0.0) }
         val mu = engine.chemicalPotential(ground)
         val radius = kotlin.math.sqrt(7 * ground.axialVariance()) * MatterUnits.LENGTH_UNIT_UM
-        val psi = ground.copy()
-        engine.evolveInTrap(psi, potential, experiment.lifetimeMs) { step(MatterStage.IN_TRAP, it) }
+        val psi = engine.evolveInTrap(ground.copy(), potential, experiment.lifetimeMs) { step(MatterStage.IN_TRAP, it) }
         val summary = GroundState(mu, mu / MatterUnits.UNITS_PER_KHZ, radius)
         if (experiment.imaging == MatterImaging.IN_TRAP) {
-            return MatterResult(experiment, Imaging.inTrap(psi), summary, psi.norm(), null)
+            return MatterResult(experiment, Imaging.inTrap(psi), summary, psi.norm(), null, null)
         }
         val (phi, lambda) = engine.flight(psi, flightMs) { step(MatterStage.TIME_OF_FLIGHT, experiment.lifetimeMs + it) }
         val condensate = Imaging.timeOfFlight(phi, lambda)
         val thermal = if (settings.finiteTemperature) FiniteTemperature.of(experiment) else null
         val image = thermal?.let { FiniteTemperature.addThermalCloud(condensate, it, flightMs) } ?: condensate
-        return MatterResult(experiment, image, summary, phi.norm(), thermal)
+        return MatterResult(experiment, image, summary, phi.norm(), thermal, condensate.takeIf { thermal != null })
     }
 }
 
@@ -127,6 +126,7 @@ public data class GroundState(val chemicalPotential: Double, val chemicalPotenti
  * @property groundState the ground state's μ and radius
  * @property finalNorm ∫|ψ|² at the end (1 up to rounding)
  * @property thermal the finite-temperature populations, or null at zero temperature
+ * @property condensateImage with a thermal cloud, the condensate's own image (without it); else null
  */
 public class MatterResult(
     public val experiment: MatterExperiment,
@@ -134,6 +134,7 @@ public class MatterResult(
     public val groundState: GroundState,
     public val finalNorm: Double,
     public val thermal: ThermalCloud?,
+    public val condensateImage: MatterImage?,
 ) {
     override fun toString(): String = "MatterResult(${experiment.imaging}, $image, $groundState)"
 }

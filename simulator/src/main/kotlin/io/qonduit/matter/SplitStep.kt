@@ -212,6 +212,64 @@ internal class SplitStep(private val grid: CylindricalGrid) {
         }
     }
 
+    /** Fraction of ∫|ψ|² at axial wave numbers above [fraction] of the largest one. */
+    fun spectralTail(re: DoubleArray, im: DoubleArray, fraction: Double): Double {
+        val fr = fft[0]
+        val fi = fft[1]
+        val k2Max = grid.kx2[nx / 2] * fraction * fraction
+        var tail = 0.0
+        var total = 0.0
+        for (i in 0 until nr) {
+            System.arraycopy(re, i * nx, fr, 0, nx)
+            System.arraycopy(im, i * nx, fi, 0, nx)
+            FastFourierTransformer.transformInPlace(fft, DftNormalization.STANDARD, TransformType.FORWARD)
+            var rowTail = 0.0
+            var rowTotal = 0.0
+            for (k in 0 until nx) {
+                val p = fr[k] * fr[k] + fi[k] * fi[k]
+                rowTotal += p
+                if (grid.kx2[k] > k2Max) rowTail += p
+            }
+            tail += rowTail * grid.cellVolume[i]
+            total += rowTotal * grid.cellVolume[i]
+        }
+        return tail / total
+    }
+
+    /**
+     * ψ on [finer], a grid of the same extent with twice the axial points, by exact spectral
+     * interpolation (the spectrum zero-padded; the Nyquist bin split between ±k).
+     */
+    fun refineAxially(psi: WaveFunction, finer: CylindricalGrid): WaveFunction {
+        require(finer.nx == 2 * nx && finer.nr == nr && finer.lx == grid.lx)
+        val m = finer.nx
+        val re2 = DoubleArray(finer.size)
+        val im2 = DoubleArray(finer.size)
+        val big = Array(2) { DoubleArray(m) }
+        for (i in 0 until nr) {
+            System.arraycopy(psi.re, i * nx, fft[0], 0, nx)
+            System.arraycopy(psi.im, i * nx, fft[1], 0, nx)
+            FastFourierTransformer.transformInPlace(fft, DftNormalization.STANDARD, TransformType.FORWARD)
+            java.util.Arrays.fill(big[0], 0.0)
+            java.util.Arrays.fill(big[1], 0.0)
+            for (k in 0 until nx) {
+                val target = when {
+                    k < nx / 2 -> k
+                    k > nx / 2 -> k + nx
+                    else -> -1
+                }
+                for (c in 0..1) {
+                    if (target >= 0) big[c][target] = fft[c][k] * 2
+                    else { big[c][nx / 2] = fft[c][k]; big[c][m - nx / 2] = fft[c][k] }
+                }
+            }
+            FastFourierTransformer.transformInPlace(big, DftNormalization.STANDARD, TransformType.INVERSE)
+            System.arraycopy(big[0], 0, re2, i * m, m)
+            System.arraycopy(big[1], 0, im2, i * m, m)
+        }
+        return WaveFunction(finer, re2, im2).also { it.normalise() }
+    }
+
     /**
      * Energy terms of ψ: kinetic (axial spectral + radial stencil, radial part times [radialScale]),
      * potential `∫V|ψ|²` and `∫|ψ|⁴`; with them `μ = (T + V + g·I₄)/N` and `E = T + V + g·I₄/2`.

@@ -33,9 +33,8 @@ class MatterPhysicsSpec : FunSpec({
     }
 
     test("norm is conserved through time-dependent barriers") {
-        val psi = ground.copy()
         val experiment = MatterExperiment(3.0, MatterImaging.IN_TRAP, barriers = listOf(PaintedBarrier(listOf(0.0, 3.0), listOf(-4.0, 4.0), listOf(0.0, 30.0), listOf(1.0, 2.0))))
-        runBlocking { engine.evolveInTrap(psi, ProjectedPotential(experiment), experiment.lifetimeMs) { } }
+        val psi = runBlocking { engine.evolveInTrap(ground.copy(), ProjectedPotential(experiment), experiment.lifetimeMs) { } }
         abs(psi.norm() - 1) shouldBeLessThan 1e-10
     }
 
@@ -43,9 +42,8 @@ class MatterPhysicsSpec : FunSpec({
         // A static barrier switched on at t = 0 sets the ground state in motion; its energy must stay put.
         val experiment = MatterExperiment(3.0, MatterImaging.IN_TRAP, barriers = listOf(PaintedBarrier(listOf(0.0, 3.0), listOf(3.0, 3.0), listOf(2.0, 2.0), listOf(2.0, 2.0))))
         val potential = ProjectedPotential(experiment)
-        val psi = ground.copy()
-        val before = engine.energy(psi, 0.0, potential)
-        runBlocking { engine.evolveInTrap(psi, potential, experiment.lifetimeMs) { } }
+        val before = engine.energy(ground, 0.0, potential)
+        val psi = runBlocking { engine.evolveInTrap(ground.copy(), potential, experiment.lifetimeMs) { } }
         val after = engine.energy(psi, 0.0, potential)
         val kinetic = before - engine.energy(ground, 0.0, ProjectedPotential(MatterExperiment(0.0, MatterImaging.IN_TRAP)))
         println("energy before $before after $after rel ${abs(after - before) / before} (barrier adds $kinetic)")
@@ -78,6 +76,25 @@ class MatterPhysicsSpec : FunSpec({
         radial / lr shouldBe (1.0 plusOrMinus 0.01)
         axial / lx shouldBe (1.0 plusOrMinus 0.02)
         phi.norm() shouldBe (1.0 plusOrMinus 1e-10)
+    }
+
+    test("a barrier switched on suddenly kicks atoms to high momenta: the axial grid refines, the norm stays") {
+        val sudden = MatterExperiment(0.5, MatterImaging.IN_TRAP, barriers = listOf(PaintedBarrier(listOf(0.0, 0.5), listOf(0.0, 0.0), listOf(40.0, 40.0), listOf(2.0, 2.0))))
+        val psi = runBlocking { engine.evolveInTrap(ground.copy(), ProjectedPotential(sudden), sudden.lifetimeMs) { } }
+        println("sudden barrier: refined to ${psi.grid.nx} axial points")
+        (psi.grid.nx > 256) shouldBe true
+        abs(psi.norm() - 1) shouldBeLessThan 1e-10
+        val slow = MatterExperiment(2.0, MatterImaging.IN_TRAP, barriers = listOf(PaintedBarrier(listOf(0.0, 2.0), listOf(0.0, 0.0), listOf(0.0, 2.0), listOf(2.0, 2.0))))
+        runBlocking { engine.evolveInTrap(ground.copy(), ProjectedPotential(slow), slow.lifetimeMs) { } }.grid.nx shouldBe 256
+    }
+
+    test("spectral refinement is exact interpolation: the same state, twice the points") {
+        val trap = engine.resolution(256)
+        val fine = trap.step.refineAxially(ground, engine.resolution(512).grid)
+        for (i in 0 until ground.grid.nr) for (j in 0 until ground.grid.nx) {
+            fine.re[i * 512 + 2 * j] shouldBe (ground.re[i * 256 + j] plusOrMinus 1e-12)
+        }
+        engine.chemicalPotential(fine) shouldBe (engine.chemicalPotential(ground) plusOrMinus 1e-6)
     }
 
     test("same input, same image") {
