@@ -420,7 +420,7 @@ def _():
     tof = bec.inputs[0].output.values
     expect(isinstance(tof, js.NonPlotOutput) and tof.tof_image.rows == 100 and tof.tof_image.pixcal == 4.4, type(tof).__name__)
     expect(tof.temperature_nk > 0 and tof.condensed_atom_number == 10000 and tof.thermal_atom_number > 0, f"{tof.temperature_nk} nK")
-    expect([p.x for p in tof.tof_x_slice.points] == [float(i) for i in range(100)], "x slice is not in pixel numbers")
+    expect([p["x"] for p in tof.tof_x_slice.points] == [float(i) for i in range(100)], "x slice is not in pixel numbers")
     it = barrier.inputs[0].output.values
     expect(isinstance(it, js.PlotOutput) and (it.it_plot.rows, it.it_plot.columns) == (148, 512), type(it).__name__)
     expect(max(it.it_plot.pixels) > 0.5, "empty in-trap image")

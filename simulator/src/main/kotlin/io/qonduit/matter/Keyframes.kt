@@ -7,10 +7,14 @@ package io.qonduit.matter
  *
  * Spline kinds are interpolating B-splines on SciPy's knot vectors (quadratic: knots at the
  * midpoints between samples, second and second-to-last omitted; cubic: not-a-knot). With fewer
- * samples than the spline needs (SciPy refuses those), the degree drops to `samples − 1`.
+ * samples than the spline needs (SciPy refuses those), the degree drops to `samples − 1`; with
+ * repeated sample positions the spline kinds join linearly.
  */
-internal class Keyframes(private val xs: DoubleArray, private val ys: DoubleArray, private val kind: KeyframeInterpolation) {
-    private val spline: BSpline? = when (kind) {
+internal class Keyframes(private val xs: DoubleArray, private val ys: DoubleArray, kind: KeyframeInterpolation) {
+    /** Repeated samples (a landscape's steps) admit no interpolating spline (SciPy refuses them): those join linearly. */
+    private val kind = if (xs.toSet().size < xs.size && kind in SPLINES) KeyframeInterpolation.LINEAR else kind
+
+    private val spline: BSpline? = when (this.kind) {
         KeyframeInterpolation.QUADRATIC -> BSpline.interpolating(xs, ys, minOf(2, xs.size - 1))
         KeyframeInterpolation.CUBIC, KeyframeInterpolation.SMOOTH -> BSpline.interpolating(xs, ys, minOf(3, xs.size - 1))
         else -> null
@@ -37,6 +41,8 @@ internal class Keyframes(private val xs: DoubleArray, private val ys: DoubleArra
     }
 
     companion object {
+        private val SPLINES = setOf(KeyframeInterpolation.QUADRATIC, KeyframeInterpolation.CUBIC, KeyframeInterpolation.SMOOTH)
+
         fun of(xs: List<Double>, ys: List<Double>, kind: KeyframeInterpolation): Keyframes =
             Keyframes(xs.toDoubleArray(), ys.toDoubleArray(), kind)
     }

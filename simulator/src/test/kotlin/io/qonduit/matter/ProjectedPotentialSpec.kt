@@ -36,6 +36,12 @@ class ProjectedPotentialSpec : FunSpec({
         }
     }
 
+    test("a step made of repeated positions stays finite under spline kinds (joined linearly)") {
+        val step = Keyframes.of(listOf(-60.0, 0.0, 0.0, 60.0), listOf(0.0, 0.0, 10.0, 10.0), KeyframeInterpolation.CUBIC)
+        step.at(-30.0) shouldBe 0.0
+        step.at(30.0) shouldBe 10.0
+    }
+
     test("the projector's 121 spots with local rescaling and 0..100 kHz clipping match bert_schemas") {
         val experiment = MatterExperiment(
             10.0, MatterImaging.IN_TRAP,
