@@ -402,6 +402,30 @@ def _():
     expect(matter.job_id in out.getvalue() and "Daily Limit" in out.getvalue(), "tables not shown")
 
 
+# ---------------------------------------------------------------- the emulator on the Gross-Pitaevskii simulator
+
+
+@suite.check("OqtantClient.get_job[emulator --oqtant-model gpe: BEC and BARRIER outputs decode as the service's]", timeout_s=180)
+def _():
+    from private_emulator import private_emulator
+
+    with private_emulator("--oqtant-model", "gpe", "--oqtant-running-ms", "0") as private_url:
+        gpe = oc.OqtantClient(settings=oc.settings.model_copy(update={"base_url": f"{private_url}/oqtant"}), token=DEMO_TOKEN, debug=True)
+        bec_job = gpe.submit_job(job=gpe.create_job(name("gpe bec"), js.JobType.BEC))["job_id"]
+        barrier_job = gpe.submit_job(job=gpe.create_job(name("gpe barrier"), js.JobType.BARRIER))["job_id"]
+        bec = wait(gpe, bec_job, timeout_s=120)
+        barrier = wait(gpe, barrier_job, timeout_s=120)
+    restore_tracebacks()
+    expect(bec.status == "COMPLETE" and barrier.status == "COMPLETE", f"{bec.status} {barrier.status}")
+    tof = bec.inputs[0].output.values
+    expect(isinstance(tof, js.NonPlotOutput) and tof.tof_image.rows == 100 and tof.tof_image.pixcal == 4.4, type(tof).__name__)
+    expect(tof.temperature_nk > 0 and tof.condensed_atom_number == 10000 and tof.thermal_atom_number > 0, f"{tof.temperature_nk} nK")
+    expect([p["x"] for p in tof.tof_x_slice.points] == [float(i) for i in range(100)], "x slice is not in pixel numbers")
+    it = barrier.inputs[0].output.values
+    expect(isinstance(it, js.PlotOutput) and (it.it_plot.rows, it.it_plot.columns) == (148, 512), type(it).__name__)
+    expect(max(it.it_plot.pixels) > 0.5, "empty in-trap image")
+
+
 # ---------------------------------------------------------------- validation
 
 

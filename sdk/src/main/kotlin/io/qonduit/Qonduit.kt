@@ -52,6 +52,13 @@ public object Qonduit {
     public fun local(): LocalBackend = embedded
 
     /**
+     * The local Oqtant target: a new [io.qonduit.oqtant.OqtantSimulator] running Oqtant jobs on the
+     * in-process Gross–Pitaevskii matter simulator (the Python client's `submit(sim=True)`).
+     */
+    @JvmStatic
+    public fun oqtantSimulator(): io.qonduit.oqtant.OqtantSimulator = io.qonduit.oqtant.OqtantSimulator()
+
+    /**
      * The default target for [environment] (the process environment by default): the QPI QPU it
      * names when QPI is configured there, else [local]. The target is created once per process and
      * account, then reused. A configured account that cannot be reached fails here rather than

@@ -16,6 +16,9 @@ import java.time.Duration
  * @property oqtantRunningDelay how long an Oqtant job stays `RUNNING`, or `null` for [runningDelay]. The
  *   real service runs a job for 14–21 s, and the Python client's `track_jobs` only ends once it has
  *   seen a job `RUNNING` in one of its 2 s polls; the conformance suite sets 2.5 s.
+ * @property oqtantMatter the model behind Oqtant outputs: [OqtantMatter.ANALYTIC] (fast, the default)
+ *   or [OqtantMatter.GROSS_PITAEVSKII] (the matter simulator). Either way the job stays `RUNNING` at
+ *   least [oqtantRunningDelay].
  */
 public class EmulatorConfig @JvmOverloads constructor(
     public val port: Int = 0,
@@ -24,6 +27,7 @@ public class EmulatorConfig @JvmOverloads constructor(
     public val queuedDelay: Duration = DEFAULT_QUEUED_DELAY,
     public val runningDelay: Duration = DEFAULT_RUNNING_DELAY,
     public val oqtantRunningDelay: Duration? = null,
+    public val oqtantMatter: OqtantMatter = OqtantMatter.ANALYTIC,
 ) {
     init {
         require(port in 0..MAX_PORT) { "port must be between 0 and $MAX_PORT, was $port" }
@@ -36,10 +40,10 @@ public class EmulatorConfig @JvmOverloads constructor(
     /** A builder pre-filled with this configuration's values. */
     public fun toBuilder(): Builder =
         Builder().port(port).host(host).seed(seed).queuedDelay(queuedDelay).runningDelay(runningDelay)
-            .oqtantRunningDelay(oqtantRunningDelay)
+            .oqtantRunningDelay(oqtantRunningDelay).oqtantMatter(oqtantMatter)
 
     override fun toString(): String =
-        "EmulatorConfig(port=$port, host=$host, seed=$seed, queuedDelay=$queuedDelay, runningDelay=$runningDelay, oqtantRunningDelay=$oqtantRunningDelay)"
+        "EmulatorConfig(port=$port, host=$host, seed=$seed, queuedDelay=$queuedDelay, runningDelay=$runningDelay, oqtantRunningDelay=$oqtantRunningDelay, oqtantMatter=$oqtantMatter)"
 
     /** Java-friendly builder for [EmulatorConfig]; every setter returns the builder. */
     public class Builder {
@@ -49,6 +53,7 @@ public class EmulatorConfig @JvmOverloads constructor(
         private var queuedDelay: Duration = DEFAULT_QUEUED_DELAY
         private var runningDelay: Duration = DEFAULT_RUNNING_DELAY
         private var oqtantRunningDelay: Duration? = null
+        private var oqtantMatter: OqtantMatter = OqtantMatter.ANALYTIC
 
         /** Sets [EmulatorConfig.port]. */
         public fun port(port: Int): Builder = apply { this.port = port }
@@ -68,8 +73,11 @@ public class EmulatorConfig @JvmOverloads constructor(
         /** Sets [EmulatorConfig.oqtantRunningDelay]; `null` means [runningDelay]. */
         public fun oqtantRunningDelay(delay: Duration?): Builder = apply { this.oqtantRunningDelay = delay }
 
+        /** Sets [EmulatorConfig.oqtantMatter]. */
+        public fun oqtantMatter(model: OqtantMatter): Builder = apply { this.oqtantMatter = model }
+
         /** Builds the configuration; throws [IllegalArgumentException] naming any invalid field. */
-        public fun build(): EmulatorConfig = EmulatorConfig(port, host, seed, queuedDelay, runningDelay, oqtantRunningDelay)
+        public fun build(): EmulatorConfig = EmulatorConfig(port, host, seed, queuedDelay, runningDelay, oqtantRunningDelay, oqtantMatter)
     }
 
     /** Defaults and the [builder] factory. */

@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch
 import kotlin.system.exitProcess
 
 /**
- * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S] [--oqtant-running-ms N] [--fault RULE]...
+ * Command-line entry point: `EmulatorMain [--port N] [--host H] [--seed S] [--oqtant-running-ms N] [--oqtant-model analytic|gpe] [--fault RULE]...
  * [--qibo-partition-available NAME]...`.
  * Starts an emulator (port 8090 by default), installs the `--fault` rules ([FaultRule.parse]), makes
  * the named Qibo partitions available (the hardware one starts unavailable), prints
@@ -45,7 +45,7 @@ public object EmulatorMain {
     }
 
     /**
-     * Parses `--port N`, `--host H`, `--seed S`, `--oqtant-running-ms N` (also `--name=value`) into the
+     * Parses `--port N`, `--host H`, `--seed S`, `--oqtant-running-ms N`, `--oqtant-model analytic|gpe` (also `--name=value`) into the
      * configuration (`--fault` rules are checked too, and installed by [main]). Returns `null` for
      * `--help`; throws [IllegalArgumentException] naming the bad option otherwise.
      */
@@ -73,6 +73,11 @@ public object EmulatorMain {
                 "--oqtant-running-ms" -> builder.oqtantRunningDelay(value(queue, option).toLongOrNull()?.takeIf { it >= 0 }
                     ?.let { java.time.Duration.ofMillis(it) }
                     ?: throw IllegalArgumentException("--oqtant-running-ms must be a non-negative integer"))
+                "--oqtant-model" -> builder.oqtantMatter(when (value(queue, option)) {
+                    "analytic" -> OqtantMatter.ANALYTIC
+                    "gpe" -> OqtantMatter.GROSS_PITAEVSKII
+                    else -> throw IllegalArgumentException("--oqtant-model must be 'analytic' or 'gpe'")
+                })
                 "--fault" -> faults += value(queue, option).let { spec ->
                     try {
                         FaultRule.parse(spec)
@@ -108,7 +113,8 @@ public object EmulatorMain {
     private val QIBO_PARTITIONS = listOf(QiboEmulatorState.SIM, QiboEmulatorState.HARDWARE)
     private const val SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel"
     private const val USAGE = "usage: java -jar qonduit-emulator-standalone.jar [--port N (default $DEFAULT_PORT, 0 = any free port)] [--host H] [--seed S] " +
-        "[--oqtant-running-ms N (how long an Oqtant job runs)] [--fault 'METHOD PATH KIND [ARGUMENT] [times=N] [p=P] [seed=S] [header=Name:Value] [body=TEXT]']... " +
+        "[--oqtant-running-ms N (how long an Oqtant job runs)] [--oqtant-model analytic|gpe (Oqtant outputs: closed-form cloud, the default, or the Gross-Pitaevskii simulator)] " +
+        "[--fault 'METHOD PATH KIND [ARGUMENT] [times=N] [p=P] [seed=S] [header=Name:Value] [body=TEXT]']... " +
         "(KIND: latency MILLIS | error STATUS | drop | lose-reply; e.g. --fault '${FaultRuleSyntax.EXAMPLE}') " +
         "[--qibo-partition-available NAME (e.g. ${QiboEmulatorState.HARDWARE}, which starts unavailable)]..."
 }

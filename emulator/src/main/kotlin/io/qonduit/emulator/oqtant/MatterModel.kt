@@ -1,5 +1,6 @@
 package io.qonduit.emulator.oqtant
 
+import io.qonduit.matter.ProjectedPotential
 import kotlin.math.PI
 import kotlin.math.atan
 import kotlin.math.cbrt
@@ -18,7 +19,8 @@ import kotlin.math.sqrt
  *   `N = 15 000 + 100 × T[nK]`. Ideal Bose gas in a harmonic trap: condensed fraction
  *   `1 − (T/Tc)³` with `Tc = 200 nK`; thermal = N − condensed.
  * * **Trap.** Rb-87 in a cigar trap, 50 Hz axial and 400 Hz radial (the service's trap frequencies,
- *   oqtant.md §6), plus the painted potential at `end_time_ms` along the axis.
+ *   oqtant.md §6), plus the painted potential at `end_time_ms` along the axis, as the projector
+ *   realises it (`io.qonduit.matter.ProjectedPotential`, shared with the matter simulator).
  * * **In trap.** Thomas–Fermi condensate in the local-density approximation in the full potential
  *   (chemical potential solved numerically so that the density integrates to the condensed number),
  *   plus a Boltzmann thermal cloud in the same potential.
@@ -37,7 +39,7 @@ internal class MatterModel(val values: ValuesDto) {
     val thermalAtoms: Long = totalAtoms - condensedAtoms
 
     private val kT = KB * temperatureNk * 1e-9
-    private val potential = PaintedPotential(values)
+    private val potential = ProjectedPotential(values.toMatterExperiment())
 
     /** Chemical potential (J) of the harmonic-trap condensate: ½ħω̄(15 N₀ a / a_ho)^(2/5). */
     private val harmonicMu: Double = run {
@@ -46,10 +48,10 @@ internal class MatterModel(val values: ValuesDto) {
         0.5 * HBAR * omegaBar * (15.0 * condensedAtoms * SCATTERING_LENGTH / aHo).pow(0.4)
     }
 
-    /** Axial potential at the imaging time in J: magnetic harmonic plus painted light. */
-    fun axialPotential(xUm: Double): Double {
-        val x = xUm * 1e-6
-        return 0.5 * MASS * OMEGA_X * OMEGA_X * x * x + potential.khz(values.endTimeMs, xUm) * 1e3 * PLANCK
+    /** Axial potential at the imaging time in J at [xsUm]: magnetic harmonic plus painted light. */
+    fun axialPotential(xsUm: DoubleArray): DoubleArray {
+        val light = potential.actual(values.endTimeMs, xsUm)
+        return DoubleArray(xsUm.size) { val x = xsUm[it] * 1e-6; 0.5 * MASS * OMEGA_X * OMEGA_X * x * x + light[it] * 1e3 * PLANCK }
     }
 
     /**
@@ -57,7 +59,7 @@ internal class MatterModel(val values: ValuesDto) {
      * positions [xsUm] × radial positions [ysUm]; row-major with rows = radial.
      */
     fun inTrapColumnDensity(xsUm: DoubleArray, ysUm: DoubleArray): DoubleArray {
-        val v = DoubleArray(xsUm.size) { axialPotential(xsUm[it]) }
+        val v = axialPotential(xsUm)
         val mu = inTrapMu()
         val radialStiffness = MASS * OMEGA_R * OMEGA_R
         val tfPrefactor = (4.0 / 3.0) * sqrt(2.0 / radialStiffness) / G_INTERACTION * 1e-12 // per µm²
@@ -65,7 +67,7 @@ internal class MatterModel(val values: ValuesDto) {
         val thermal = DoubleArray(xsUm.size)
         if (thermalAtoms > 0 && kT > 0) {
             val grid = axisGrid()
-            val norm = grid.sumOf { kotlin.math.exp(-axialPotential(it) / kT) } * AXIS_STEP_UM
+            val norm = axialPotential(grid).sumOf { kotlin.math.exp(-it / kT) } * AXIS_STEP_UM
             val sigmaR = sqrt(kT / radialStiffness) * 1e6
             for (j in xsUm.indices) thermal[j] = thermalAtoms * kotlin.math.exp(-v[j] / kT) / norm / (sqrt(2 * PI) * sigmaR)
             val out = DoubleArray(xsUm.size * ysUm.size)
@@ -94,7 +96,7 @@ internal class MatterModel(val values: ValuesDto) {
     /** Chemical potential (J) in the full potential, by bisection on N₀ = π/(g m ω_r²) ∫ (μ − V)₊² dx. */
     private fun inTrapMu(): Double {
         if (condensedAtoms == 0L) return 0.0
-        val v = axisGrid().map { axialPotential(it) }
+        val v = axialPotential(axisGrid()).asList()
         val scale = PI / (G_INTERACTION * MASS * OMEGA_R * OMEGA_R) * AXIS_STEP_UM * 1e-6
         fun atoms(mu: Double) = scale * v.sumOf { val d = mu - it; if (d > 0) d * d else 0.0 }
         var lo = 0.0

@@ -2,6 +2,9 @@ package io.qonduit.emulator.oqtant
 
 import io.qonduit.emulator.EmulatorConfig
 import io.qonduit.emulator.JobCoroutines
+import io.qonduit.emulator.OqtantMatter
+import io.qonduit.matter.MatterSettings
+import io.qonduit.matter.MatterSimulator
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.delay
 import kotlinx.serialization.json.JsonObject
@@ -10,8 +13,10 @@ import java.util.Random
 
 /**
  * Moves each job PENDING → RUNNING → COMPLETE: [EmulatorConfig.queuedDelay] in the queue,
- * [EmulatorConfig.oqtantRunningDelay] (else [EmulatorConfig.runningDelay]) running, then every run's output from the analytic model
- * ([MatterModel], [MatterImages]). Jobs run one at a time, like the single QPU. A cancel or delete
+ * [EmulatorConfig.oqtantRunningDelay] (else [EmulatorConfig.runningDelay]) running, then every run's output from the model
+ * [EmulatorConfig.oqtantMatter] selects: the analytic one ([MatterModel], [MatterImages]) or the
+ * Gross–Pitaevskii simulator ([MatterSimulator], [gpeOutputValues]; raw images from its OD with seeded
+ * probe noise). Jobs run one at a time, like the single QPU. A cancel or delete
  * at any point wins: every transition re-checks the status under the state lock.
  */
 internal class OqtantJobRunner(
@@ -21,6 +26,7 @@ internal class OqtantJobRunner(
 ) {
     private val coroutines = JobCoroutines(scope)
     private val qpu = kotlinx.coroutines.sync.Mutex()
+    private val simulator = MatterSimulator(MatterSettings(finiteTemperature = true))
 
     fun start(job: OqtantJobRecord) {
         coroutines.start(job.externalId) { lifecycle(job) }
@@ -65,10 +71,14 @@ internal class OqtantJobRunner(
         }
     }
 
-    private fun render(job: OqtantJobRecord, index: Int): Pair<JsonObject, JsonObject> {
+    private suspend fun render(job: OqtantJobRecord, index: Int): Pair<JsonObject, JsonObject> {
         val random = config.seed?.let { Random(it + job.sequence * RUN_SEED_STRIDE + index) } ?: Random()
-        val images = MatterImages(MatterModel(job.values[index]), random)
-        val output = images.outputValues()
+        val values = job.values[index]
+        val images = MatterImages(MatterModel(values), random)
+        val output = when (config.oqtantMatter) {
+            OqtantMatter.ANALYTIC -> images.outputValues()
+            OqtantMatter.GROSS_PITAEVSKII -> gpeOutputValues(simulator.run(values.toMatterExperiment()), values.jobType)
+        }
         return output to images.rawImages(output)
     }
 
