@@ -30,4 +30,3 @@ val counts = runBlocking {
     }
 }
 counts.forEach { println(it) }
-counts

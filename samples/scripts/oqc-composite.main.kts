@@ -49,4 +49,4 @@ val summary = runBlocking {
             }
     }
 }
-summary
+println(summary.last())

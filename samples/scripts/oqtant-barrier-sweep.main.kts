@@ -58,4 +58,3 @@ val dips = runBlocking {
         }
     }
 }
-dips

@@ -41,4 +41,4 @@ val zz = runBlocking {
         }
     }
 }
-listOf(zz.value, zz.std)
+println("<Z⊗Z> = ${zz.value} ± ${zz.std}")

@@ -43,4 +43,3 @@ val printed = runBlocking {
     listOf(bellCounts, sweep.counts("c"), composite.outputs.counts("c"))
 }
 // README:end
-printed
