@@ -39,5 +39,5 @@ val image = (done!!.job.inputs.single().output!!.values as InTrapOutput).itPlot
 // Column sums of optical density; the barriers stand at columns 256 ∓ 29 (10 µm / 0.344 µm per pixel).
 val profile = DoubleArray(image.columns) { c -> (0 until image.rows).sumOf { r -> image[r, c] } }
 val dips = listOf(256 - 29, 256 + 29).map { profile[it] / profile.max() }
-println("status ${done!!.job.status}, ${image.rows} x ${image.columns} pixels, dips under the barriers: $dips")
-listOf(done!!.job.status.name, dips)
+val status = done!!.job.status.name
+println("status $status, ${image.rows} x ${image.columns} pixels, dips under the barriers: $dips")

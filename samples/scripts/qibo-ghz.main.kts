@@ -38,4 +38,3 @@ val frequencies = runBlocking {
         }
     }
 }
-listOf(frequencies)

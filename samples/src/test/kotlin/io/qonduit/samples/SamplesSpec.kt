@@ -85,8 +85,8 @@ class SamplesSpec : FunSpec({
                 }
                 "oqtant-local-simulator.main.kts" -> {
                     // Both 20 kHz barriers cut the cloud: almost no atoms left under them.
-                    returned[0] shouldBe "COMPLETE"
-                    (returned[1] as List<*>).forEach { ((it as Double) < 0.05) shouldBe true }
+                    scriptVal("status") shouldBe "COMPLETE"
+                    (scriptVal("dips") as List<*>).forEach { ((it as Double) < 0.05) shouldBe true }
                 }
                 "oqtopus-estimation.main.kts" -> {
                     // A Bell state is an eigenstate of Z⊗Z: the emulator computes the value exactly.
@@ -96,7 +96,7 @@ class SamplesSpec : FunSpec({
                 }
                 "qibo-ghz.main.kts" -> {
                     // GHZ: only 000 and 111, about half each, 1000 shots in all.
-                    val frequencies = returned[0] as Map<*, *>
+                    val frequencies = scriptVal("frequencies") as Map<*, *>
                     frequencies.keys shouldBe setOf("000", "111")
                     frequencies.values.sumOf { it as Long } shouldBe 1000L
                     ((frequencies["000"] as Long) / 1000.0) shouldBe (0.5 plusOrMinus 0.08)
