@@ -1,5 +1,7 @@
 package io.qonduit.oqc
 
+import io.qonduit.config.Accounts
+import io.qonduit.config.ConfigSources
 import io.qonduit.errors.QonduitException
 import io.qonduit.errors.ValidationException
 import io.qonduit.job.BackendResolver
@@ -559,21 +561,16 @@ public class OqcSdk internal constructor(
             builder(url).credentials(email, password).build()
 
         /**
-         * An SDK from the environment: `OQC_URL` and `OQC_AUTHENTICATION_TOKEN`.
+         * An SDK for the account [io.qonduit.config.Accounts.oqc] resolves: [url] and [token] when
+         * given, else `OQC_URL` and `OQC_AUTHENTICATION_TOKEN` from [sources].
          *
-         * @throws ValidationException naming the missing variable
+         * @throws io.qonduit.config.ConfigurationException naming what is missing and every place looked
          */
         @JvmStatic
-        public fun fromEnv(): OqcSdk = fromEnv { System.getenv(it) }
-
-        internal fun fromEnv(env: (String) -> String?): OqcSdk {
-            val url = env(ENV_URL)?.takeIf { it.isNotBlank() }
-            val token = env(ENV_TOKEN)?.takeIf { it.isNotBlank() }
-            val missing = listOfNotNull(ENV_URL.takeIf { url == null }, ENV_TOKEN.takeIf { token == null })
-            if (missing.isNotEmpty()) {
-                throw ValidationException(missing.map { io.qonduit.errors.Violation(it, null, "environment variable must be set") })
-            }
-            return withToken(url!!, Secret(token!!))
+        @JvmOverloads
+        public fun fromEnv(sources: ConfigSources = ConfigSources.system(), url: String? = null, token: Secret? = null): OqcSdk {
+            val account = Accounts.oqc(sources, url, token)
+            return withToken(account.endpoint, account.token!!)
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.qonduit.oqtant
 
+import io.qonduit.config.Accounts
+import io.qonduit.config.ConfigSources
 import io.ktor.http.encodeURLPathPart
 import io.qonduit.errors.ValidationException
 import io.qonduit.job.CompositeJob
@@ -452,6 +454,21 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
         /** A builder authenticating with [token]. */
         @JvmStatic
         public fun builder(token: Secret): Builder = Builder(token)
+
+        /**
+         * A client for the account [io.qonduit.config.Accounts.oqtant] resolves: [token] when given,
+         * else the token the Python client saves in `~/.access-token.txt` under [sources]' home;
+         * [url] when given, else [DEFAULT_BASE_URL].
+         *
+         * @throws io.qonduit.config.ConfigurationException when no token is found, naming every place looked
+         * @throws OqtantTokenException for a malformed token
+         */
+        @JvmStatic
+        @JvmOverloads
+        public fun fromEnv(sources: ConfigSources = ConfigSources.system(), url: String? = null, token: Secret? = null): OqtantClient {
+            val account = Accounts.oqtant(sources, url, token)
+            return builder(account.token!!).baseUrl(account.endpoint).build()
+        }
     }
 }
 

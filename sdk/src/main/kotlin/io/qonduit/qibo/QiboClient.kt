@@ -1,5 +1,7 @@
 package io.qonduit.qibo
 
+import io.qonduit.config.Accounts
+import io.qonduit.config.ConfigSources
 import io.ktor.http.HttpMethod
 import io.qonduit.circuit.Circuit
 import io.qonduit.errors.ApiException
@@ -455,6 +457,20 @@ public class QiboClient private constructor(builder: Builder) : AutoCloseable {
         /** A client of the server at [url] with [token]. */
         @JvmStatic
         public fun create(url: String, token: Secret): QiboClient = Builder(url, token).build()
+
+        /**
+         * A client for the account [io.qonduit.config.Accounts.qibo] resolves: [url] and [token] when
+         * given, else `QIBO_URL` and `QIBO_TOKEN` from [sources], whose environment also supplies
+         * `RESULTS_BASE_FOLDER` and `SECONDS_BETWEEN_CHECKS`.
+         *
+         * @throws io.qonduit.config.ConfigurationException naming what is missing and every place looked
+         */
+        @JvmStatic
+        @JvmOverloads
+        public fun fromEnv(sources: ConfigSources = ConfigSources.system(), url: String? = null, token: Secret? = null): QiboClient {
+            val account = Accounts.qibo(sources, url, token)
+            return Builder(account.endpoint, account.token!!).environment(sources.environment).build()
+        }
 
         /** A builder for the server at [url] with [token]. */
         @JvmStatic

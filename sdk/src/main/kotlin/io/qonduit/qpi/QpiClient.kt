@@ -1,5 +1,7 @@
 package io.qonduit.qpi
 
+import io.qonduit.config.Accounts
+import io.qonduit.config.ConfigSources
 import io.ktor.http.HttpMethod
 import io.qonduit.errors.ApiException
 import io.qonduit.errors.AuthorizationException
@@ -505,8 +507,16 @@ public class QpiClient private constructor(
         @JvmStatic
         public fun builder(baseUrl: String): Builder = Builder(baseUrl)
 
-        /** A client from the environment: `QPI_URL` (default `http://localhost:8090`) and `QPI_API_TOKEN`. */
+        /**
+         * A client for the account [io.qonduit.config.Accounts.qpi] resolves: [url] and [token] when
+         * given, else `QPI_URL` (default `http://localhost:8090`) and `QPI_API_TOKEN` (none: call
+         * [authWithPassword] first) from [sources].
+         */
         @JvmStatic
-        public fun fromEnv(): QpiClient = create(System.getenv("QPI_URL") ?: "http://localhost:8090", Secret.fromEnv("QPI_API_TOKEN"))
+        @JvmOverloads
+        public fun fromEnv(sources: ConfigSources = ConfigSources.system(), url: String? = null, token: Secret? = null): QpiClient {
+            val account = Accounts.qpi(sources, url, token)
+            return create(account.endpoint, account.token)
+        }
     }
 }

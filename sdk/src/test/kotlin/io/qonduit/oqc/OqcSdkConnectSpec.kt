@@ -7,6 +7,8 @@ import io.kotest.matchers.collections.shouldContainExactly
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.types.shouldBeInstanceOf
+import io.qonduit.config.ConfigSources
+import io.qonduit.config.ConfigurationException
 import io.qonduit.emulator.oqc.OqcEmulatorState
 import io.qonduit.errors.ApiException
 import io.qonduit.errors.AuthorizationException
@@ -19,6 +21,7 @@ import io.qonduit.testing.Circuits
 import kotlin.time.Duration.Companion.seconds
 import io.qonduit.oqc.OqcTesting.TOSHIKO
 import io.qonduit.transport.Secret
+import java.nio.file.Files
 
 class OqcSdkConnectSpec : FunSpec({
     val emulator = OqcTesting.emulator()
@@ -79,9 +82,12 @@ class OqcSdkConnectSpec : FunSpec({
 
     test("fromEnv reads OQC_URL and OQC_AUTHENTICATION_TOKEN and names what is missing") {
         val env = mapOf("OQC_URL" to emulator.url("oqc"), "OQC_AUTHENTICATION_TOKEN" to OqcEmulatorState.DEMO_TOKEN)
-        OqcSdk.fromEnv { env[it] }.use { it.listQpus().size shouldBe 2 }
-        shouldThrow<ValidationException> { OqcSdk.fromEnv { null } }.violations.map { it.field } shouldContainExactly
-            listOf("OQC_URL", "OQC_AUTHENTICATION_TOKEN")
+        val home = Files.createTempDirectory("oqc-home")
+        OqcSdk.fromEnv(ConfigSources(env, home)).use { it.listQpus().size shouldBe 2 }
+        val e = shouldThrow<ConfigurationException> { OqcSdk.fromEnv(ConfigSources(emptyMap(), home)) }
+        e.missing shouldContainExactly listOf("url", "token")
+        e.message!! shouldContain "OQC_URL"
+        e.message!! shouldContain "OQC_AUTHENTICATION_TOKEN"
     }
 
     test("close is safe when never opened and twice; a closed SDK refuses to open") {
