@@ -36,14 +36,15 @@ internal class AccountResolver(private val provider: String, private val sources
     fun resolve(endpoint: List<Place>, token: List<Place>, tokenOptional: Boolean = false): ResolvedAccount {
         val url = first(endpoint)
         val secret = first(token)
-        val missing = listOfNotNull("url".takeIf { url == null }, "token".takeIf { secret == null && !tokenOptional })
-        if (missing.isNotEmpty()) {
-            val looked = (endpoint + token).map { it.description }
-            val why = buildList {
-                if (url == null) add("no url (looked at ${endpoint.joinToString { it.description }})")
-                if (secret == null && !tokenOptional) add("no token (looked at ${token.joinToString { it.description }})")
-            }
-            throw ConfigurationException(provider, missing, looked, "$provider configuration incomplete: ${why.joinToString("; ")}")
+        if (url == null || (secret == null && !tokenOptional)) {
+            throw configurationMissing(
+                provider,
+                listOfNotNull(
+                    ("url" to endpoint.map { it.description }).takeIf { url == null },
+                    ("token" to token.map { it.description }).takeIf { secret == null && !tokenOptional },
+                ),
+                (endpoint + token).map { it.description },
+            )
         }
         return ResolvedAccount(provider, url!!.second.trimEnd('/'), url.first, secret?.second?.let(Secret::of), secret?.first)
     }

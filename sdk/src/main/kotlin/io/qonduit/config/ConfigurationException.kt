@@ -17,3 +17,13 @@ public class ConfigurationException internal constructor(
     public val looked: List<String>,
     message: String,
 ) : QonduitException(message)
+
+/**
+ * The one message format: for each missing setting, its name and the places looked, e.g.
+ * `OQC configuration incomplete: no url (looked at argument url, environment variable OQC_URL)`;
+ * [looked] lists every place searched, for missing settings and found ones alike.
+ */
+internal fun configurationMissing(provider: String, missing: List<Pair<String, List<String>>>, looked: List<String>): ConfigurationException {
+    val why = missing.joinToString("; ") { (setting, places) -> "no $setting (looked at ${places.joinToString()})" }
+    return ConfigurationException(provider, missing.map { it.first }, looked, "$provider configuration incomplete: $why")
+}

@@ -1,5 +1,6 @@
 package io.qonduit.oqtopus
 
+import io.qonduit.config.configurationMissing
 import io.qonduit.errors.ValidationException
 import io.qonduit.transport.Secret
 import java.nio.file.Files
@@ -120,15 +121,32 @@ public class OqtopusConfig private constructor(
         }
 
         /**
-         * The environment when it names a URL, else the default INI file: how Qonduit finds an
-         * OQTOPUS account without being told.
-         *
-         * @throws ValidationException when neither has one
+         * The older quri-parts-oqtopus INI file, `[home]/.oqtopus` (same sections; keys `url`,
+         * `api_token`, `proxy`), read by [load] when the default file is absent.
          */
         @JvmStatic
         @JvmOverloads
-        public fun load(env: Map<String, String> = System.getenv(), home: String = System.getProperty("user.home")): OqtopusConfig =
-            if (!env[URL_ENV].isNullOrBlank() || !env[BASE_URL_ENV].isNullOrBlank()) fromEnv(env) else fromFile(DEFAULT_SECTION, defaultFile(env, home))
+        public fun legacyFile(home: String = System.getProperty("user.home")): Path = Paths.get(home, ".oqtopus")
+
+        /**
+         * The environment when it names a URL, else the default INI file, else the [legacyFile]:
+         * how Qonduit finds an OQTOPUS account without being told, as the Python clients do.
+         *
+         * @throws io.qonduit.config.ConfigurationException when none has one, naming every place looked
+         * @throws ValidationException when the file found is invalid
+         */
+        @JvmStatic
+        @JvmOverloads
+        public fun load(env: Map<String, String> = System.getenv(), home: String = System.getProperty("user.home")): OqtopusConfig {
+            if (!env[URL_ENV].isNullOrBlank() || !env[BASE_URL_ENV].isNullOrBlank()) return fromEnv(env)
+            val files = listOf(defaultFile(env, home), legacyFile(home))
+            val file = files.firstOrNull { Files.isRegularFile(it) }
+            if (file == null) {
+                val looked = listOf("environment variable $URL_ENV", "environment variable $BASE_URL_ENV") + files.map { "file $it" }
+                throw configurationMissing("OQTOPUS", listOf("url" to looked), looked)
+            }
+            return fromFile(DEFAULT_SECTION, file)
+        }
 
         private fun isHttpUrl(url: String): Boolean {
             val scheme = url.substringBefore("://", missingDelimiterValue = "").lowercase()

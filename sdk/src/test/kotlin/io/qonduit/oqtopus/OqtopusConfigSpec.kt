@@ -5,6 +5,7 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
+import io.qonduit.config.ConfigurationException
 import io.qonduit.errors.ValidationException
 import io.qonduit.transport.Secret
 import java.nio.file.Files
@@ -44,13 +45,25 @@ class OqtopusConfigSpec : FunSpec({
         // load(): the file when the environment names no URL, the environment when it does.
         OqtopusConfig.load(emptyMap(), h.toString()).baseUrl shouldBe "http://127.0.0.1:8080"
         OqtopusConfig.load(mapOf("OQTOPUS_BASE_URL" to "http://127.0.0.1:2"), h.toString()).baseUrl shouldBe "http://127.0.0.1:2"
+        // quri-parts-oqtopus's older ~/.oqtopus is read when the default file is absent, so its users change nothing.
+        val legacy = home(null)
+        Files.writeString(legacy.resolve(".oqtopus"), "[default]\nurl = http://127.0.0.1:3\napi_token = legacy-token\n")
+        OqtopusConfig.load(emptyMap(), legacy.toString()).apiToken shouldBe Secret.of("legacy-token")
         // XDG_CONFIG_HOME moves the file as in the Python client.
         OqtopusConfig.defaultFile(mapOf("XDG_CONFIG_HOME" to "/x"), h.toString()) shouldBe Path.of("/x/oqtopus/config.ini")
     }
 
     test("a missing file, section, URL or a bad timeout are typed errors naming the field") {
         val none = home(null)
-        shouldThrow<ValidationException> { OqtopusConfig.load(emptyMap(), none.toString()) }.violations.single().field shouldBe "path"
+        val e = shouldThrow<ConfigurationException> { OqtopusConfig.load(emptyMap(), none.toString()) }
+        e.missing shouldBe listOf("url")
+        e.looked shouldBe listOf(
+            "environment variable OQTOPUS_URL",
+            "environment variable OQTOPUS_BASE_URL",
+            "file ${none.resolve(".config/oqtopus/config.ini")}",
+            "file ${none.resolve(".oqtopus")}",
+        )
+        e.message!! shouldContain "OQTOPUS configuration incomplete: no url (looked at environment variable OQTOPUS_URL"
         val h = home("[other]\nbase_url=http://x:1\n[default]\napi_token=t\n[bad]\nbase_url=http://x:1\ntimeout=-1\n")
         val file = OqtopusConfig.defaultFile(emptyMap(), h.toString())
         shouldThrow<ValidationException> { OqtopusConfig.fromFile("missing", file) }.violations.single().field shouldBe "section"
