@@ -12,7 +12,8 @@ import java.time.Duration
  * Where an OQTOPUS User API is and how to reach it, resolved as oqtopus-client's `OqtopusConfig`:
  * explicit values ([of]), the environment ([fromEnv]: `OQTOPUS_BASE_URL` (or `OQTOPUS_URL`),
  * `OQTOPUS_API_TOKEN`, `OQTOPUS_PROXY`) or the INI file `~/.config/oqtopus/config.ini`
- * ([fromFile]: section `[default]`, keys `base_url` (or `url`), `api_token`, `proxy`, `timeout`).
+ * ([fromFile]: section `[default]`, keys `base_url` (or `url`), `api_token`, `proxy`, `timeout`),
+ * or quri-parts' older `~/.oqtopus` ([legacyFile]); [load] tries them in that order.
  *
  * The token is a [Secret]: `toString` shows only the URL, and the proxy only by its presence (a
  * proxy URL may hold a password).
