@@ -1,9 +1,11 @@
 // Two programs × two QPUs on OQC QCaaS (here the loopback emulator), batch-submitted per QPU, with
 // live status and the diagnostics (timings, metrics, metadata) fetched for every task.
+// The README shows the part between the README markers (ReadmeSpec checks it).
 // Standalone: `mvn -q install -DskipTests`, then `kotlin samples/scripts/oqc-composite.main.kts`.
 @file:DependsOn("io.qonduit:qonduit-sdk:0.1.0-SNAPSHOT")
 @file:DependsOn("io.qonduit:qonduit-emulator:0.1.0-SNAPSHOT")
 
+// README:begin
 import io.qonduit.circuit.circuit
 import io.qonduit.emulator.Emulator
 import io.qonduit.emulator.oqc.OqcEmulatorState
@@ -50,3 +52,4 @@ val summary = runBlocking {
     }
 }
 println(summary.last())
+// README:end

@@ -1,10 +1,12 @@
 // A barrier-height sweep on Oqtant (here the loopback emulator): one multi-run job built with the
 // experiment DSL, tracked live, each run's in-trap image paired with its barrier height and the
 // last one rendered to PNG.
+// The README shows the part between the README markers (ReadmeSpec checks it).
 // Standalone: `mvn -q install -DskipTests`, then `kotlin samples/scripts/oqtant-barrier-sweep.main.kts`.
 @file:DependsOn("io.qonduit:qonduit-dsl:0.1.0-SNAPSHOT")
 @file:DependsOn("io.qonduit:qonduit-emulator:0.1.0-SNAPSHOT")
 
+// README:begin
 import io.qonduit.dsl.oqtant.plot.OqtantPlots
 import io.qonduit.dsl.oqtant.quantumMatter
 import io.qonduit.dsl.oqtant.sweep
@@ -58,3 +60,4 @@ val dips = runBlocking {
         }
     }
 }
+// README:end

@@ -1,10 +1,12 @@
 // ⟨Z⊗Z⟩ on a Bell state, estimated on OQTOPUS (here the loopback emulator): the circuit is built
 // with the DSL, sent as OpenQASM 3 in input.zip through the presigned storage form, and the
 // expectation value read from the result zip. A Bell state is an eigenstate of Z⊗Z with value 1.
+// The README shows the part between the README markers (ReadmeSpec checks it).
 // Standalone: `mvn -q install -DskipTests`, then `kotlin samples/scripts/oqtopus-estimation.main.kts`.
 @file:DependsOn("io.qonduit:qonduit-sdk:0.1.0-SNAPSHOT")
 @file:DependsOn("io.qonduit:qonduit-emulator:0.1.0-SNAPSHOT")
 
+// README:begin
 import io.qonduit.circuit.circuit
 import io.qonduit.emulator.Emulator
 import io.qonduit.emulator.EmulatorConfig
@@ -42,3 +44,4 @@ val zz = runBlocking {
     }
 }
 println("<Z⊗Z> = ${zz.value} ± ${zz.std}")
+// README:end

@@ -1,10 +1,12 @@
 // A three-qubit GHZ state on the Qibo cloud (here the loopback emulator): the circuit is built with
 // the DSL, posted as qibo's circuit JSON after the version check, polled through its statuses,
 // and the tar.gz result's results.npy (a pickled qibo result) decoded into frequencies.
+// The README shows the part between the README markers (ReadmeSpec checks it).
 // Standalone: `mvn -q install -DskipTests`, then `kotlin samples/scripts/qibo-ghz.main.kts`.
 @file:DependsOn("io.qonduit:qonduit-sdk:0.1.0-SNAPSHOT")
 @file:DependsOn("io.qonduit:qonduit-emulator:0.1.0-SNAPSHOT")
 
+// README:begin
 import io.qonduit.circuit.circuit
 import io.qonduit.emulator.Emulator
 import io.qonduit.emulator.EmulatorConfig
@@ -38,3 +40,4 @@ val frequencies = runBlocking {
         }
     }
 }
+// README:end

@@ -18,13 +18,15 @@ import java.time.Duration;
 
 /**
  * An Oqtant barrier experiment from Java: built with the DSL's Java builders, run on the emulated
- * service as a Qonduit job through futures, and its in-trap image read back.
+ * service as a Qonduit job through futures, and its in-trap image read back. The README's Oqtant
+ * Java example, between the README markers.
  */
 public final class OqtantJavaSample {
     private OqtantJavaSample() {
     }
 
     public static void main(String[] args) throws Exception {
+        // README:begin
         OqtantJob experiment = new QuantumMatterBuilder("java barrier")
                 .lifetimeMs(10.0)
                 .image(ImageType.IN_TRAP)
@@ -42,5 +44,6 @@ public final class OqtantJavaSample {
             InTrapOutput inTrap = (InTrapOutput) output.getValues();
             System.out.println("oqtant " + job.getState() + " image " + inTrap.getItPlot().getRows() + "x" + inTrap.getItPlot().getColumns());
         }
+        // README:end
     }
 }

@@ -41,4 +41,49 @@ class JavaSampleTest {
         original.print(text);
         assertTrue(text.contains("oqtant COMPLETED image 148x503"), text);
     }
+
+    /** Runs a sample's main and returns what it printed (also echoed, for the test log). */
+    private static String printedBy(ThrowingMain main) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true));
+        try {
+            main.run(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        original.print(buffer);
+        return buffer.toString();
+    }
+
+    private interface ThrowingMain {
+        void run(String[] args) throws Exception;
+    }
+
+    // The README's per-provider Java examples: a Bell pair gives only 00 and 11 (1000 shots in all).
+
+    @Test
+    void qpiJavaSampleRunsABellPair() throws Exception {
+        String text = printedBy(QpiJavaSample::main);
+        assertTrue(text.matches("(?s).*qpi \\{00=\\d+, 11=\\d+}\\s*"), text);
+    }
+
+    @Test
+    void oqcJavaSampleRunsABellPair() throws Exception {
+        String text = printedBy(OqcJavaSample::main);
+        assertTrue(text.matches("(?s).*oqc \\S+ \\{00=\\d+, 11=\\d+}\\s*"), text);
+    }
+
+    @Test
+    void oqtopusJavaSampleEstimatesZZ() throws Exception {
+        // A Bell pair is an eigenstate of Z⊗Z with value 1: the emulator computes it exactly.
+        String text = printedBy(OqtopusJavaSample::main);
+        assertTrue(text.matches("(?s).*oqtopus <Z⊗Z> = 1\\.0\\s*"), text);
+    }
+
+    @Test
+    void qiboJavaSampleRunsABellPair() throws Exception {
+        String text = printedBy(QiboJavaSample::main);
+        assertTrue(text.matches("(?s).*qibo \\{00=\\d+, 11=\\d+} frequencies \\{00=\\d+, 11=\\d+}\\s*"), text);
+    }
 }

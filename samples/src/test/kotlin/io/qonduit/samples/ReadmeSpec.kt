@@ -34,8 +34,16 @@ class ReadmeSpec : FunSpec({
         return body.map { if (it.isBlank()) "" else it.substring(indent) }
     }
 
-    test("the README shows the Kotlin script and the Java sample that the build runs") {
-        snippets().map { it.first } shouldContainExactlyInAnyOrder listOf("samples/scripts/readme.main.kts", "samples/src/main/java/io/qonduit/samples/JavaSample.java")
+    test("the README shows the Kotlin script and the Java sample that the build runs, and one of each per provider") {
+        val java = "samples/src/main/java/io/qonduit/samples/"
+        snippets().map { it.first } shouldContainExactlyInAnyOrder listOf(
+            "samples/scripts/readme.main.kts", "${java}JavaSample.java",
+            "samples/scripts/qpi-bell.main.kts", "${java}QpiJavaSample.java",
+            "samples/scripts/oqc-composite.main.kts", "${java}OqcJavaSample.java",
+            "samples/scripts/oqtant-barrier-sweep.main.kts", "${java}OqtantJavaSample.java",
+            "samples/scripts/oqtopus-estimation.main.kts", "${java}OqtopusJavaSample.java",
+            "samples/scripts/qibo-ghz.main.kts", "${java}QiboJavaSample.java",
+        )
     }
 
     test("each README snippet is exactly the marked part of its source file") {

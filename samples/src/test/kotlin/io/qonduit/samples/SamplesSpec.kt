@@ -101,6 +101,11 @@ class SamplesSpec : FunSpec({
                     frequencies.values.sumOf { it as Long } shouldBe 1000L
                     ((frequencies["000"] as Long) / 1000.0) shouldBe (0.5 plusOrMinus 0.08)
                 }
+                "qpi-bell.main.kts" -> {
+                    // rx(0) leaves the Bell pair's 00/11; rx(π) on q[1] flips it to 01/10.
+                    val counts = (scriptVal("counts") as List<*>).map { (it as Map<*, *>).keys }
+                    counts shouldBe listOf(setOf("00", "11"), setOf("01", "10"))
+                }
                 else -> error("add expectations for ${script.name}")
             }
         }
