@@ -1,5 +1,7 @@
 package io.qonduit.job
 
+import io.qonduit.matter.MatterProgress
+import io.qonduit.matter.MatterResult
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.collect
 import kotlinx.coroutines.flow.onEach
@@ -58,11 +60,13 @@ public enum class ProgressDisplay {
 }
 
 /**
- * Shows progress flows (a [CompositeJob]'s [CompositeJob.progress] or [CompositeJob.track]) on a
+ * Shows progress flows (a [CompositeJob]'s [CompositeJob.progress] or [CompositeJob.track], a
+ * matter simulation's steps) on a
  * stream, stderr by default so that a program's own output on stdout stays clean:
  *
  * ```kotlin
  * ConsoleProgress.show(composite.track(), "sweep")
+ * ConsoleProgress.showSimulation(MatterSimulator().simulate(experiment))
  * ```
  */
 public object ConsoleProgress {
@@ -79,30 +83,88 @@ public object ConsoleProgress {
         out: PrintStream = System.err,
     ): Progress? {
         var last: Progress? = null
+        render(progress, task, display, out) {
+            last = it
+            Reading(it.done.toLong(), it.total.toLong(), detail(it), it.toString())
+        }
+        return last
+    }
+
+    /**
+     * Collects a Gross–Pitaevskii run ([io.qonduit.matter.MatterSimulator.simulate]) to its end,
+     * showing the simulated experiment time on [out] (as plain lines: one per stage and per tenth of
+     * the run), and returns its result (null when the flow ended without one).
+     */
+    @JvmStatic
+    public suspend fun showSimulation(
+        progress: Flow<MatterProgress>,
+        task: String = "simulation",
+        display: ProgressDisplay = ProgressDisplay.configured(),
+        out: PrintStream = System.err,
+    ): MatterResult? {
+        var result: MatterResult? = null
+        var total = 0L
+        render(progress, task, display, out) { event ->
+            when (event) {
+                is MatterProgress.Step -> {
+                    // The bar counts tenths of a millisecond, the resolution of Oqtant times.
+                    total = tenths(event.totalMs)
+                    val decile = if (event.totalMs > 0) (10 * event.simulatedMs / event.totalMs).toInt().coerceIn(0, 10) else 0
+                    Reading(tenths(event.simulatedMs), total, event.stage.name, "${event.stage} ${decile * 10}% of ${event.totalMs} ms")
+                }
+                is MatterProgress.Done -> {
+                    result = event.result
+                    Reading(total, total, "done", "done")
+                }
+            }
+        }
+        return result
+    }
+
+    /** [showSimulation] for Java: shows a [io.qonduit.matter.MatterSimulator.simulatePublisher] run. */
+    @JvmStatic
+    @JvmOverloads
+    public fun showSimulationAsync(
+        progress: java.util.concurrent.Flow.Publisher<MatterProgress>,
+        task: String = "simulation",
+        display: ProgressDisplay = ProgressDisplay.configured(),
+        out: PrintStream = System.err,
+    ): CompletableFuture<MatterResult?> = JavaBridge.future { showSimulation(progress.asFlow(), task, display, out) }
+
+    // One value as shown: a position on the bar and, for plain lines, its text (a line is printed
+    // only when its text changes, so a fast flow does not flood a log).
+    private class Reading(val done: Long, val total: Long, val detail: String, val line: String)
+
+    private suspend fun <T> render(values: Flow<T>, task: String, display: ProgressDisplay, out: PrintStream, read: (T) -> Reading) {
         when (display.resolved()) {
-            ProgressDisplay.OFF, ProgressDisplay.AUTO -> progress.collect { last = it }
-            ProgressDisplay.LINES -> progress.collect {
-                if (it != last) out.println("$task: $it")
-                last = it
+            ProgressDisplay.OFF, ProgressDisplay.AUTO -> values.collect { read(it) }
+            ProgressDisplay.LINES -> {
+                var last: String? = null
+                values.collect {
+                    val line = read(it).line
+                    if (line != last) out.println("$task: $line")
+                    last = line
+                }
             }
             ProgressDisplay.BAR -> {
                 var bar: ProgressBar? = null
                 try {
-                    progress.onEach {
+                    values.onEach {
+                        val r = read(it)
                         // The bar is built on the first value: only then is the total known.
-                        val b = bar ?: bar(task, it.total, out).also { created -> bar = created }
-                        b.maxHint(it.total.toLong())
-                        b.stepTo(it.done.toLong())
-                        b.setExtraMessage(detail(it))
-                        last = it
+                        val b = bar ?: bar(task, r.total, out).also { created -> bar = created }
+                        b.maxHint(r.total)
+                        b.stepTo(r.done)
+                        b.setExtraMessage(r.detail)
                     }.collect()
                 } finally {
                     bar?.close()
                 }
             }
         }
-        return last
     }
+
+    private fun tenths(ms: Double): Long = kotlin.math.round(ms * 10).toLong()
 
     /** [show] for Java: shows [progress] (a `…Publisher()` of the SDK) on stderr as configured. */
     @JvmStatic
@@ -114,10 +176,10 @@ public object ConsoleProgress {
         out: PrintStream = System.err,
     ): CompletableFuture<Progress?> = JavaBridge.future { show(progress.asFlow(), task, display, out) }
 
-    private fun bar(task: String, total: Int, out: PrintStream): ProgressBar =
+    private fun bar(task: String, total: Long, out: PrintStream): ProgressBar =
         ProgressBarBuilder()
             .setTaskName(task)
-            .setInitialMax(total.toLong())
+            .setInitialMax(total)
             .setConsumer(ConsoleProgressBarConsumer(out))
             .setUpdateIntervalMillis(200)
             .build()

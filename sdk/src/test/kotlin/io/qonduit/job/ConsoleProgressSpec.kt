@@ -3,7 +3,15 @@ package io.qonduit.job
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
+import io.kotest.matchers.collections.shouldContain
 import io.kotest.matchers.string.shouldContain
+import io.qonduit.matter.MatterExperiment
+import io.qonduit.matter.MatterImaging
+import io.qonduit.matter.MatterProgress
+import io.qonduit.matter.MatterSimulator
+import io.qonduit.matter.MatterStage
+import io.qonduit.matter.PaintedBarrier
+import kotlinx.coroutines.flow.asFlow
 import kotlinx.coroutines.flow.flowOf
 import java.io.ByteArrayOutputStream
 import java.io.PrintStream
@@ -61,5 +69,31 @@ class ConsoleProgressSpec : FunSpec({
         } finally {
             if (before == null) System.clearProperty(ProgressDisplay.PROPERTY) else System.setProperty(ProgressDisplay.PROPERTY, before)
         }
+    }
+
+    test("a simulation prints one line per stage and per tenth of the run, then its result comes back") {
+        // 1 ms in the trap and 3 ms of flight: small enough to run in a test.
+        val experiment = MatterExperiment(1.0, MatterImaging.TIME_OF_FLIGHT, 3.0, listOf(PaintedBarrier(listOf(0.0, 1.0), listOf(0.0, 0.0), listOf(0.0, 5.0), listOf(1.0, 1.0))))
+        val bytes = ByteArrayOutputStream()
+        val result = PrintStream(bytes, true, Charsets.UTF_8).use {
+            ConsoleProgress.showSimulation(MatterSimulator().simulate(experiment), "bec", ProgressDisplay.LINES, it)
+        }
+        result?.image?.rows shouldBe 100
+        val lines = bytes.toString(Charsets.UTF_8).lines().filter { it.isNotEmpty() }
+        lines.first() shouldBe "bec: GROUND_STATE 0% of 4.0 ms"
+        lines shouldContain "bec: TIME_OF_FLIGHT 100% of 4.0 ms"
+        lines.last() shouldBe "bec: done"
+        // Hundreds of steps, but only stage and decile changes are printed.
+        (lines.size <= 3 + 11) shouldBe true
+        lines.distinct() shouldBe lines
+    }
+
+    test("a simulation's bar counts tenths of a millisecond") {
+        val steps = (0..40).map { MatterProgress.Step(MatterStage.IN_TRAP, it / 10.0, 4.0) }.asFlow()
+        val bytes = ByteArrayOutputStream()
+        PrintStream(bytes, true, Charsets.UTF_8).use { ConsoleProgress.showSimulation(steps, "bec", ProgressDisplay.BAR, it) } shouldBe null
+        val text = bytes.toString(Charsets.UTF_8)
+        text shouldContain "40/40"
+        text shouldContain "IN_TRAP"
     }
 })
