@@ -7,6 +7,7 @@ import io.qonduit.errors.ValidationException
 import io.qonduit.job.CompositeJob
 import io.qonduit.job.Job
 import io.qonduit.job.JavaBridge
+import io.qonduit.job.ProgressDisplay
 import io.qonduit.oqtant.model.JobCreateResponse
 import io.qonduit.oqtant.model.JobLimits
 import io.qonduit.oqtant.model.JobStatus
@@ -17,6 +18,7 @@ import io.qonduit.transport.HttpTransport
 import io.qonduit.transport.Secret
 import io.qonduit.transport.TransportConfig
 import kotlinx.serialization.builtins.ListSerializer
+import java.io.PrintStream
 import java.nio.file.Path
 import java.time.Duration
 import java.util.concurrent.CompletableFuture
@@ -170,6 +172,10 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
      * chunk is tracked too. With [write], each tracked job is written to its job file when it finishes,
      * named after [fileNames] (one per job) or the external id, in [directory].
      *
+     * While jobs are tracked, [listener] hears every status change; without one, each change is
+     * printed on stderr as the Python client's `track_jobs` prints it ([OqtantStatusListener.console]),
+     * unless the progress display is switched off ([ProgressDisplay.configured] is OFF).
+     *
      * @throws ValidationException when a job breaks a limit (before anything is sent), or [fileNames]
      *   does not have one name per job
      */
@@ -184,13 +190,14 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
     ): List<String> {
         checkFileNames(fileNames, jobs.size)
         jobs.forEach { it.toSubmission() } // validates every job before the first is sent
+        val reporter = listener ?: defaultListener()
         val ids = ArrayList<String>(jobs.size)
         val chunks = jobs.indices.chunked(MAX_JOBS_PER_RUN)
         chunks.forEachIndexed { c, indices ->
             val submitted = session.submit(indices.map { jobs[it] })
             ids += submitted.map { checkNotNull(it.taskId) }
             if (track || c < chunks.lastIndex) {
-                session.track(submitted, write, fileNames?.let { names -> indices.map { names[it] } }, directory, listener)
+                session.track(submitted, write, fileNames?.let { names -> indices.map { names[it] } }, directory, reporter)
             }
         }
         return ids
@@ -198,7 +205,8 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
 
     /**
      * Polls the jobs every [pollInterval] until each is COMPLETE, FAILED, INCOMPLETE or CANCELLED and
-     * returns them (run 1) in the order of [jobIds]. [listener] hears every status change. With
+     * returns them (run 1) in the order of [jobIds]. [listener] hears every status change (without
+     * one, changes are printed on stderr as [runJobs] prints them). With
      * [write], each job's runs are written to their job files as it finishes. Jobs not yet active are
      * fetched and made active first.
      */
@@ -213,9 +221,13 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
         checkFileNames(fileNames, jobIds.size)
         val tracked = jobIds.map { id -> session.job(id) ?: backend.attach(getJob(id)).also(session::add) }
         val distinct = tracked.withIndex().distinctBy { it.value }
-        session.track(distinct.map { it.value }, write, fileNames?.let { names -> distinct.map { names[it.index] } }, directory, listener)
+        session.track(distinct.map { it.value }, write, fileNames?.let { names -> distinct.map { names[it.index] } }, directory, listener ?: defaultListener())
         return tracked.map(session::view)
     }
+
+    // Read at each call, so that a switch set after the client was built still counts.
+    private fun defaultListener(): OqtantStatusListener? =
+        if (ProgressDisplay.configured() == ProgressDisplay.OFF) null else OqtantStatusListener.console()
 
     /** The jobs of this session (submitted or loaded), in the order they were added. */
     public val activeJobs: List<OqtantJob> get() = session.all()
@@ -476,6 +488,18 @@ public class OqtantClient private constructor(builder: Builder) : AutoCloseable 
 public fun interface OqtantStatusListener {
     /** [job] (run 1) was seen with a new status. */
     public fun onStatus(job: OqtantJob)
+
+    /** Ready-made listeners. */
+    public companion object {
+        /**
+         * Prints one line per status change on [out] (stderr by default), as the Python client's
+         * `track_jobs` reports: `- Job: NAME (EXTERNAL_ID): STATUS`.
+         */
+        @JvmStatic
+        @JvmOverloads
+        public fun console(out: PrintStream = System.err): OqtantStatusListener =
+            OqtantStatusListener { job -> out.println("- Job: ${job.name} (${job.externalId}): ${job.status}") }
+    }
 }
 
 /** The body of `GET {U}/jobs`: only `items` is read. */

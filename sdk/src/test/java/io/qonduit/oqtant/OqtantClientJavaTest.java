@@ -24,6 +24,9 @@ import io.qonduit.oqtant.model.RfEvaporation;
 import io.qonduit.oqtant.model.RfInterpolationType;
 import io.qonduit.oqtant.model.TimeOfFlightOutput;
 import io.qonduit.transport.Secret;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +92,15 @@ class OqtantClientJavaTest {
             assertEquals(JobStatus.COMPLETE, OqtantJobFiles.read(file).getStatus());
             assertEquals(id, client.loadJobFromFileAsync(file, true).get(10, TimeUnit.SECONDS).getExternalId());
         }
+    }
+
+    @Test
+    void tracksWithTheConsoleListener(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        OqtantStatusListener console = OqtantStatusListener.console(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        List<String> ids = client.runJobsAsync(List.of(bec("java console")), true, false, null, dir, console).get(30, TimeUnit.SECONDS);
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("- Job: java console (" + ids.get(0) + "): COMPLETE"), text);
     }
 
     @Test
