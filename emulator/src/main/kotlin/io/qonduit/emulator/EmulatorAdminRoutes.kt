@@ -1,6 +1,5 @@
 package io.qonduit.emulator
 
-import io.ktor.http.ContentType
 import io.ktor.http.HttpStatusCode
 import io.ktor.server.request.receiveText
 import io.ktor.server.response.respondText
@@ -10,7 +9,6 @@ import io.ktor.server.routing.get
 import io.ktor.server.routing.post
 import io.ktor.server.routing.route
 import kotlinx.serialization.json.JsonArray
-import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonArray
@@ -102,6 +100,3 @@ private fun rulesJson(faults: FaultInjector, rules: List<FaultRule>): JsonArray 
         })
     }
 }
-
-private suspend fun io.ktor.server.application.ApplicationCall.respondJson(body: JsonElement, status: HttpStatusCode = HttpStatusCode.OK) =
-    respondText(body.toString(), ContentType.Application.Json, status)

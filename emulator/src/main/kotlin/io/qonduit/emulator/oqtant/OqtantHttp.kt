@@ -1,9 +1,6 @@
 package io.qonduit.emulator.oqtant
 
-import io.ktor.http.ContentType
 import io.ktor.http.HttpStatusCode
-import io.ktor.server.application.ApplicationCall
-import io.ktor.server.response.respondText
 import io.qonduit.emulator.ProviderHttpException
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
@@ -59,6 +56,3 @@ internal class OqtantHttpException(
     }
 }
 
-internal suspend fun ApplicationCall.respondJson(body: JsonElement, status: HttpStatusCode = HttpStatusCode.OK) {
-    respondText(body.toString(), ContentType.Application.Json, status)
-}

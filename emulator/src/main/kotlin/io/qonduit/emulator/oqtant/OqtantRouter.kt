@@ -25,6 +25,7 @@ import java.time.LocalDateTime
 import java.time.OffsetDateTime
 import java.time.ZoneOffset
 import java.time.format.DateTimeParseException
+import io.qonduit.emulator.respondJson
 
 /**
  * The Oqtant REST API (oqtant.md §1.2) under `/oqtant`, which stands for `https://oqtant.infleqtion.com/api`:

@@ -18,6 +18,7 @@ import java.security.SecureRandom
 import java.time.Instant
 import java.time.temporal.ChronoUnit
 import java.util.UUID
+import io.qonduit.emulator.respondJson
 
 /** `/api-token`, `/api-token/status`, `/announcements[/{id}]`, `/users/me`, `/system/settings`. */
 internal fun Route.accountRoutes(state: OqtopusEmulatorState) {

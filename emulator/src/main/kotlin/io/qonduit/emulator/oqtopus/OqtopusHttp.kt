@@ -2,8 +2,6 @@ package io.qonduit.emulator.oqtopus
 
 import io.ktor.http.ContentType
 import io.ktor.http.HttpStatusCode
-import io.ktor.server.application.ApplicationCall
-import io.ktor.server.response.respondText
 import io.qonduit.emulator.ProviderHttpException
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.buildJsonObject
@@ -31,6 +29,3 @@ internal class OqtopusHttpException(
     }
 }
 
-internal suspend fun ApplicationCall.respondJson(body: JsonElement, status: HttpStatusCode = HttpStatusCode.OK) {
-    respondText(body.toString(), ContentType.Application.Json, status)
-}

@@ -23,6 +23,7 @@ import java.time.Instant
 import java.util.Base64
 import java.util.UUID
 import java.util.zip.ZipException
+import io.qonduit.emulator.respondJson
 
 /** Every property of `jobs.Job`, in the spec's order (what `fields` may name). */
 internal val JOB_FIELDS = listOf(

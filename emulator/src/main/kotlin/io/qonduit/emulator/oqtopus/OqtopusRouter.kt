@@ -25,6 +25,7 @@ import java.time.ZoneOffset
 import java.time.format.DateTimeFormatter
 import java.time.format.DateTimeParseException
 import java.time.temporal.ChronoUnit
+import io.qonduit.emulator.respondJson
 
 /**
  * The OQTOPUS Cloud User API (G3, `oqtopus-user-openapi.yaml`; oqtopus.md §4) under `/oqtopus`,

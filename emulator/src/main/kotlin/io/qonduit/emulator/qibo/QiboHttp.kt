@@ -1,9 +1,7 @@
 package io.qonduit.emulator.qibo
 
-import io.ktor.http.ContentType
 import io.ktor.http.HttpStatusCode
 import io.ktor.server.application.ApplicationCall
-import io.ktor.server.response.respondText
 import io.qonduit.emulator.ProviderHttpException
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.buildJsonObject
@@ -26,10 +24,6 @@ internal class QiboHttpException(status: HttpStatusCode, message: String) : Prov
         /** A job refused because a quota is used up **(status and wording inferred; the service's are not documented)**. */
         fun quotaExceeded(message: String) = QiboHttpException(HttpStatusCode.Forbidden, message)
     }
-}
-
-internal suspend fun ApplicationCall.respondJson(body: JsonElement, status: HttpStatusCode = HttpStatusCode.OK) {
-    respondText(body.toString(), ContentType.Application.Json, status)
 }
 
 /** The caller, by the `x-api-token` header qibo-client sends on every call; 404 "User not found" otherwise. */

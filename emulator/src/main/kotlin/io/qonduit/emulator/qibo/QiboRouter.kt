@@ -16,6 +16,7 @@ import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.put
+import io.qonduit.emulator.respondJson
 
 /**
  * The Qibo cloud API (qibo.md §2) under `/qibo`, which stands for the URL given to qibo-client's

@@ -1,10 +1,8 @@
 package io.qonduit.emulator.qpi
 
-import io.ktor.http.ContentType
 import io.ktor.http.HttpStatusCode
 import io.ktor.server.application.ApplicationCall
 import io.ktor.server.request.receiveText
-import io.ktor.server.response.respondText
 import io.qonduit.emulator.ProviderHttpException
 import kotlinx.serialization.DeserializationStrategy
 import kotlinx.serialization.SerializationException
@@ -77,11 +75,6 @@ internal suspend fun <T> ApplicationCall.receivePocketBase(deserializer: Deseria
     } catch (e: IllegalArgumentException) {
         throw PocketBaseException.badRequest("Invalid request body.", "body", e.message?.lineSequence()?.first())
     }
-}
-
-/** Answers [status] with [body] as JSON. */
-internal suspend fun ApplicationCall.respondJson(body: JsonElement, status: HttpStatusCode = HttpStatusCode.OK) {
-    respondText(body.toString(), ContentType.Application.Json, status)
 }
 
 /** PocketBase datetimes: `2026-07-24 13:58:05.123Z` (space instead of `T`, milliseconds, UTC). */

@@ -10,6 +10,7 @@ import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.put
 import java.time.Instant
+import io.qonduit.emulator.respondJson
 
 /** Password login for users and for superusers (PocketBase's `_superusers` collection). */
 internal fun Route.authRoutes(state: QpiEmulatorState) {

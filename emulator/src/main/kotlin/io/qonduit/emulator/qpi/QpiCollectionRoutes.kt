@@ -8,6 +8,7 @@ import io.ktor.server.routing.get
 import io.ktor.server.routing.patch
 import io.ktor.server.routing.post
 import java.time.Instant
+import io.qonduit.emulator.respondJson
 
 // PocketBase collection routes under QPI's API rules (`migrate.go`) and request hooks
 // (`internal/api/hooks.go`). They see the login session only (CollectionCaller). PocketBase's rule

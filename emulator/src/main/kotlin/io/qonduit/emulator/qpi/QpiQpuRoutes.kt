@@ -8,6 +8,7 @@ import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.put
 import java.time.Instant
+import io.qonduit.emulator.respondJson
 
 /**
  * Public QPU discovery: `GET /api/qpus` (online only), `GET /api/qpus/{id}`, `/api/pub/root-ca.pem`.
