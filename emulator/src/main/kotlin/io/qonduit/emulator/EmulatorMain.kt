@@ -99,8 +99,9 @@ public object EmulatorMain {
     public fun banner(emulator: Emulator): String = buildString {
         appendLine("Qonduit emulator listening on ${emulator.baseUrl} (route index: GET ${emulator.baseUrl}/)")
         for (provider in emulator.providers) appendLine("  $provider: ${emulator.url(provider)}")
-        val width = DemoCredentials.lines(emulator).maxOf { it.first.length }
-        for ((who, what) in DemoCredentials.lines(emulator)) appendLine("${who.padEnd(width)} : $what")
+        val credentials = DemoCredentials.lines(emulator)
+        val width = credentials.maxOf { it.first.length }
+        for ((who, what) in credentials) appendLine("${who.padEnd(width)} : $what")
         appendLine("Faults over HTTP: POST ${emulator.baseUrl}$ADMIN_PREFIX/faults with a body such as '${FaultRuleSyntax.EXAMPLE}'")
         append("Press Ctrl+C to stop.")
     }
