@@ -1,5 +1,8 @@
 package io.qonduit.jupyter
 
+import io.qonduit.matter.MatterProgress
+import kotlin.math.roundToLong
+
 import io.qonduit.job.CompositeJob
 import io.qonduit.job.Job
 import io.qonduit.job.Progress
@@ -46,6 +49,17 @@ public object JobHtml {
     public fun progress(progress: Progress): String =
         """<div class="qonduit-progress"><progress value="${progress.done}" max="${progress.total}"></progress> """ +
             "<span>${escape(progress.toString())}</span></div>"
+
+    /**
+     * A Gross–Pitaevskii run's progress: a bar of simulated over total experiment time (in tenths of
+     * a millisecond, the resolution of Oqtant times) and the stage; "done" once [step] is null.
+     */
+    public fun simulation(step: MatterProgress.Step?): String {
+        if (step == null) return """<div class="qonduit-progress"><progress value="1" max="1"></progress> <span>done</span></div>"""
+        val tenths = { ms: Double -> (ms * 10).roundToLong() }
+        return """<div class="qonduit-progress"><progress value="${tenths(step.simulatedMs)}" max="${tenths(step.totalMs)}"></progress> """ +
+            "<span>${escape("${step.stage}: ${label(step.simulatedMs)} of ${label(step.totalMs)} ms")}</span></div>"
+    }
 
     private fun timings(job: Job): String {
         val timings = job.timings ?: return "none reported"

@@ -2,6 +2,10 @@ package io.qonduit.jupyter
 
 import io.qonduit.job.CompositeJob
 import io.qonduit.job.Job
+import io.qonduit.matter.MatterProgress
+import io.qonduit.matter.MatterResult
+import io.qonduit.matter.MatterStage
+import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.transformWhile
 import org.jetbrains.kotlinx.jupyter.api.KotlinKernelHost
 import java.util.UUID
@@ -28,6 +32,35 @@ public object LiveProgress {
         val id = "qonduit-progress-" + UUID.randomUUID()
         host.display(Renderings.html(JobHtml.progress(composite.currentProgress)), id)
         composite.progress.collect { host.updateDisplay(Renderings.html(JobHtml.progress(it)), id) }
+    }
+
+    /**
+     * Shows a Gross–Pitaevskii run ([io.qonduit.matter.MatterSimulator.simulate]) as it goes, one
+     * display updated in place whenever the stage or the whole percent of simulated time changes
+     * (a run has hundreds of steps), and returns its result (null when the flow ended without one).
+     */
+    public suspend fun showSimulation(progress: Flow<MatterProgress>): MatterResult? {
+        val host = host()
+        val id = "qonduit-simulation-" + UUID.randomUUID()
+        var shown: Pair<MatterStage, Long>? = null
+        var result: MatterResult? = null
+        progress.collect { event ->
+            when (event) {
+                is MatterProgress.Step -> {
+                    val percent = if (event.totalMs > 0) (100 * event.simulatedMs / event.totalMs).toLong() else 0L
+                    val key = event.stage to percent
+                    if (shown == null) host.display(Renderings.html(JobHtml.simulation(event)), id)
+                    else if (key != shown) host.updateDisplay(Renderings.html(JobHtml.simulation(event)), id)
+                    shown = key
+                }
+                is MatterProgress.Done -> {
+                    result = event.result
+                    if (shown == null) host.display(Renderings.html(JobHtml.simulation(null)), id)
+                    else host.updateDisplay(Renderings.html(JobHtml.simulation(null)), id)
+                }
+            }
+        }
+        return result
     }
 
     /** Shows the job's state and updates it until the job is terminal; returns then. */
