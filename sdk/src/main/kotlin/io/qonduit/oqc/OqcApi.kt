@@ -36,12 +36,19 @@ internal class OqcApi(
 
     val baseUrl: String get() = transport.baseUrl
 
-    fun trust(url: String) = transport.trust(url)
+    fun trust(url: String, what: String) = transport.trust(url, what)
 
-    suspend fun get(path: String, query: Map<String, Any?> = emptyMap(), authenticated: Boolean = true): JsonElement =
-        send(HttpMethod.Get, path, null, query, authenticated, retrySafe = false)
+    /** GETs [path]; [secrets] are credentials in the path (a token), masked wherever the request is described. */
+    suspend fun get(
+        path: String,
+        query: Map<String, Any?> = emptyMap(),
+        authenticated: Boolean = true,
+        secrets: Collection<Secret> = emptyList(),
+    ): JsonElement = send(HttpMethod.Get, path, null, query, authenticated, retrySafe = false, secrets)
 
-    suspend fun delete(path: String): JsonElement = send(HttpMethod.Delete, path, null, emptyMap(), true, retrySafe = false)
+    /** DELETEs [path]; [secrets] as for [get]. */
+    suspend fun delete(path: String, secrets: Collection<Secret> = emptyList()): JsonElement =
+        send(HttpMethod.Delete, path, null, emptyMap(), true, retrySafe = false, secrets)
 
     /**
      * POSTs [body] after checking the request size.
@@ -58,13 +65,13 @@ internal class OqcApi(
         retrySafe: Boolean = false,
     ): JsonElement {
         checkSize(body, field, authenticated)
-        return send(HttpMethod.Post, path, body, query, authenticated, retrySafe)
+        return send(HttpMethod.Post, path, body, query, authenticated, retrySafe, emptyList())
     }
 
     /** POSTs form [fields] (`application/x-www-form-urlencoded`), as OQC's client sends `/password_reset`. */
     suspend fun postForm(path: String, fields: List<Pair<String, String>>): JsonElement {
         val reply = transport.send(HttpMethod.Post, path, Body.Form(fields), emptyMap(), ok = { it == 200 }, authenticated = true, retrySafe = false)
-        return replyJson(reply, HttpMethod.Post, path)
+        return replyJson(reply, HttpMethod.Post, path, emptyList())
     }
 
     /**
@@ -103,18 +110,19 @@ internal class OqcApi(
         query: Map<String, Any?>,
         authenticated: Boolean,
         retrySafe: Boolean,
+        secrets: Collection<Secret>,
     ): JsonElement {
         val reply = transport.send(
             method, path, body?.let { Body.JsonBody(it) }, query,
-            ok = { it == 200 }, authenticated = authenticated, retrySafe = retrySafe,
+            ok = { it == 200 }, authenticated = authenticated, retrySafe = retrySafe, secrets = secrets,
         )
-        return replyJson(reply, method, path)
+        return replyJson(reply, method, path, secrets)
     }
 
-    private fun replyJson(reply: io.qonduit.transport.HttpReply, method: HttpMethod, path: String): JsonElement {
+    private suspend fun replyJson(reply: io.qonduit.transport.HttpReply, method: HttpMethod, path: String, secrets: Collection<Secret>): JsonElement {
         val json = if (reply.bytes.isEmpty() || reply.text.isBlank()) JsonNull else reply.json()
         val notices = OqcNotices.from(json)
-        if (!notices.isEmpty) onNotices(notices, "${method.value} ${pathOf(path)}")
+        if (!notices.isEmpty) onNotices(notices, transport.redact("${method.value} ${pathOf(path)}", secrets))
         return json
     }
 

@@ -229,7 +229,7 @@ public class OqcSdk internal constructor(
     /** Status of every active QPU, asked of each QPU's URL, by QPU id. */
     public suspend fun getSystemStatuses(): Map<String, JsonElement> {
         ensureOpen()
-        return activeQpus().associate { it.id to api.get("${it.url.trimEnd('/')}/monitoring/statuses") }
+        return activeQpus().associate { it.id to api.get("${taskUrl(it.id, false)}/monitoring/statuses") }
     }
 
     /** Calibration data of [qpuId] (default when null), optionally for one [date]. */
@@ -308,7 +308,7 @@ public class OqcSdk internal constructor(
     @JvmOverloads
     public suspend fun getAuthTokenExpiry(token: Secret? = null): Instant? {
         val t = token ?: api.token ?: throw IllegalStateException("no token: authenticate first or pass one")
-        val reply = api.get("/admin/auth_tokens/${encode(t.reveal())}")
+        val reply = api.get("/admin/auth_tokens/${encode(t.reveal())}", secrets = listOf(t))
         return OqcApi.decode(AuthTokenInfo.serializer(), reply, "GET /admin/auth_tokens/{token}").expiresAtInstant()
     }
 
@@ -321,7 +321,7 @@ public class OqcSdk internal constructor(
 
     /** Deletes [token] (`DELETE /auth_tokens/{token}`). */
     public suspend fun deleteAuthToken(token: Secret) {
-        api.delete("/auth_tokens/${encode(token.reveal())}")
+        api.delete("/auth_tokens/${encode(token.reveal())}", secrets = listOf(token))
     }
 
     // ---- jobs ---------------------------------------------------------------------------------
@@ -470,7 +470,6 @@ public class OqcSdk internal constructor(
 
     private suspend fun loadQpus(): List<QpuInfo> {
         val list = OqcApi.decode(QpuListResponse.serializer(), api.get("/admin/qpu"), "GET /admin/qpu").items
-        list.forEach { api.trust(it.url) }
         qpus = list
         return list
     }
@@ -514,6 +513,8 @@ public class OqcSdk internal constructor(
         if (forSubmission && !qpu.isActive()) {
             throw ValidationException("qpuId", qpuId, "must be an active QPU; active: ${activeQpus().map { it.id }}")
         }
+        // Trusted on use, not on listing: one QPU advertising a bad URL fails only the calls that go there.
+        api.trust(qpu.url, "QPU URL for $qpuId")
         return qpu.url.trimEnd('/')
     }
 

@@ -66,7 +66,9 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         else -> config.apiToken?.let { mapOf(TOKEN_HEADER to it.reveal()) } ?: emptyMap()
     }
 
-    private val storage = OqtopusStorage(engine, STORAGE_TIMEOUT, builder.transport.userAgent, builder.maxDownloadBytes)
+    private val storage = OqtopusStorage(engine, STORAGE_TIMEOUT, builder.transport.userAgent, builder.maxDownloadBytes) {
+        transport.checkAdvertised(it, "storage URL")
+    }
 
     /** The API's root URL. */
     public val baseUrl: String get() = transport.baseUrl

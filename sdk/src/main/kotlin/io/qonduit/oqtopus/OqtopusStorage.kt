@@ -23,13 +23,15 @@ import java.time.Duration
 /**
  * Transfers to and from the presigned storage URLs. A client of its own, with no API credentials
  * and no default headers at all: a presigned URL carries its own signature, and the API token must
- * never travel to storage. URLs (their query strings are signatures) never appear in errors.
+ * never travel to storage. URLs (their query strings are signatures) never appear in errors. Each
+ * URL, handed out by the API, passes [checkUrl] (the transport's policy for advertised URLs) first.
  */
 internal class OqtopusStorage(
     engine: HttpClientEngine,
     timeout: Duration,
     private val userAgent: String,
     private val maxDownloadBytes: Long,
+    private val checkUrl: (String) -> String,
 ) : AutoCloseable {
     private val client = HttpClient(engine) {
         expectSuccess = false
@@ -43,8 +45,9 @@ internal class OqtopusStorage(
      */
     suspend fun upload(form: OqtopusPresignedUpload, fileName: String, archive: File) {
         val size = archive.length()
+        val url = checkUrl(form.url)
         val response = transfer("upload") {
-            client.submitFormWithBinaryData(form.url, formData {
+            client.submitFormWithBinaryData(url, formData {
                 form.fields.forEach { (k, v) -> append(k, v) }
                 append("file", ChannelProvider(size) { archive.readChannel() }, Headers.build {
                     append(HttpHeaders.ContentType, "application/zip")
@@ -61,7 +64,7 @@ internal class OqtopusStorage(
 
     /** Downloads the one-file zip at [url] and returns its file, streamed and size-capped (see [OqtopusZip.readSingle]). */
     suspend fun download(what: String, url: String): OqtopusZip.SingleEntry = transfer("download of $what") {
-        client.prepareGet(url) { header(HttpHeaders.UserAgent, userAgent) }.execute { response ->
+        client.prepareGet(checkUrl(url)) { header(HttpHeaders.UserAgent, userAgent) }.execute { response ->
             val status = response.status.value
             if (status != 200) throw OqtopusStorageException("download of $what from storage ${where(url)} failed: HTTP $status")
             val declared = response.headers[HttpHeaders.ContentLength]?.toLongOrNull()

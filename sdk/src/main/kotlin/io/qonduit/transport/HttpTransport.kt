@@ -19,6 +19,7 @@ import io.ktor.http.URLBuilder
 import io.ktor.http.Url
 import io.ktor.http.content.ByteArrayContent
 import io.ktor.http.content.TextContent
+import io.ktor.http.encodeURLPathPart
 import io.ktor.http.formUrlEncode
 import io.ktor.utils.io.readAvailable
 import io.qonduit.errors.ApiException
@@ -74,6 +75,9 @@ internal class HttpReply(val status: Int, val bytes: ByteArray, val headers: Hea
  * retries of idempotent requests, and typed errors carrying status and body.
  *
  * Redirects are not followed, so credentials never travel to a host the provider did not name.
+ * Every URL passes [UrlPolicy] before anything is sent (https, or http to loopback unless the config
+ * allows more; advertised URLs keep the base URL's scheme). Every description of a request (log
+ * lines, exception messages) has its credentials masked by [redact], the one rule for it.
  * After [close] every request is refused with an [IllegalStateException] naming [owner], before
  * anything is sent; the engine is the process-wide one of [SharedEngines] unless the config names one.
  */
@@ -84,7 +88,7 @@ internal class HttpTransport(
     private val owner: String = "client",
     private val authHeaders: suspend () -> Map<String, String>,
 ) : AutoCloseable {
-    val baseUrl: String = checkBaseUrl(baseUrl).trimEnd('/')
+    val baseUrl: String = UrlPolicy.checkTarget(checkBaseUrl(baseUrl), config.allowInsecureHttp).trimEnd('/')
     private val trusted: MutableSet<String> = ConcurrentHashMap.newKeySet<String>().apply { add(origin(this@HttpTransport.baseUrl)) }
 
     @Volatile
@@ -102,10 +106,19 @@ internal class HttpTransport(
         }
     }
 
-    /** Lets credentials go to [url]'s origin too (a URL the provider itself advertised). */
-    fun trust(url: String) {
-        trusted += origin(url)
+    /**
+     * Lets credentials go to [url]'s origin too (a URL the provider itself advertised, named [what]
+     * in errors), once it passes [checkAdvertised].
+     */
+    fun trust(url: String, what: String = "URL") {
+        trusted += origin(checkAdvertised(url, what))
     }
+
+    /**
+     * Returns [url], a URL a server advertised (named [what] in the error), when it keeps the base
+     * URL's scheme and passes the http policy; throws an [io.qonduit.errors.InsecureUrlException] otherwise.
+     */
+    fun checkAdvertised(url: String, what: String): String = UrlPolicy.checkAdvertised(baseUrl, url, what, config.allowInsecureHttp)
 
     /**
      * Sends a request. [path] is relative to the base URL, or an absolute URL. Credentials are added
@@ -113,6 +126,8 @@ internal class HttpTransport(
      *
      * @param ok statuses that count as success; others raise an [ApiException]
      * @param retrySafe whether a POST/PATCH may be repeated (the caller made it idempotent)
+     * @param secrets credentials this request carries outside the auth headers (a token in the path),
+     *   masked wherever the request is described
      */
     suspend fun send(
         method: HttpMethod,
@@ -123,7 +138,8 @@ internal class HttpTransport(
         ok: (Int) -> Boolean = { it in 200..299 },
         authenticated: Boolean = true,
         retrySafe: Boolean = false,
-    ): HttpReply = exchange(method, path, body, query, headers, ok, authenticated, retrySafe) { response ->
+        secrets: Collection<Secret> = emptyList(),
+    ): HttpReply = exchange(method, path, body, query, headers, ok, authenticated, retrySafe, secrets) { response ->
         HttpReply(response.status.value, response.bodyAsBytes(), response.headers)
     }
 
@@ -133,7 +149,7 @@ internal class HttpTransport(
      * exception [tooLarge] makes from the limit. Retried like any GET; [file] holds only the last attempt.
      */
     suspend fun downloadTo(path: String, file: Path, maxBytes: Long, tooLarge: (Long) -> Exception) {
-        exchange(HttpMethod.Get, path, null, emptyMap(), emptyMap(), { it in 200..299 }, authenticated = true, retrySafe = false) { response ->
+        exchange(HttpMethod.Get, path, null, emptyMap(), emptyMap(), { it in 200..299 }, authenticated = true, retrySafe = false, secrets = emptyList()) { response ->
             val declared = response.headers[HttpHeaders.ContentLength]?.toLongOrNull()
             if (declared != null && declared > maxBytes) throw tooLarge(maxBytes)
             val channel = response.bodyAsChannel()
@@ -166,6 +182,7 @@ internal class HttpTransport(
         ok: (Int) -> Boolean,
         authenticated: Boolean,
         retrySafe: Boolean,
+        secrets: Collection<Secret>,
         readAccepted: suspend (HttpResponse) -> T,
     ): T {
         val url = resolve(path)
@@ -186,14 +203,14 @@ internal class HttpTransport(
                 // Connection refused or dropped, and request timeouts (HttpRequestTimeoutException is an IOException).
                 val what = if (e is HttpRequestTimeoutException) "timed out" else "failed (${e.javaClass.simpleName})"
                 if (idempotent && attempt < config.maxRetries) {
-                    report("$method $target $what; retrying")
+                    report("$method $target $what; retrying", secrets)
                     delay(backoff(++attempt, null))
                     continue
                 }
                 val neverSent = e is java.net.ConnectException || e is java.net.UnknownHostException
-                throw ConnectionException(redacted("$method $target $what: ${withoutQueries(e.message)}"), e, requestMayHaveArrived = !neverSent)
+                throw ConnectionException(redact("$method $target $what: ${withoutQueries(e.message)}", secrets), e, requestMayHaveArrived = !neverSent)
             }
-            report("$method $target -> ${answer.status} (${started.elapsedNow().inWholeMilliseconds} ms)")
+            report("$method $target -> ${answer.status} (${started.elapsedNow().inWholeMilliseconds} ms)", secrets)
             when (answer) {
                 is Answer.Accepted -> return answer.value
                 is Answer.Refused -> {
@@ -203,7 +220,7 @@ internal class HttpTransport(
                         delay(backoff(++attempt, retryAfter))
                         continue
                     }
-                    throw errorFor(answer.status, answer.bytes.decodeToString(), method.value, redacted(logPath), answer.headers)
+                    throw errorFor(answer.status, answer.bytes.decodeToString(), method.value, redact(logPath, secrets), answer.headers)
                 }
             }
         }
@@ -266,29 +283,30 @@ internal class HttpTransport(
     }
 
     /** One request summary to the configured [RequestLogger] and to SLF4J at debug, credentials blanked out. */
-    private suspend fun report(line: String) {
+    private suspend fun report(line: String, secrets: Collection<Secret>) {
         if (config.logger == null && !log.isDebugEnabled) return
-        val safe = redacted(line)
+        val safe = redact(line, secrets)
         config.logger?.log(safe)
         log.debug(safe)
     }
 
     /**
-     * [text] with every credential value this transport sends blanked out, wherever it appears
-     * (a token some API puts in a path segment, say). A `Bearer`-style value is blanked by its last word.
+     * [text] with every credential blanked out, wherever it appears: each value this transport sends
+     * in its auth headers (a `Bearer`-style value also by its last word) and each of [secrets] (a token
+     * some API puts in a path segment, say), as written and as URL-encoded in a path or query.
      */
-    private suspend fun redacted(text: String): String {
+    suspend fun redact(text: String, secrets: Collection<Secret> = emptyList()): String {
+        val values = authHeaders().values.flatMap { listOf(it, it.substringAfterLast(' ')) } + secrets.map { it.reveal() }
         var out = text
-        for (value in authHeaders().values) {
-            for (secret in listOf(value, value.substringAfterLast(' '))) {
-                if (secret.length >= MIN_REDACTED_LENGTH) out = out.replace(secret, "****")
-            }
+        for (value in values.flatMap(::encodings).distinct().sortedByDescending { it.length }) {
+            if (value.length >= MIN_REDACTED_LENGTH) out = out.replace(value, "****")
         }
         return out
     }
 
+    /** [path] on the base URL, or [path] itself when absolute: then it must pass [UrlPolicy.checkTarget] (an `ftp://` URL is not a path). */
     private fun resolve(path: String): String =
-        if (path.startsWith("http://") || path.startsWith("https://")) path else baseUrl + (if (path.startsWith("/")) path else "/$path")
+        if (UrlPolicy.schemeOf(path) != null) UrlPolicy.checkTarget(path, config.allowInsecureHttp) else baseUrl + (if (path.startsWith("/")) path else "/$path")
 
     private fun backoff(attempt: Int, retryAfterMillis: Long?): kotlin.time.Duration {
         val exponential = (config.baseDelay.toMillis() shl (attempt - 1).coerceAtMost(20)).coerceAtMost(config.maxDelay.toMillis())
@@ -329,6 +347,14 @@ internal class HttpTransport(
         private const val MIN_REDACTED_LENGTH = 6
 
         private const val DOWNLOAD_BUFFER = 64 * 1024
+
+        /** [value] as written and as the encoders of paths and forms write it. */
+        private fun encodings(value: String): List<String> = listOf(
+            value,
+            value.encodeURLPathPart(),
+            java.net.URLEncoder.encode(value, Charsets.UTF_8),
+            java.net.URLEncoder.encode(value, Charsets.UTF_8).replace("+", "%20"),
+        )
 
         // Ktor reads a scheme-less string as a path on http://localhost, so the scheme is checked on the text itself.
         private fun checkBaseUrl(baseUrl: String): String {

@@ -48,11 +48,18 @@ public class TransportConfig private constructor(builder: Builder) {
     /** `User-Agent` header value. */
     public val userAgent: String = builder.userAgent
 
+    /**
+     * Whether plain `http://` may go to hosts other than loopback (`localhost`, 127.0.0.0/8, `::1`).
+     * Off by default: a token sent over plain http can be read by anyone on the way. Otherwise such a
+     * URL is refused with an [io.qonduit.errors.InsecureUrlException] before any connection.
+     */
+    public val allowInsecureHttp: Boolean = builder.allowInsecureHttp
+
     /** A builder starting from this configuration. */
     public fun toBuilder(): Builder = Builder().also {
         it.connectTimeout = connectTimeout; it.requestTimeout = requestTimeout; it.maxRetries = maxRetries
         it.baseDelay = baseDelay; it.maxDelay = maxDelay; it.maxRetryAfter = maxRetryAfter; it.retryStatuses = retryStatuses; it.engine = engine
-        it.logger = logger; it.userAgent = userAgent
+        it.logger = logger; it.userAgent = userAgent; it.allowInsecureHttp = allowInsecureHttp
     }
 
     /** Builder for [TransportConfig]. */
@@ -67,6 +74,7 @@ public class TransportConfig private constructor(builder: Builder) {
         internal var engine: HttpClientEngine? = null
         internal var logger: RequestLogger? = null
         internal var userAgent: String = "qonduit/0.1"
+        internal var allowInsecureHttp: Boolean = false
 
         /** Sets [TransportConfig.connectTimeout]. */
         public fun connectTimeout(value: Duration): Builder = apply { connectTimeout = value }
@@ -103,6 +111,9 @@ public class TransportConfig private constructor(builder: Builder) {
 
         /** Sets [TransportConfig.userAgent]. */
         public fun userAgent(value: String): Builder = apply { userAgent = value }
+
+        /** Sets [TransportConfig.allowInsecureHttp]: plain http to hosts other than loopback. */
+        public fun allowInsecureHttp(value: Boolean): Builder = apply { allowInsecureHttp = value }
 
         /** Builds the configuration. */
         public fun build(): TransportConfig = TransportConfig(this)

@@ -216,7 +216,7 @@ class HttpTransportSpec : FunSpec({
         rig.transport.trust("https://qpu-7.example.test/anything")
         rig.transport.get("https://qpu-7.example.test/v1/tasks")
         rig.transport.get("https://storage.example.test/bucket/obj?X-Amz-Signature=abc")
-        rig.transport.get("http://api.example.test/v1/tasks") // same host, other scheme and port: another origin
+        rig.transport.get("https://api.example.test:8443/v1/tasks") // same host, other port: another origin
         rig.transport.send(HttpMethod.Get, "/public", authenticated = false)
 
         val auth = rig.requests.map { it.headers[HttpHeaders.Authorization] }
