@@ -312,8 +312,10 @@ public class CompositeJob @JvmOverloads constructor(
 
         /** Rebuilds a composite from [snapshot], each child attached to the backend [resolver] finds. */
         @JvmStatic
-        public fun fromSnapshot(snapshot: CompositeJobSnapshot, resolver: BackendResolver): CompositeJob =
-            CompositeJob(snapshot.jobs.map { Job.fromSnapshot(it, resolver) }, snapshot.maxConcurrency)
+        public fun fromSnapshot(snapshot: CompositeJobSnapshot, resolver: BackendResolver): CompositeJob {
+            SnapshotChecks.check(snapshot)
+            return CompositeJob(snapshot.jobs.map { Job.fromSnapshot(it, resolver) }, snapshot.maxConcurrency)
+        }
 
         /** Loads a composite saved with [save]. */
         @JvmStatic

@@ -608,13 +608,14 @@ public class Job @JvmOverloads constructor(
         /** Rebuilds a job from [snapshot], attached to the backend [resolver] finds for its provider. */
         @JvmStatic
         public fun fromSnapshot(snapshot: JobSnapshot, resolver: BackendResolver): Job {
+            SnapshotChecks.check(snapshot)
             val backend = Snapshots.backend(resolver, snapshot.provider)
             val cadence = snapshot.cadenceMillis.takeIf { it.isNotEmpty() }?.let { ms -> PollCadence(ms.map { it.milliseconds }) }
             val job = Job(backend, snapshot.input, snapshot.fetchDiagnostics, cadence)
             synchronized(job.guard) {
                 job.pastOutputs += snapshot.history.map { it.restore() }
                 job.currentOutput = if (snapshot.outputIsLatest) {
-                    job.pastOutputs.lastOrNull() ?: throw SnapshotException("snapshot says its output is the latest in history, but the history is empty")
+                    job.pastOutputs.last() // SnapshotChecks: the history is not empty
                 } else {
                     snapshot.output?.let { saved ->
                         job.pastOutputs.lastOrNull { it.taskId == saved.taskId && it.received == saved.received } ?: saved.restore()

@@ -192,5 +192,13 @@ internal object InstantSerializer : KSerializer<Instant> {
 
     override fun serialize(encoder: Encoder, value: Instant) = encoder.encodeString(value.toString())
 
-    override fun deserialize(decoder: Decoder): Instant = Instant.parse(decoder.decodeString())
+    // A SerializationException, so that a hand-edited time is a SnapshotException like any other bad field.
+    override fun deserialize(decoder: Decoder): Instant {
+        val text = decoder.decodeString()
+        return try {
+            Instant.parse(text)
+        } catch (e: java.time.format.DateTimeParseException) {
+            throw kotlinx.serialization.SerializationException("'$text' is not an ISO-8601 instant such as 2026-01-31T12:00:00Z", e)
+        }
+    }
 }

@@ -27,8 +27,13 @@ public fun interface BackendResolver {
     }
 }
 
-/** A snapshot file or object could not be read or restored. */
-public class SnapshotException(message: String, cause: Throwable? = null) : QonduitException(message, cause)
+/** A snapshot file or object could not be read or restored: damaged, from a future version, or hand-edited. */
+public class SnapshotException @JvmOverloads constructor(
+    message: String,
+    cause: Throwable? = null,
+    /** The snapshot field that broke a rule, e.g. `cadenceMillis[0]` or `jobs[2].output`, when one did. */
+    public val field: String? = null,
+) : QonduitException(message, cause)
 
 /** Reading, writing and restoring [Snapshot]s. */
 @OptIn(kotlinx.serialization.ExperimentalSerializationApi::class)
@@ -47,8 +52,8 @@ public object Snapshots {
     /**
      * Parses snapshot JSON.
      *
-     * @throws SnapshotException for invalid JSON, a missing or unknown `kind`, or a schema version this
-     *   Qonduit does not read
+     * @throws SnapshotException for invalid JSON, a missing or unknown `kind`, a schema version this
+     *   Qonduit does not read, or a field that breaks a rule (see [SnapshotException.field])
      */
     @JvmStatic
     public fun decode(text: String): Snapshot {
@@ -61,6 +66,7 @@ public object Snapshots {
             throw SnapshotException("not a Qonduit job snapshot: ${e.message}", e)
         }
         checkVersion(snapshot)
+        SnapshotChecks.check(snapshot)
         return snapshot
     }
 
