@@ -208,7 +208,7 @@ internal class HttpTransport(
                     continue
                 }
                 val neverSent = e is java.net.ConnectException || e is java.net.UnknownHostException
-                throw ConnectionException(redact("$method $target $what: ${withoutQueries(e.message)}", secrets), e, requestMayHaveArrived = !neverSent)
+                throw ConnectionException(redact("$method $target $what: ${withoutQueries(e.message)}", secrets), scrubbed(e, secrets), requestMayHaveArrived = !neverSent)
             }
             report("$method $target -> ${answer.status} (${started.elapsedNow().inWholeMilliseconds} ms)", secrets)
             when (answer) {
@@ -303,6 +303,14 @@ internal class HttpTransport(
         }
         return out
     }
+
+    /**
+     * [e] as a cause that is safe to print in a stack trace: engine messages quote the whole URL (a
+     * timeout says `[url=…]`), path token and presigned query string included. Same stack, the
+     * message cleaned like the ConnectionException's own, and none of [e]'s causes.
+     */
+    private suspend fun scrubbed(e: IOException, secrets: Collection<Secret>): IOException =
+        IOException("${e.javaClass.name}: ${redact(withoutQueries(e.message), secrets)}").also { it.stackTrace = e.stackTrace }
 
     /** [path] on the base URL, or [path] itself when absolute: then it must pass [UrlPolicy.checkTarget] (an `ftp://` URL is not a path). */
     private fun resolve(path: String): String =
