@@ -33,6 +33,13 @@ public class OqtopusEmulatorState internal constructor(config: EmulatorConfig, s
     @Volatile
     public var uploadUrlTtl: Duration = Duration.ofHours(1)
 
+    /**
+     * The storage base URL the API hands out in presigned links (`null`: this server's own
+     * `/oqtopus-storage`, as the caller reached it). Lets tests advertise another origin or scheme.
+     */
+    @Volatile
+    public var storageUrl: String? = null
+
     /** How long each presigned download link of `job_info` stays valid. */
     @Volatile
     public var downloadUrlTtl: Duration = Duration.ofHours(1)

@@ -48,7 +48,7 @@ internal fun Route.jobRoutes(state: OqtopusEmulatorState) {
             call.respondJson(buildJsonObject { put("job_id", job.id) })
             return@post
         }
-        val base = call.storageBase()
+        val base = call.storageBase(state)
         val job = state.locked {
             val record = OqtopusJobRecord(UUID.randomUUID().toString(), user.id, Instant.now(), state.nextSequence())
             state.jobs[record.id] = record
@@ -95,7 +95,7 @@ internal fun Route.jobRoutes(state: OqtopusEmulatorState) {
     get("/jobs/{job_id}") {
         val user = state.requireUser(call)
         val id = call.parameters["job_id"].orEmpty()
-        val base = call.storageBase()
+        val base = call.storageBase(state)
         val json = state.locked { ownedJob(state, id, user).toJson(state, base, null) }
         call.respondJson(json)
     }
@@ -425,7 +425,7 @@ private suspend fun listJobs(state: OqtopusEmulatorState, call: ApplicationCall)
     val page = query["page"]?.let { it.toLongOrNull()?.takeIf { p -> p in 1..MAX_PAGE } ?: bad("page must be an integer between 1 and $MAX_PAGE, was '$it'") } ?: 1L
     val size = query["size"]?.let { it.toIntOrNull()?.takeIf { s -> s in 1..MAX_SIZE } ?: bad("size must be an integer between 1 and $MAX_SIZE, was '$it'") } ?: DEFAULT_SIZE
     val order = query["order"]?.also { if (it != "ASC" && it != "DESC") bad("order must be ASC or DESC, was '$it'") } ?: "ASC"
-    val base = call.storageBase()
+    val base = call.storageBase(state)
     val (items, pages, current) = state.locked {
         var matching = state.jobs.values.filter { it.userId == user.id }
         if (start != null) matching = matching.filter { j -> j.submittedAt?.let { !it.isBefore(start) } == true }

@@ -130,8 +130,12 @@ internal fun ApplicationCall.oqtopusCredential(): String? =
             if (header.startsWith("Bearer ", ignoreCase = true)) header.substring(7).trim() else null
         }?.takeIf { it.isNotEmpty() }
 
-/** The storage base URL as the caller reached this server (its `Host`), e.g. `http://127.0.0.1:8090/oqtopus-storage`. */
-internal fun ApplicationCall.storageBase(): String {
+/**
+ * The storage base URL as the caller reached this server (its `Host`), e.g. `http://127.0.0.1:8090/oqtopus-storage`,
+ * unless [OqtopusEmulatorState.storageUrl] sets another.
+ */
+internal fun ApplicationCall.storageBase(state: OqtopusEmulatorState): String {
+    state.storageUrl?.let { return it.trimEnd('/') }
     val host = request.headers[HttpHeaders.Host] ?: "${request.origin.serverHost}:${request.origin.serverPort}"
     return "${request.origin.scheme}://$host/${OqtopusStorageRouter.PREFIX}"
 }
