@@ -7,6 +7,24 @@ import io.qonduit.circuit.QasmSyntaxException
 internal abstract class TokenCursor(protected val tokens: List<Token>) {
     private var pos = 0
 
+    /** Nesting levels open now; the parser recurses once per level, so they are bounded. */
+    private var depth = 0
+
+    /**
+     * Parses one nesting level (parenthesis, sign, function call, `if` body) with [parse], refusing
+     * at [token] more than [MAX_NESTING] levels: a program nested thousands deep gets a syntax error
+     * with its position instead of exhausting the stack.
+     */
+    protected fun <T> nested(token: Token, parse: () -> T): T {
+        if (depth >= MAX_NESTING) syntax(token, "nesting deeper than $MAX_NESTING levels (parentheses, signs, calls or if blocks)")
+        depth++
+        try {
+            return parse()
+        } finally {
+            depth--
+        }
+    }
+
     protected fun peek(offset: Int = 0): Token = tokens[minOf(pos + offset, tokens.size - 1)]
 
     protected fun next(): Token = tokens[pos].also { if (pos < tokens.size - 1) pos++ }
@@ -47,5 +65,16 @@ internal abstract class TokenCursor(protected val tokens: List<Token>) {
         val t = next()
         if (t.kind != TokenKind.INT) syntax(t, "expected $what (a non-negative integer) but found $t")
         return t.text.toIntOrNull() ?: semantic(t, "$what ${t.text} is too large")
+    }
+
+    companion object {
+        /** Deepest nesting accepted; real programs stay in single digits. */
+        const val MAX_NESTING: Int = 256
+
+        /**
+         * Most operators in one gate argument: a chain of `+` builds an expression tree as deep as it
+         * is long, and evaluating or printing that tree recurses once per operator.
+         */
+        const val MAX_OPERATORS: Int = 1000
     }
 }
