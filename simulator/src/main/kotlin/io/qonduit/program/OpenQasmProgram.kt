@@ -31,7 +31,7 @@ public class OpenQasmProgram(
     private val parsed: Result<Circuit> by lazy {
         try {
             Result.success(OpenQasm.parse(text))
-        } catch (e: QasmException) { // deep nesting included: the parser bounds it with a syntax error
+        } catch (e: QasmException) { // deep nesting included: the parser bounds it (QasmLimitException)
             Result.failure(e)
         }
     }

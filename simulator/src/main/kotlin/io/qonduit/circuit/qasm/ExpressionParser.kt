@@ -19,7 +19,7 @@ internal abstract class ExpressionParser(tokens: List<Token>) : TokenCursor(toke
 
     /** Counts one operator at [token] of the current argument, refusing more than [MAX_OPERATORS]. */
     private fun operator(token: Token): Token {
-        if (++operators > MAX_OPERATORS) syntax(token, "more than $MAX_OPERATORS operators in one expression")
+        if (++operators > MAX_OPERATORS) limit(token, "more than $MAX_OPERATORS operators in one expression")
         return token
     }
 

@@ -1,5 +1,6 @@
 package io.qonduit.circuit.qasm
 
+import io.qonduit.circuit.QasmLimitException
 import io.qonduit.circuit.QasmSemanticException
 import io.qonduit.circuit.QasmSyntaxException
 
@@ -16,7 +17,7 @@ internal abstract class TokenCursor(protected val tokens: List<Token>) {
      * with its position instead of exhausting the stack.
      */
     protected fun <T> nested(token: Token, parse: () -> T): T {
-        if (depth >= MAX_NESTING) syntax(token, "nesting deeper than $MAX_NESTING levels (parentheses, signs, calls or if blocks)")
+        if (depth >= MAX_NESTING) limit(token, "nesting deeper than $MAX_NESTING levels (parentheses, signs, calls or if blocks)")
         depth++
         try {
             return parse()
@@ -30,6 +31,8 @@ internal abstract class TokenCursor(protected val tokens: List<Token>) {
     protected fun next(): Token = tokens[pos].also { if (pos < tokens.size - 1) pos++ }
 
     protected fun syntax(token: Token, what: String): Nothing = throw QasmSyntaxException(what, token.line, token.column)
+
+    protected fun limit(token: Token, what: String): Nothing = throw QasmLimitException(what, token.line, token.column)
 
     protected fun semantic(token: Token, what: String): Nothing = throw QasmSemanticException(what, token.line, token.column)
 
