@@ -38,6 +38,7 @@ import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement
 import org.slf4j.LoggerFactory
 import java.io.ByteArrayOutputStream
+import java.io.EOFException
 import java.io.IOException
 import java.nio.file.Files
 import java.nio.file.Path
@@ -160,7 +161,8 @@ internal class HttpTransport(
     /**
      * The one size rule for every body read: streams [response]'s body to [sink] chunk by chunk and
      * throws what [tooLarge] makes of [maxBytes] as soon as the declared length or the bytes read so
-     * far exceed it, so an oversized body is never held whole.
+     * far exceed it, so an oversized body is never held whole. A body that ends short of its declared
+     * length raises an [IOException], like any dropped connection.
      */
     private suspend fun copyCapped(response: HttpResponse, maxBytes: Long, tooLarge: suspend (Long) -> Exception, sink: (ByteArray, Int) -> Unit) {
         val declared = response.headers[HttpHeaders.ContentLength]?.toLongOrNull()
@@ -175,6 +177,10 @@ internal class HttpTransport(
             if (total > maxBytes) throw tooLarge(maxBytes)
             sink(buffer, n)
         }
+        // A connection dropped mid-body is a connection failure, not a shorter reply.
+        channel.closedCause?.let { throw it as? IOException ?: IOException(it.message, it) }
+        val bodiless = response.request.method == HttpMethod.Head || response.status.value == 204 || response.status.value == 304
+        if (declared != null && total < declared && !bodiless) throw EOFException("the reply ended after $total of its $declared bytes")
     }
 
     /**
