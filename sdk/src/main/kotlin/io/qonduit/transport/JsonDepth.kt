@@ -10,9 +10,14 @@ import io.qonduit.errors.ResponseDecodeException
 internal object JsonDepth {
     /**
      * Throws a [ResponseDecodeException] for [provider] naming [field] when [text] nests deeper than
-     * [ResponseDecodeException.MAX_JSON_DEPTH]. Brackets inside strings do not count.
+     * [ResponseDecodeException.MAX_JSON_DEPTH].
      */
     fun check(text: String, provider: String, field: String) {
+        if (exceeds(text)) throw ResponseDecodeException(provider, null, field, "nests deeper than ${ResponseDecodeException.MAX_JSON_DEPTH} levels")
+    }
+
+    /** Whether [text] nests arrays and objects deeper than [limit] levels. Brackets inside strings do not count. */
+    fun exceeds(text: String, limit: Int = ResponseDecodeException.MAX_JSON_DEPTH): Boolean {
         var depth = 0
         var inString = false
         var escaped = false
@@ -21,11 +26,10 @@ internal object JsonDepth {
                 escaped -> escaped = false
                 inString -> if (c == '\\') escaped = true else if (c == '"') inString = false
                 c == '"' -> inString = true
-                c == '[' || c == '{' -> if (++depth > ResponseDecodeException.MAX_JSON_DEPTH) {
-                    throw ResponseDecodeException(provider, null, field, "nests deeper than ${ResponseDecodeException.MAX_JSON_DEPTH} levels")
-                }
+                c == '[' || c == '{' -> if (++depth > limit) return true
                 c == ']' || c == '}' -> depth--
             }
         }
+        return false
     }
 }
