@@ -48,11 +48,18 @@ public class TransportConfig private constructor(builder: Builder) {
     /** `User-Agent` header value. */
     public val userAgent: String = builder.userAgent
 
+    /**
+     * Longest reply body read into memory, in bytes (default 64 MiB). A longer one, declared or
+     * streamed, fails the call with a [io.qonduit.errors.ResponseTooLargeException] naming this
+     * limit before it is held whole. Downloads to a file have their own limit.
+     */
+    public val maxResponseBytes: Long = builder.maxResponseBytes
+
     /** A builder starting from this configuration. */
     public fun toBuilder(): Builder = Builder().also {
         it.connectTimeout = connectTimeout; it.requestTimeout = requestTimeout; it.maxRetries = maxRetries
         it.baseDelay = baseDelay; it.maxDelay = maxDelay; it.maxRetryAfter = maxRetryAfter; it.retryStatuses = retryStatuses; it.engine = engine
-        it.logger = logger; it.userAgent = userAgent
+        it.logger = logger; it.userAgent = userAgent; it.maxResponseBytes = maxResponseBytes
     }
 
     /** Builder for [TransportConfig]. */
@@ -67,6 +74,7 @@ public class TransportConfig private constructor(builder: Builder) {
         internal var engine: HttpClientEngine? = null
         internal var logger: RequestLogger? = null
         internal var userAgent: String = "qonduit/0.1"
+        internal var maxResponseBytes: Long = DEFAULT_MAX_RESPONSE_BYTES
 
         /** Sets [TransportConfig.connectTimeout]. */
         public fun connectTimeout(value: Duration): Builder = apply { connectTimeout = value }
@@ -104,11 +112,20 @@ public class TransportConfig private constructor(builder: Builder) {
         /** Sets [TransportConfig.userAgent]. */
         public fun userAgent(value: String): Builder = apply { userAgent = value }
 
+        /** Sets [TransportConfig.maxResponseBytes]; must be at least 1. */
+        public fun maxResponseBytes(value: Long): Builder = apply {
+            require(value >= 1) { "maxResponseBytes must be >= 1, was $value" }
+            maxResponseBytes = value
+        }
+
         /** Builds the configuration. */
         public fun build(): TransportConfig = TransportConfig(this)
     }
 
     public companion object {
+        /** Default [maxResponseBytes]: 64 MiB, far above any JSON reply a provider sends. */
+        public const val DEFAULT_MAX_RESPONSE_BYTES: Long = 64L * 1024 * 1024
+
         /** The defaults: 10 s connect, 60 s per request, 3 retries from 0.5 s up to 8 s, `Retry-After` up to 60 s. */
         @JvmField
         public val DEFAULT: TransportConfig = Builder().build()
