@@ -2,6 +2,7 @@ package io.qonduit.backend
 
 import io.qonduit.circuit.Circuit
 import io.qonduit.circuit.QasmException
+import io.qonduit.circuit.QasmLimitException
 import io.qonduit.errors.ValidationException
 import io.qonduit.program.OpenQasmProgram
 import io.qonduit.program.Program
@@ -47,7 +48,8 @@ public object ProgramTexts {
         is OpenQasmProgram -> try {
             program.toCircuit()
         } catch (e: QasmException) {
-            throw ValidationException(field, program.toString(), "must be OpenQASM that parses: ${e.message}")
+            // The cause keeps the line and column typed, for callers that point at the text.
+            throw ValidationException(field, program.toString(), "must be OpenQASM that parses: ${e.message}").apply { initCause(e) }
         }
         else -> throw ValidationException(field, program.toString(), "$provider runs OpenQASM programs and circuits")
     }
@@ -55,14 +57,17 @@ public object ProgramTexts {
     /**
      * [program] as a [Circuit], or null when it is not a circuit or OpenQASM that parses (a provider
      * then reports the program's error itself, as a failed job).
+     *
+     * @throws QasmLimitException when the text is beyond the parser's limits (nested thousands deep):
+     *   no provider reads it either, so it is refused before anything is sent
      */
     internal fun circuitOrNull(program: Program): Circuit? = when (program) {
         is Circuit -> program
         is OpenQasmProgram -> try {
             program.toCircuit()
+        } catch (e: QasmLimitException) {
+            throw e
         } catch (e: QasmException) {
-            null
-        } catch (e: StackOverflowError) {
             null
         }
         else -> null

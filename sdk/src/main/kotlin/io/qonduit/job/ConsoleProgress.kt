@@ -2,6 +2,8 @@ package io.qonduit.job
 
 import io.qonduit.matter.MatterProgress
 import io.qonduit.matter.MatterResult
+import io.qonduit.oqtant.OqtantSimulationEvent
+import io.qonduit.oqtant.model.OqtantJob
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.collect
 import kotlinx.coroutines.flow.onEach
@@ -67,6 +69,7 @@ public enum class ProgressDisplay {
  * ```kotlin
  * ConsoleProgress.show(composite.track(), "sweep")
  * ConsoleProgress.showSimulation(MatterSimulator().simulate(experiment))
+ * val job = ConsoleProgress.showOqtantSimulation(OqtantSimulator().simulate(matter.toJob()))
  * ```
  */
 public object ConsoleProgress {
@@ -109,8 +112,7 @@ public object ConsoleProgress {
                 is MatterProgress.Step -> {
                     // The bar counts tenths of a millisecond, the resolution of Oqtant times.
                     total = tenths(event.totalMs)
-                    val decile = if (event.totalMs > 0) (10 * event.simulatedMs / event.totalMs).toInt().coerceIn(0, 10) else 0
-                    Reading(tenths(event.simulatedMs), total, event.stage.name, "${event.stage} ${decile * 10}% of ${event.totalMs} ms")
+                    Reading(tenths(event.simulatedMs), total, event.stage.name, stepLine(event))
                 }
                 is MatterProgress.Done -> {
                     result = event.result
@@ -130,6 +132,54 @@ public object ConsoleProgress {
         display: ProgressDisplay = ProgressDisplay.configured(),
         out: PrintStream = System.err,
     ): CompletableFuture<MatterResult?> = JavaBridge.future { showSimulation(progress.asFlow(), task, display, out) }
+
+    /**
+     * Collects a local Oqtant job's simulation ([io.qonduit.oqtant.OqtantSimulator.simulate]) to its
+     * end, showing each run's stage and simulated time on [out] (the bar spans every run: run k of n
+     * fills its k-th share), and returns the completed job (null when the flow ended without one).
+     */
+    @JvmStatic
+    public suspend fun showOqtantSimulation(
+        events: Flow<OqtantSimulationEvent>,
+        task: String = "oqtant simulation",
+        display: ProgressDisplay = ProgressDisplay.configured(),
+        out: PrintStream = System.err,
+    ): OqtantJob? {
+        var job: OqtantJob? = null
+        var total = 0L
+        render(events, task, display, out) { event ->
+            when (event) {
+                is OqtantSimulationEvent.Progress -> {
+                    val step = event.step
+                    val perRun = tenths(step.totalMs)
+                    total = perRun * event.runs
+                    val done = perRun * (event.run - 1) + tenths(step.simulatedMs)
+                    Reading(done, total, "run ${event.run}/${event.runs} ${step.stage.name}", "run ${event.run}/${event.runs} ${stepLine(step)}")
+                }
+                is OqtantSimulationEvent.Completed -> {
+                    job = event.job
+                    Reading(total, total, "done", "done")
+                }
+            }
+        }
+        return job
+    }
+
+    /** [showOqtantSimulation] for Java: shows an [io.qonduit.oqtant.OqtantSimulator.simulatePublisher] run. */
+    @JvmStatic
+    @JvmOverloads
+    public fun showOqtantSimulationAsync(
+        events: java.util.concurrent.Flow.Publisher<OqtantSimulationEvent>,
+        task: String = "oqtant simulation",
+        display: ProgressDisplay = ProgressDisplay.configured(),
+        out: PrintStream = System.err,
+    ): CompletableFuture<OqtantJob?> = JavaBridge.future { showOqtantSimulation(events.asFlow(), task, display, out) }
+
+    // A step as one line: its stage and the tenth of the run reached, e.g. "EVOLUTION 40% of 20.0 ms".
+    private fun stepLine(step: MatterProgress.Step): String {
+        val decile = if (step.totalMs > 0) (10 * step.simulatedMs / step.totalMs).toInt().coerceIn(0, 10) else 0
+        return "${step.stage} ${decile * 10}% of ${step.totalMs} ms"
+    }
 
     // One value as shown: a position on the bar and, for plain lines, its text (a line is printed
     // only when its text changes, so a fast flow does not flood a log).

@@ -107,7 +107,13 @@ internal object SnapshotV1 {
         val items: JsonArray = when (provider) {
             QpiBackend.PROVIDER -> {
                 val input = Snapshots.json.decodeFromJsonElement(JobInput.serializer(), migrated["input"]!!)
-                JsonArray(QpiResults.decode(data, input).map { Snapshots.json.encodeToJsonElement(ItemSnapshot.serializer(), ItemSnapshot.of(it)) })
+                val taskId = (v1["taskId"] as? JsonPrimitive)?.content ?: "(version-1 snapshot)"
+                val items = try {
+                    QpiResults.decode(data, input, taskId)
+                } catch (e: io.qonduit.errors.ResponseDecodeException) {
+                    throw SnapshotException("version-1 snapshot: its QPI result ${e.field} ${e.limit}", e)
+                }
+                JsonArray(items.map { Snapshots.json.encodeToJsonElement(ItemSnapshot.serializer(), ItemSnapshot.of(it)) })
             }
             OqtantBackend.PROVIDER -> JsonArray(listOf(buildJsonObject {
                 put("programIndex", 0)

@@ -7,6 +7,7 @@ import io.qonduit.backend.ResultData
 import io.qonduit.backend.SubmissionLookup
 import io.qonduit.backend.TaskRef
 import io.qonduit.backend.TaskReport
+import io.qonduit.errors.ReplySource
 import io.qonduit.errors.ValidationException
 import io.qonduit.job.Diagnostics
 import io.qonduit.job.Job
@@ -67,13 +68,22 @@ public class OqtantBackend internal constructor(private val client: OqtantClient
     internal suspend fun report(job: OqtantJob, allRuns: suspend (OqtantJob) -> OqtantJob): TaskReport {
         val state = stateOf(job.status)
         return when (state) {
-            JobState.COMPLETED -> TaskReport(state, job.status.name, result = resultOf(allRuns(job)))
+            JobState.COMPLETED -> TaskReport(state, job.status.name, result = resultOf(withEveryOutput(allRuns(job))))
             JobState.FAILED -> {
                 val failed = job.failedInputs?.takeIf { it.isNotEmpty() }?.let { " (failed runs: ${it.joinToString()})" } ?: ""
                 TaskReport(state, job.status.name, error = ErrorData("Oqtant job ${job.externalId} ended ${job.status}$failed"))
             }
             else -> TaskReport(state, job.status.name)
         }
+    }
+
+    /** [job] itself, once every run is seen to carry its output (what COMPLETE promises). */
+    private fun withEveryOutput(job: OqtantJob): OqtantJob {
+        val missing = job.inputs.indexOfFirst { it.output == null }
+        if (missing >= 0) {
+            ReplySource(PROVIDER, job.externalId).fail("inputs[$missing].output", "is missing: a COMPLETE job carries the output of every run")
+        }
+        return job
     }
 
     @QonduitInternalApi

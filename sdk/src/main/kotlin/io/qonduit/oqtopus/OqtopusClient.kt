@@ -8,6 +8,7 @@ import io.qonduit.errors.ApiException
 import io.qonduit.errors.QonduitException
 import io.qonduit.job.JavaBridge
 import io.qonduit.transport.HttpTransport
+import io.qonduit.transport.JsonDepth
 import io.qonduit.transport.SharedEngines
 import io.qonduit.transport.TransportConfig
 import kotlinx.serialization.KSerializer
@@ -157,11 +158,11 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         if (job.inlineJobInfo || flow == OqtopusApiFlow.INLINE) {
             val result = info["result"] as? JsonObject
                 ?: throw OqtopusStorageException("job ${job.jobId} has no result${job.message?.let { ": $it" } ?: ""}")
-            return OqtopusResult.decode(result).withTranspile((info["transpile_result"] as? JsonObject)?.let(OqtopusTranspileResult::decode))
+            return OqtopusResult.decode(result, job.jobId).withTranspile((info["transpile_result"] as? JsonObject)?.let(OqtopusTranspileResult::decode))
         }
         val resultUrl = job.downloadUrl("result")
             ?: throw OqtopusStorageException("job ${job.jobId} (${job.status}) has no result${job.message?.let { ": $it" } ?: ""}")
-        val result = OqtopusResult.decode(downloadJson("result", resultUrl))
+        val result = OqtopusResult.decode(downloadJson("result", resultUrl), job.jobId)
         return result.withTranspile(job.downloadUrl("transpile_result")?.let { OqtopusTranspileResult.decode(downloadJson("transpile_result", it)) })
     }
 
@@ -198,7 +199,9 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
 
     private suspend fun downloadJson(what: String, url: String): JsonObject {
         val entry = storage.download(what, url)
-        return runCatching { HttpTransport.json.parseToJsonElement(entry.bytes.decodeToString()) as JsonObject }
+        val text = entry.bytes.decodeToString()
+        JsonDepth.check(text, OqtopusTarget.PROVIDER, "$what (${entry.name})")
+        return runCatching { HttpTransport.json.parseToJsonElement(text) as JsonObject }
             .getOrElse { throw OqtopusStorageException("$what: ${entry.name} is not a JSON object") }
     }
 

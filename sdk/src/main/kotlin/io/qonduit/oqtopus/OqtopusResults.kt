@@ -1,7 +1,8 @@
 package io.qonduit.oqtopus
 
-import io.qonduit.errors.QonduitException
+import io.qonduit.errors.ReplySource
 import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.doubleOrNull
@@ -50,15 +51,24 @@ public class OqtopusResult internal constructor(
     }
 
     internal companion object {
-        /** Decodes `result.json`. @throws QonduitException for keys that are not bitstrings */
-        fun decode(json: JsonObject): OqtopusResult {
-            val sampling = json["sampling"] as? JsonObject
+        /**
+         * Decodes `result.json` of job [jobId].
+         *
+         * @throws io.qonduit.errors.ResponseDecodeException naming the job and the field for a key
+         *   that is not a bitstring, keys of different widths, or a count that is not a whole number >= 0
+         */
+        fun decode(json: JsonObject, jobId: String? = null): OqtopusResult {
+            val source = ReplySource(OqtopusTarget.PROVIDER, jobId)
+            val sampling = json["sampling"]?.takeIf { it != JsonNull }?.let { it as? JsonObject ?: source.fail("sampling", "must be an object") }
             val estimation = json["estimation"] as? JsonObject
-            val counts = countsOf(sampling?.get("counts"))
-            val divided = (sampling?.get("divided_counts") as? JsonObject)?.entries?.associate { (k, v) ->
-                val index = k.toIntOrNull() ?: throw QonduitException("divided_counts key '$k' is not a program index")
-                index to countsOf(v)
-            }?.toSortedMap()
+            val counts = countsOf(sampling?.get("counts"), "sampling.counts", source)
+            val divided = sampling?.get("divided_counts")?.takeIf { it != JsonNull }?.let { element ->
+                val obj = element as? JsonObject ?: source.fail("sampling.divided_counts", "must be an object")
+                obj.entries.associate { (k, v) ->
+                    val index = k.toIntOrNull()?.takeIf { it >= 0 } ?: source.fail("sampling.divided_counts[\"$k\"]", "must be keyed by a program index")
+                    index to countsOf(v, "sampling.divided_counts[\"$k\"]", source)
+                }.toSortedMap()
+            }
             return OqtopusResult(
                 counts, divided,
                 (estimation?.get("exp_value") as? JsonPrimitive)?.doubleOrNull,
@@ -67,27 +77,33 @@ public class OqtopusResult internal constructor(
             )
         }
 
-        private fun countsOf(element: JsonElement?): Map<String, Long> {
-            val obj = element as? JsonObject ?: return emptyMap()
+        /** Counts at [field]: bitstring keys all of one width, whole counts from 0 to [Long.MAX_VALUE]. */
+        private fun countsOf(element: JsonElement?, field: String, source: ReplySource): Map<String, Long> {
+            if (element == null || element == JsonNull) return emptyMap()
+            val obj = element as? JsonObject ?: source.fail(field, "must be an object mapping bitstrings to counts")
             val out = linkedMapOf<String, Long>()
             for ((key, value) in obj) {
-                val bits = bitstring(key)
-                val n = (value as? JsonPrimitive)?.longOrNull ?: throw QonduitException("count of '$key' is not an integer: $value")
+                val bits = bitstringOrNull(key) ?: source.fail("$field[\"$key\"]", "must be a bitstring (0101 or 0b0101)")
+                val width = out.keys.firstOrNull()?.length
+                if (width != null && bits.length != width) source.fail("$field[\"$key\"]", "must be $width bits wide like the other keys")
+                val n = (value as? JsonPrimitive)?.takeIf { !it.isString }?.longOrNull?.takeIf { it >= 0 }
+                    ?: source.fail("$field[\"$key\"]", "must be a whole count from 0 to ${Long.MAX_VALUE}, was $value")
                 out.merge(bits, n, Long::plus)
             }
             return out
         }
 
-        /** `0101` or `0b0101` → `0101`, as oqtopus-client's `bitstring_to_int` accepts them. */
-        fun bitstring(key: String): String {
-            val bits = key.removePrefix("0b")
-            if (bits.isEmpty() || bits.any { it != '0' && it != '1' }) throw QonduitException("count key '$key' is not a bitstring")
-            return bits
-        }
+        /** `0101` or `0b0101` → `0101`, as oqtopus-client's `bitstring_to_int` accepts them; else null. */
+        private fun bitstringOrNull(key: String): String? =
+            key.removePrefix("0b").takeIf { bits -> bits.isNotEmpty() && bits.all { it == '0' || it == '1' } }
 
         private fun integerKeys(counts: Map<String, Long>): Map<Long, Long> {
             val out = linkedMapOf<Long, Long>()
-            counts.forEach { (k, v) -> out.merge(k.toBigInteger(2).toLong(), v, Long::plus) }
+            counts.forEach { (k, v) ->
+                val key = k.toBigInteger(2).takeIf { it.bitLength() < Long.SIZE_BITS }
+                    ?: ReplySource(OqtopusTarget.PROVIDER, null).fail("counts[\"$k\"]", "is wider than 63 bits: read it from counts")
+                out.merge(key.toLong(), v, Long::plus)
+            }
             return out
         }
     }

@@ -34,6 +34,10 @@ public object QiboResults {
         if (samples != null && (samples.ndim != 2 || samples.shape[1] != qubits.size)) {
             throw NpyFormatException("samples of shape ${samples.shape} do not match ${qubits.size} measured qubit(s)")
         }
+        // Frequencies read each sample as one bit: a 2 must not count as a 1.
+        if (samples != null && (samples.dtype.kind !in BIT_KINDS || samples.longs().any { it != 0L && it != 1L })) {
+            throw NpyFormatException("samples must hold only 0 and 1 (a ${samples.dtype} array was given)")
+        }
         return QiboResult(
             type = type,
             qiboVersion = dict["qibo"] as? String,
@@ -42,8 +46,18 @@ public object QiboResults {
             measuredQubits = qubits,
             probabilities = if (hasMeasurements) dict["probabilities"] as? NpyArray else null,
             samples = samples,
-            nshots = (dict["nshots"] as? Number)?.toInt(),
+            nshots = nshotsOf(dict["nshots"]),
         )
+    }
+
+    private val BIT_KINDS = setOf(NpyKind.BOOL, NpyKind.SIGNED, NpyKind.UNSIGNED)
+
+    /** A whole number of shots that fits an Int (a pickled int arrives as Int or Long), or null when absent. */
+    private fun nshotsOf(value: Any?): Int? {
+        if (value == null) return null
+        val n = (value as? Int)?.toLong() ?: value as? Long
+        return n?.takeIf { it in 0..Int.MAX_VALUE }?.toInt()
+            ?: throw NpyFormatException("nshots '$value' is not a whole number from 0 to ${Int.MAX_VALUE}")
     }
 
     private fun measurementsOf(value: Any?): List<String> {

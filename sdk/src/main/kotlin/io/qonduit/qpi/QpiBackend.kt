@@ -124,7 +124,7 @@ public class QpiBackend internal constructor(
         val results = record.results as? JsonObject
         return when (state) {
             JobState.COMPLETED -> {
-                TaskReport(state, record.status, result = ResultData(QpiResults.decode(results ?: JsonObject(emptyMap()), task.input)))
+                TaskReport(state, record.status, result = ResultData(QpiResults.decode(record.results, task.input, task.taskId)))
             }
             JobState.FAILED -> {
                 val message = (results?.get("error") as? JsonPrimitive)?.contentOrNull ?: results?.get("error")?.toString() ?: "QPI job failed without an error message"

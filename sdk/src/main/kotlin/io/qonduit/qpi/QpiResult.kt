@@ -1,5 +1,6 @@
 package io.qonduit.qpi
 
+import io.qonduit.errors.ReplySource
 import io.qonduit.job.JobInput
 import io.qonduit.job.JobResult
 import io.qonduit.job.ResultExtras
@@ -66,21 +67,33 @@ public object QpiResults {
     /**
      * One item per program × binding of [input], from the driver's `circuit_results` (or the whole
      * payload for a single-circuit job), in order.
+     *
+     * @throws io.qonduit.errors.ResponseDecodeException naming job [jobId] and the field when the
+     *   results of a completed job are missing, too few or too many, or unreadable
      */
-    internal fun decode(results: JsonObject, input: JobInput): List<ResultItem> {
-        val perCircuit: List<JsonObject> = (results["circuit_results"] as? JsonArray)?.mapNotNull { it as? JsonObject }
-            ?: listOf(results)
+    internal fun decode(results: JsonElement?, input: JobInput, jobId: String): List<ResultItem> {
+        val source = ReplySource(QpiBackend.PROVIDER, jobId)
+        val payload = results as? JsonObject ?: source.fail("results", "must be an object holding the counts of a completed job, was $results")
+        val perCircuit = when (val list = payload["circuit_results"]) {
+            null -> listOf("results" to payload)
+            is JsonArray -> list.mapIndexed { i, item ->
+                "results.circuit_results[$i]" to (item as? JsonObject ?: source.fail("results.circuit_results[$i]", "must be an object"))
+            }
+            else -> source.fail("results.circuit_results", "must be an array")
+        }
         val plan = input.plan()
-        return plan.mapIndexed { i, run ->
-            val item = perCircuit.getOrNull(i) ?: JsonObject(emptyMap())
-            val driver = QpiCounts.countsOf(item["counts"] ?: item["hex_counts"])
-            val registers = QpiCounts.registersOf(run.program, QpiCounts.width(driver))
+        if (perCircuit.size != plan.size) source.fail("results.circuit_results", "holds ${perCircuit.size} results but the job ran ${plan.size} circuits")
+        return plan.zip(perCircuit) { run, (at, item) ->
+            val countsJson = item["counts"] ?: item["hex_counts"]
             val memory = item["memory"]
-            val perShot = QpiCounts.memoryOf(memory, registers)
+            if (countsJson == null && memory == null) source.fail("$at.counts", "is missing: a completed job carries counts or memory")
+            val driver = countsJson?.let { QpiCounts.countsOf(it, "$at.counts", source) }.orEmpty()
+            val registers = QpiCounts.registersOf(run.program, QpiCounts.width(driver))
+            val perShot = QpiCounts.memoryOf(memory, registers, "$at.memory", source)
             ResultItem(
                 run,
-                shots = QpiCounts.intOf(item["shots"]) ?: run.item.shotsUnder(input.options, QpiBackend.DEFAULT_SHOTS),
-                counts = QpiCounts.toRegisters(driver, registers),
+                shots = QpiCounts.intOf(item["shots"], "$at.shots", source) ?: run.item.shotsUnder(input.options, QpiBackend.DEFAULT_SHOTS),
+                counts = QpiCounts.toRegisters(driver, registers, "$at.counts", source),
                 memory = perShot,
                 extras = QpiExtras(driver, QpiCounts.toHex(driver), memory?.takeIf { perShot == null }?.toString()),
             )

@@ -9,7 +9,7 @@ import io.ktor.client.request.prepareRequest
 import io.ktor.client.request.setBody
 import io.ktor.client.statement.HttpResponse
 import io.ktor.client.statement.HttpStatement
-import io.ktor.client.statement.bodyAsBytes
+import io.ktor.client.statement.request
 import io.ktor.client.statement.bodyAsChannel
 import io.ktor.http.ContentType
 import io.ktor.http.Headers
@@ -28,6 +28,7 @@ import io.qonduit.errors.ConnectionException
 import io.qonduit.errors.NotFoundException
 import io.qonduit.errors.QonduitException
 import io.qonduit.errors.RateLimitException
+import io.qonduit.errors.ResponseTooLargeException
 import io.qonduit.errors.ServerException
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.delay
@@ -37,6 +38,8 @@ import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement
 import org.slf4j.LoggerFactory
+import java.io.ByteArrayOutputStream
+import java.io.EOFException
 import java.io.IOException
 import java.nio.file.Files
 import java.nio.file.Path
@@ -54,13 +57,18 @@ internal sealed class Body {
     class Bytes(val bytes: ByteArray, val contentType: ContentType) : Body()
 }
 
-/** An HTTP answer with an accepted status. */
-internal class HttpReply(val status: Int, val bytes: ByteArray, val headers: Headers) {
+/**
+ * An HTTP answer with an accepted status. [owner] names the client in decode errors; a body nested
+ * deeper than [io.qonduit.errors.ResponseDecodeException.MAX_JSON_DEPTH] is refused before decoding.
+ */
+internal class HttpReply(val status: Int, val bytes: ByteArray, val headers: Headers, private val owner: String = "client") {
     val text: String get() = bytes.decodeToString()
 
     fun json(): JsonElement = decode(JsonElement.serializer())
 
     fun <T> decode(strategy: DeserializationStrategy<T>): T = try {
+        val text = text
+        JsonDepth.check(text, owner, "body (HTTP $status)")
         HttpTransport.json.decodeFromString(strategy, text)
     } catch (e: SerializationException) {
         throw QonduitException("unexpected response body (HTTP $status): ${e.message}", e)
@@ -140,7 +148,7 @@ internal class HttpTransport(
         retrySafe: Boolean = false,
         secrets: Collection<Secret> = emptyList(),
     ): HttpReply = exchange(method, path, body, query, headers, ok, authenticated, retrySafe, secrets) { response ->
-        HttpReply(response.status.value, response.bodyAsBytes(), response.headers)
+        HttpReply(response.status.value, cappedBytes(response, method, secrets), response.headers, owner)
     }
 
     /**
@@ -150,23 +158,45 @@ internal class HttpTransport(
      */
     suspend fun downloadTo(path: String, file: Path, maxBytes: Long, tooLarge: (Long) -> Exception) {
         exchange(HttpMethod.Get, path, null, emptyMap(), emptyMap(), { it in 200..299 }, authenticated = true, retrySafe = false, secrets = emptyList()) { response ->
-            val declared = response.headers[HttpHeaders.ContentLength]?.toLongOrNull()
-            if (declared != null && declared > maxBytes) throw tooLarge(maxBytes)
-            val channel = response.bodyAsChannel()
             withContext(Dispatchers.IO) {
-                Files.newOutputStream(file).use { out ->
-                    val buffer = ByteArray(DOWNLOAD_BUFFER)
-                    var total = 0L
-                    while (true) {
-                        val n = channel.readAvailable(buffer, 0, buffer.size)
-                        if (n < 0) break
-                        total += n
-                        if (total > maxBytes) throw tooLarge(maxBytes)
-                        out.write(buffer, 0, n)
-                    }
-                }
+                Files.newOutputStream(file).use { out -> copyCapped(response, maxBytes, tooLarge) { buffer, n -> out.write(buffer, 0, n) } }
             }
         }
+    }
+
+    /** [response]'s whole body, refused with a [ResponseTooLargeException] beyond [TransportConfig.maxResponseBytes]. */
+    private suspend fun cappedBytes(response: HttpResponse, method: HttpMethod, secrets: Collection<Secret>): ByteArray {
+        val out = ByteArrayOutputStream()
+        val limit = config.maxResponseBytes
+        copyCapped(response, limit, { ResponseTooLargeException(method.value, redact(response.request.url.encodedPath, secrets), it) }) { buffer, n ->
+            out.write(buffer, 0, n)
+        }
+        return out.toByteArray()
+    }
+
+    /**
+     * The one size rule for every body read: streams [response]'s body to [sink] chunk by chunk and
+     * throws what [tooLarge] makes of [maxBytes] as soon as the declared length or the bytes read so
+     * far exceed it, so an oversized body is never held whole. A body that ends short of its declared
+     * length raises an [IOException], like any dropped connection.
+     */
+    private suspend fun copyCapped(response: HttpResponse, maxBytes: Long, tooLarge: suspend (Long) -> Exception, sink: (ByteArray, Int) -> Unit) {
+        val declared = response.headers[HttpHeaders.ContentLength]?.toLongOrNull()
+        if (declared != null && declared > maxBytes) throw tooLarge(maxBytes)
+        val channel = response.bodyAsChannel()
+        val buffer = ByteArray(DOWNLOAD_BUFFER)
+        var total = 0L
+        while (true) {
+            val n = channel.readAvailable(buffer, 0, buffer.size)
+            if (n < 0) break
+            total += n
+            if (total > maxBytes) throw tooLarge(maxBytes)
+            sink(buffer, n)
+        }
+        // A connection dropped mid-body is a connection failure, not a shorter reply.
+        channel.closedCause?.let { throw it as? IOException ?: IOException(it.message, it) }
+        val bodiless = response.request.method == HttpMethod.Head || response.status.value == 204 || response.status.value == 304
+        if (declared != null && total < declared && !bodiless) throw EOFException("the reply ended after $total of its $declared bytes")
     }
 
     /**
@@ -197,7 +227,7 @@ internal class HttpTransport(
             val answer = try {
                 prepare(method, url, body, query, headers, withCredentials).execute { response ->
                     val status = response.status.value
-                    if (ok(status)) Answer.Accepted(status, readAccepted(response)) else Answer.Refused(status, response.bodyAsBytes(), response.headers)
+                    if (ok(status)) Answer.Accepted(status, readAccepted(response)) else Answer.Refused(status, cappedBytes(response, method, secrets), response.headers)
                 }
             } catch (e: IOException) {
                 // Connection refused or dropped, and request timeouts (HttpRequestTimeoutException is an IOException).

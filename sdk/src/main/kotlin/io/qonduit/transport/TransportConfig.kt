@@ -49,6 +49,13 @@ public class TransportConfig private constructor(builder: Builder) {
     public val userAgent: String = builder.userAgent
 
     /**
+     * Longest reply body read into memory, in bytes (default 64 MiB). A longer one, declared or
+     * streamed, fails the call with a [io.qonduit.errors.ResponseTooLargeException] naming this
+     * limit before it is held whole. Downloads to a file have their own limit.
+     */
+    public val maxResponseBytes: Long = builder.maxResponseBytes
+
+    /**
      * Whether plain `http://` may go to hosts other than loopback (`localhost`, 127.0.0.0/8, `::1`).
      * Off by default: a token sent over plain http can be read by anyone on the way. Otherwise such a
      * URL is refused with an [io.qonduit.errors.InsecureUrlException] before any connection.
@@ -59,7 +66,7 @@ public class TransportConfig private constructor(builder: Builder) {
     public fun toBuilder(): Builder = Builder().also {
         it.connectTimeout = connectTimeout; it.requestTimeout = requestTimeout; it.maxRetries = maxRetries
         it.baseDelay = baseDelay; it.maxDelay = maxDelay; it.maxRetryAfter = maxRetryAfter; it.retryStatuses = retryStatuses; it.engine = engine
-        it.logger = logger; it.userAgent = userAgent; it.allowInsecureHttp = allowInsecureHttp
+        it.logger = logger; it.userAgent = userAgent; it.maxResponseBytes = maxResponseBytes; it.allowInsecureHttp = allowInsecureHttp
     }
 
     /** Builder for [TransportConfig]. */
@@ -74,6 +81,7 @@ public class TransportConfig private constructor(builder: Builder) {
         internal var engine: HttpClientEngine? = null
         internal var logger: RequestLogger? = null
         internal var userAgent: String = "qonduit/0.1"
+        internal var maxResponseBytes: Long = DEFAULT_MAX_RESPONSE_BYTES
         internal var allowInsecureHttp: Boolean = false
 
         /** Sets [TransportConfig.connectTimeout]. */
@@ -112,6 +120,12 @@ public class TransportConfig private constructor(builder: Builder) {
         /** Sets [TransportConfig.userAgent]. */
         public fun userAgent(value: String): Builder = apply { userAgent = value }
 
+        /** Sets [TransportConfig.maxResponseBytes]; must be at least 1. */
+        public fun maxResponseBytes(value: Long): Builder = apply {
+            require(value >= 1) { "maxResponseBytes must be >= 1, was $value" }
+            maxResponseBytes = value
+        }
+
         /** Sets [TransportConfig.allowInsecureHttp]: plain http to hosts other than loopback. */
         public fun allowInsecureHttp(value: Boolean): Builder = apply { allowInsecureHttp = value }
 
@@ -120,6 +134,9 @@ public class TransportConfig private constructor(builder: Builder) {
     }
 
     public companion object {
+        /** Default [maxResponseBytes]: 64 MiB, far above any JSON reply a provider sends. */
+        public const val DEFAULT_MAX_RESPONSE_BYTES: Long = 64L * 1024 * 1024
+
         /** The defaults: 10 s connect, 60 s per request, 3 retries from 0.5 s up to 8 s, `Retry-After` up to 60 s. */
         @JvmField
         public val DEFAULT: TransportConfig = Builder().build()

@@ -2,8 +2,9 @@ package io.qonduit.job
 
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
-import io.kotest.matchers.shouldBe
 import io.kotest.matchers.collections.shouldContain
+import io.kotest.matchers.ints.shouldBeGreaterThan
+import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.qonduit.matter.MatterExperiment
 import io.qonduit.matter.MatterImaging
@@ -11,6 +12,14 @@ import io.qonduit.matter.MatterProgress
 import io.qonduit.matter.MatterSimulator
 import io.qonduit.matter.MatterStage
 import io.qonduit.matter.PaintedBarrier
+import io.qonduit.oqtant.OqtantSimulationEvent
+import io.qonduit.oqtant.OqtantSimulator
+import io.qonduit.oqtant.model.ImageType
+import io.qonduit.oqtant.model.InputValues
+import io.qonduit.oqtant.model.JobStatus
+import io.qonduit.oqtant.model.OqtantJob
+import io.qonduit.oqtant.model.RfEvaporation
+import io.qonduit.oqtant.model.RfInterpolationType
 import kotlinx.coroutines.flow.asFlow
 import kotlinx.coroutines.flow.flowOf
 import java.io.ByteArrayOutputStream
@@ -95,5 +104,35 @@ class ConsoleProgressSpec : FunSpec({
         val text = bytes.toString(Charsets.UTF_8)
         text shouldContain "40/40"
         text shouldContain "IN_TRAP"
+    }
+
+    test("a local Oqtant job's simulation prints each run's stages, then the completed job comes back") {
+        val rf = RfEvaporation(listOf(-1600, -1200, -800, -400, 0), listOf(17.0, 8.0, 4.0, 1.2, 0.1), listOf(500.0, 500.0, 475.0, 360.0, 220.0), RfInterpolationType.LINEAR)
+        val values = InputValues(0.0, ImageType.TIME_OF_FLIGHT, 3.0, rf)
+        val job = OqtantJob.of("two runs", values, values.copy(timeOfFlightMs = 4.0))
+        val bytes = ByteArrayOutputStream()
+        val done = PrintStream(bytes, true, Charsets.UTF_8).use {
+            ConsoleProgress.showOqtantSimulation(OqtantSimulator().simulate(job), "oqtant", ProgressDisplay.LINES, it)
+        }
+        done?.status shouldBe JobStatus.COMPLETE
+        done?.inputs?.size shouldBe 2
+        val lines = bytes.toString(Charsets.UTF_8).lines().filter { it.isNotEmpty() }
+        lines.first() shouldBe "oqtant: run 1/2 GROUND_STATE 0% of 3.0 ms"
+        lines.count { it.startsWith("oqtant: run 2/2 TIME_OF_FLIGHT ") } shouldBeGreaterThan 1
+        lines.last() shouldBe "oqtant: done"
+        lines.distinct() shouldBe lines
+    }
+
+    test("a local Oqtant job's bar spans every run") {
+        val step = { t: Double -> MatterProgress.Step(MatterStage.IN_TRAP, t, 2.0) }
+        val events = listOf(
+            OqtantSimulationEvent.Progress(1, 2, step(2.0)),
+            OqtantSimulationEvent.Progress(2, 2, step(1.0)),
+        ).asFlow()
+        val bytes = ByteArrayOutputStream()
+        PrintStream(bytes, true, Charsets.UTF_8).use { ConsoleProgress.showOqtantSimulation(events, "oqtant", ProgressDisplay.BAR, it) } shouldBe null
+        val text = bytes.toString(Charsets.UTF_8)
+        text shouldContain "30/40" // run 1 complete (20 tenths of a ms) plus half of run 2
+        text shouldContain "run 2/2 IN_TRAP"
     }
 })

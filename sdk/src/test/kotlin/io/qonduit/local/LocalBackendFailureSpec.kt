@@ -4,7 +4,7 @@ import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
-import io.qonduit.job.JobState
+import io.qonduit.circuit.QasmLimitException
 import io.qonduit.program.OpenQasmProgram
 import io.qonduit.testing.Circuits
 import java.nio.file.Path
@@ -16,14 +16,12 @@ class LocalBackendFailureSpec : FunSpec({
     val local = LocalBackend(seed = 3)
     afterSpec { local.close() }
 
-    test("a stack overflow inside the task (an absurdly nested angle) fails the job with StackOverflowError") {
+    test("an absurdly nested angle is refused at createJob with its position, before any task runs") {
         val depth = 200_000
         val nested = "(".repeat(depth) + "0.5" + ")".repeat(depth)
         val program = OpenQasmProgram("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\ncreg c[1];\nrx($nested) q[0];\nmeasure q -> c;\n")
-        val job = local.createJob(program, shots = 10)
-        val outputs = job.execute(20.seconds)
-        job.state shouldBe JobState.FAILED
-        outputs.errorList().single().message shouldContain "StackOverflowError"
+        val e = shouldThrow<QasmLimitException> { local.createJob(program, shots = 10) }
+        e.line shouldBe 5
         // The backend goes on working.
         local.createJob(Circuits.BELL, shots = 10).execute(10.seconds).raiseForError().size shouldBe 1
     }

@@ -220,4 +220,10 @@ class OqcCompilerConfigSpec : FunSpec({
         unknownBits.violations.single().field shouldBe "results_format.\$data.format.\$value"
         unknownBits.message!! shouldContain "unknown to InlineResultsProcessing (8)"
     }
+
+    test("a config nested 20 000 deep is refused with a ValidationException, not a StackOverflowError") {
+        val deep = "[".repeat(20_000) + "]".repeat(20_000)
+        val text = "{\"\$type\": \"<class 'compiler_config.config.CompilerConfig'>\", \"\$data\": {\"repeats\": $deep}}"
+        shouldThrow<ValidationException> { CompilerConfig.parse(text) }.violations.single().limit shouldContain "nest deeper than 512"
+    }
 })

@@ -17,3 +17,11 @@ public class QasmSyntaxException(what: String, line: Int, column: Int) :
  */
 public class QasmSemanticException(what: String, line: Int, column: Int) :
     QasmException("Semantic error at line $line, column $column: $what", line, column)
+
+/**
+ * The program goes beyond a limit of the parser: nesting deeper than 256 levels, or more than 1000
+ * operators in one expression. No provider's parser reads such a program either (they recurse too),
+ * so clients refuse it before sending.
+ */
+public class QasmLimitException(what: String, line: Int, column: Int) :
+    QasmException("Limit exceeded at line $line, column $column: $what", line, column)

@@ -2,6 +2,7 @@ package io.qonduit.emulator.oqc
 
 import io.qonduit.emulator.EmulatorConfig
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.serialization.json.JsonObject
 import java.time.Duration
 import java.time.Instant
 import java.time.temporal.ChronoUnit
@@ -108,6 +109,20 @@ public class OqcEmulatorState internal constructor(config: EmulatorConfig, scope
                 .onEach { it.status = OqcTaskStates.UNKNOWN }
         }
         lost.forEach { runner.stop(it.id) }
+    }
+
+    /**
+     * Ends task [id] at once with [status] (an OQC `TaskStatus` value) and [results] exactly as
+     * given, however wrong (`null` for none): tests use it to see how a client copes with results
+     * that are missing or out of range. The task's own run is stopped first.
+     */
+    public fun finishTask(id: String, status: String, results: JsonObject?) {
+        runner.stop(id)
+        locked {
+            val task = requireNotNull(tasks[id]) { "no task with id '$id'" }
+            task.status = status
+            task.results = results
+        }
     }
 
     /** How long an allocated (`CREATED`) task id may wait for its submission before it is `EXPIRED`. */

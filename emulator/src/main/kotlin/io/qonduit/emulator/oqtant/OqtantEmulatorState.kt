@@ -51,6 +51,14 @@ public class OqtantEmulatorState internal constructor(config: EmulatorConfig, sc
         locked { forcedOutcomes.addLast(status) }
     }
 
+    /**
+     * Makes the next submitted job end as COMPLETE with no run's output, which Oqtant never does:
+     * tests use it to see that a client refuses a finished job without data.
+     */
+    public fun completeNextJobWithoutOutputs() {
+        locked { forcedOutcomes.addLast(COMPLETE_WITHOUT_OUTPUTS) }
+    }
+
     /** Sets the job limits `GET {U}/job_limits` reports for [userId]; submissions use up [dailyRemaining]. */
     @JvmOverloads
     public fun setJobLimits(userId: String, dailyLimit: Int, dailyRemaining: Int, standardCredits: Int? = null, priorityCredits: Int? = null) {
@@ -81,6 +89,9 @@ public class OqtantEmulatorState internal constructor(config: EmulatorConfig, sc
 
     /** Demo users, tokens and default limits. */
     public companion object {
+        /** The forced outcome of [completeNextJobWithoutOutputs]. */
+        internal const val COMPLETE_WITHOUT_OUTPUTS: String = "COMPLETE without outputs"
+
         /** `sub` claim of the demo user. */
         public const val DEMO_SUB: String = "auth0|qonduit-demo"
 

@@ -50,7 +50,7 @@ internal class OqtantJobRunner(
             state.locked {
                 if (job.status != "RUNNING") return
                 val failFrom = when (job.forcedOutcome) {
-                    "FAILED" -> 0
+                    "FAILED", OqtantEmulatorState.COMPLETE_WITHOUT_OUTPUTS -> 0
                     "INCOMPLETE" -> 1.coerceAtMost(job.values.size)
                     else -> job.values.size
                 }
@@ -59,11 +59,11 @@ internal class OqtantJobRunner(
                         job.outputs[i] = output.toString()
                         job.rawImages[i] = raw.toString()
                         job.outputIds[i] = state.nextNumericId()
-                    } else {
+                    } else if (job.forcedOutcome != OqtantEmulatorState.COMPLETE_WITHOUT_OUTPUTS) {
                         job.failedRuns += job.runNumber(i)
                     }
                 }
-                job.status = job.forcedOutcome ?: "COMPLETE"
+                job.status = job.forcedOutcome?.takeIf { it != OqtantEmulatorState.COMPLETE_WITHOUT_OUTPUTS } ?: "COMPLETE"
                 job.timeComplete = Instant.now()
             }
         } finally {

@@ -2,6 +2,7 @@ package io.qonduit.emulator.qpi
 
 import io.qonduit.emulator.EmulatorConfig
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.serialization.json.JsonElement
 import java.security.MessageDigest
 import java.time.Instant
 import java.util.concurrent.atomic.AtomicLong
@@ -110,6 +111,22 @@ public class QpiEmulatorState internal constructor(config: EmulatorConfig, scope
         )
         notifications[record.id] = record
         record.id
+    }
+
+    /**
+     * Ends job [id] at once with [status] and [results] exactly as given, however wrong: tests use it
+     * to see how a client copes with a driver payload that is missing, garbled or out of range. The
+     * job's own run is stopped first, so it cannot overwrite them.
+     */
+    public fun finishJob(id: String, status: String, results: JsonElement) {
+        runner.stop(id)
+        locked {
+            val job = requireNotNull(jobs[id]) { "no job with id '$id'" }
+            job.status = status
+            job.results = results
+            job.finishedAt = Instant.now()
+            job.updated = job.finishedAt!!
+        }
     }
 
     /** All jobs, oldest first. */

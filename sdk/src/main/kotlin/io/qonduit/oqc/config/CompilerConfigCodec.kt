@@ -1,6 +1,8 @@
 package io.qonduit.oqc.config
 
 import io.qonduit.errors.ValidationException
+import io.qonduit.errors.ResponseDecodeException
+import io.qonduit.transport.JsonDepth
 import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonArray
@@ -107,6 +109,8 @@ internal object CompilerConfigCodec {
     // ---------------------------------------------------------------- decode
 
     fun decode(text: String): CompilerConfig {
+        // Reading and quoting a tree recurses once per level: refuse absurd nesting before either.
+        if (JsonDepth.exceeds(text)) fail("config", text.take(80), "must not nest deeper than ${ResponseDecodeException.MAX_JSON_DEPTH} levels")
         val root = try {
             Json.parseToJsonElement(text)
         } catch (e: SerializationException) {

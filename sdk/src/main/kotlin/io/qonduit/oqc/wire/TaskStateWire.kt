@@ -135,13 +135,23 @@ public class TaskAllInfo internal constructor(
 }
 
 internal fun countsOf(results: JsonObject, field: String): Map<String, Map<String, Long>> =
+    countsOf(results, field) { at, value, limit -> throw ValidationException(at, value, limit) }
+
+/**
+ * The BinaryCount results per register, every count a whole number from 0 to [Long.MAX_VALUE] and
+ * every key a bitstring; anything else goes to [refuse] with the field, the value as text and the rule.
+ */
+internal fun countsOf(
+    results: JsonObject,
+    field: String,
+    refuse: (field: String, value: String, limit: String) -> Nothing,
+): Map<String, Map<String, Long>> =
     results.mapValues { (creg, value) ->
-        val obj = value as? JsonObject
-            ?: throw ValidationException("$field.$creg", value.toString().take(80), "must map bitstrings to counts (BinaryCount results)")
+        val obj = value as? JsonObject ?: refuse("$field.$creg", value.toString().take(80), "must map bitstrings to counts (BinaryCount results)")
         obj.mapValues { (bits, count) ->
             val n = (count as? JsonPrimitive)?.takeIf { !it.isString && count != JsonNull }?.longOrNull
-            if (n == null || n < 0 || bits.any { it != '0' && it != '1' }) {
-                throw ValidationException("$field.$creg.$bits", count.toString(), "must be a bitstring with a count >= 0")
+            if (n == null || n < 0 || bits.isEmpty() || bits.any { it != '0' && it != '1' }) {
+                refuse("$field.$creg.$bits", count.toString(), "must be a bitstring with a whole count from 0 to ${Long.MAX_VALUE}")
             }
             n
         }

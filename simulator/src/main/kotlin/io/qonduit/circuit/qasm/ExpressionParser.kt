@@ -14,6 +14,15 @@ internal abstract class ExpressionParser(tokens: List<Token>) : TokenCursor(toke
     /** Names declared with `input`. */
     protected val inputs: MutableSet<String> = HashSet()
 
+    /** Operators in the argument being parsed, bounded by [MAX_OPERATORS]. */
+    private var operators = 0
+
+    /** Counts one operator at [token] of the current argument, refusing more than [MAX_OPERATORS]. */
+    private fun operator(token: Token): Token {
+        if (++operators > MAX_OPERATORS) limit(token, "more than $MAX_OPERATORS operators in one expression")
+        return token
+    }
+
     /**
      * A parenthesised argument list. [formals] are a gate definition's parameters, the only names a
      * gate body may use; null at top level, where inputs and placeholders are allowed.
@@ -22,25 +31,28 @@ internal abstract class ExpressionParser(tokens: List<Token>) : TokenCursor(toke
         expectSymbol("(")
         val out = ArrayList<Angle>()
         if (acceptSymbol(")")) return out
-        do out += expression(formals) while (acceptSymbol(","))
+        do {
+            operators = 0
+            out += expression(formals)
+        } while (acceptSymbol(","))
         expectSymbol(")")
         return out
     }
 
-    private fun expression(formals: Set<String>?): Angle {
+    private fun expression(formals: Set<String>?): Angle = nested(peek()) {
         var left = term(formals)
         while (peek().isSymbol("+") || peek().isSymbol("-")) {
-            val plus = next().text == "+"
+            val plus = operator(next()).text == "+"
             val right = term(formals)
             left = if (plus) left + right else left - right
         }
-        return left
+        left
     }
 
     private fun term(formals: Set<String>?): Angle {
         var left = unary(formals)
         while (peek().isSymbol("*") || peek().isSymbol("/")) {
-            val times = next().text == "*"
+            val times = operator(next()).text == "*"
             val right = unary(formals)
             left = if (times) left * right else left / right
         }
@@ -48,19 +60,20 @@ internal abstract class ExpressionParser(tokens: List<Token>) : TokenCursor(toke
     }
 
     private fun unary(formals: Set<String>?): Angle {
-        if (peek().isSymbol("-")) {
-            next()
-            return -unary(formals)
+        val sign = peek()
+        if (sign.isSymbol("-") || sign.isSymbol("+")) {
+            operator(next())
+            val operand = nested(sign) { unary(formals) }
+            return if (sign.isSymbol("-")) -operand else operand
         }
-        if (acceptSymbol("+")) return unary(formals)
         return power(formals)
     }
 
     private fun power(formals: Set<String>?): Angle {
         val base = atom(formals)
         if (peek().isSymbol("^") || peek().isSymbol("**")) {
-            next()
-            return base.pow(unary(formals))
+            val op = operator(next())
+            return base.pow(nested(op) { unary(formals) })
         }
         return base
     }
@@ -78,6 +91,7 @@ internal abstract class ExpressionParser(tokens: List<Token>) : TokenCursor(toke
                 val constant = MathConstant.BY_NAME[t.text]
                 when {
                     function != null && peek().isSymbol("(") -> {
+                        operator(t)
                         next()
                         val arg = expression(formals)
                         expectSymbol(")")

@@ -286,13 +286,15 @@ internal class Parser(
         expectSymbol(")")
         located(valueToken) {
             builder.conditional(operand, value, equal) {
-                if (acceptSymbol("{")) {
-                    while (!acceptSymbol("}")) {
-                        if (peek().kind == TokenKind.EOF) syntax(peek(), "missing '}' to close the if block")
+                nested(valueToken) {
+                    if (acceptSymbol("{")) {
+                        while (!acceptSymbol("}")) {
+                            if (peek().kind == TokenKind.EOF) syntax(peek(), "missing '}' to close the if block")
+                            statement()
+                        }
+                    } else {
                         statement()
                     }
-                } else {
-                    statement()
                 }
             }
         }
