@@ -59,6 +59,15 @@ class KernelSpec : FunSpec({
         }
     }
 
+    /** Applies [op] to a random state with the kernel and with the reference, and compares. */
+    fun checkAgainstReference(random: Random, op: UnitaryOp) {
+        val state = randomState(random)
+        val expected = copy(state)
+        state.apply(op)
+        referenceApply(expected, op)
+        shouldAgree(state, expected)
+    }
+
     /** Distinct qubits, drawn so that qubit 0, high qubits and every order of target and controls all occur. */
     fun qubits(random: Random, count: Int): IntArray = (0 until n).shuffled(random).take(count).toIntArray()
 
@@ -78,12 +87,7 @@ class KernelSpec : FunSpec({
             for (controls in 0..3) {
                 repeat(4) {
                     val q = qubits(random, controls + 1)
-                    val op = UnitaryOp(q[0], q.copyOfRange(1, q.size), m)
-                    val state = randomState(random)
-                    val expected = copy(state)
-                    state.apply(op)
-                    referenceApply(expected, op)
-                    shouldAgree(state, expected)
+                    checkAgainstReference(random, UnitaryOp(q[0], q.copyOfRange(1, q.size), m))
                 }
             }
         }
@@ -93,11 +97,7 @@ class KernelSpec : FunSpec({
         val random = Random(15)
         for ((_, m) in matrices) {
             for (op in listOf(UnitaryOp(0, IntArray(0), m), UnitaryOp(n - 1, IntArray(0), m), UnitaryOp(n - 1, intArrayOf(0), m))) {
-                val state = randomState(random)
-                val expected = copy(state)
-                state.apply(op)
-                referenceApply(expected, op)
-                shouldAgree(state, expected)
+                checkAgainstReference(random, op)
             }
         }
     }
