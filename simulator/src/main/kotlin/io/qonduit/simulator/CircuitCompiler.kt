@@ -18,12 +18,17 @@ import io.qonduit.simulator.ops.GateExpansion
 import io.qonduit.simulator.ops.MeasureOp
 import io.qonduit.simulator.ops.Op
 import io.qonduit.simulator.ops.ResetOp
+import io.qonduit.simulator.ops.SingleQubitFusion
 import io.qonduit.simulator.ops.SwapOp
 import io.qonduit.simulator.ops.UnitaryOp
 import java.util.BitSet
 
 /** Binds a circuit's parameters and flattens it: user gates expanded, register operands broadcast. */
-internal class CircuitCompiler private constructor(private val circuit: Circuit, private val binding: Map<String, Double>) {
+internal class CircuitCompiler private constructor(
+    private val circuit: Circuit,
+    private val binding: Map<String, Double>,
+    private val fuse: Boolean,
+) {
     private val qubitOffset = HashMap<String, Int>()
     private val clbitOffset = HashMap<String, Int>()
     private val ops = ArrayList<Op>()
@@ -39,7 +44,8 @@ internal class CircuitCompiler private constructor(private val circuit: Circuit,
 
     private fun compile(): CompiledCircuit {
         for (instruction in circuit.instructions) emit(instruction, ::record)
-        return CompiledCircuit(circuit.numQubits, circuit.numClbits, circuit.classicalRegisters, midCircuit, ops)
+        val final = if (fuse) SingleQubitFusion.fuse(ops, circuit.numQubits) else ops
+        return CompiledCircuit(circuit.numQubits, circuit.numClbits, circuit.classicalRegisters, midCircuit, final)
     }
 
     private fun emit(instruction: Instruction, sink: (Op) -> Unit) {
@@ -112,17 +118,18 @@ internal class CircuitCompiler private constructor(private val circuit: Circuit,
 
     companion object {
         /**
-         * [circuit] with [binding] for its parameters, flattened.
+         * [circuit] with [binding] for its parameters, flattened; with [fuse], runs of single-qubit gates on
+         * a qubit are merged ([SingleQubitFusion]).
          *
          * @throws IllegalArgumentException naming every parameter [binding] leaves unbound
          */
-        fun compile(circuit: Circuit, binding: Map<String, Double>): CompiledCircuit {
+        fun compile(circuit: Circuit, binding: Map<String, Double>, fuse: Boolean = true): CompiledCircuit {
             val unbound = circuit.parameterNames.filter { it !in binding }
             require(unbound.isEmpty()) {
                 "unbound parameter(s) ${unbound.joinToString { "'$it'" }}: the circuit takes ${circuit.parameterNames}, " +
                     "the binding gives ${binding.keys}"
             }
-            return CircuitCompiler(circuit, binding).compile()
+            return CircuitCompiler(circuit, binding, fuse).compile()
         }
     }
 }

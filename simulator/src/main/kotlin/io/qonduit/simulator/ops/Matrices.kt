@@ -48,6 +48,26 @@ internal object Matrices {
         )
     }
 
+    /** The product [a]·[b] (apply [b] first, then [a]). */
+    fun product(a: DoubleArray, b: DoubleArray): DoubleArray {
+        val out = DoubleArray(8)
+        for (row in 0..1) {
+            for (col in 0..1) {
+                var r = 0.0
+                var i = 0.0
+                for (k in 0..1) {
+                    val x = 4 * row + 2 * k
+                    val y = 4 * k + 2 * col
+                    r += a[x] * b[y] - a[x + 1] * b[y + 1]
+                    i += a[x] * b[y + 1] + a[x + 1] * b[y]
+                }
+                out[4 * row + 2 * col] = r
+                out[4 * row + 2 * col + 1] = i
+            }
+        }
+        return out
+    }
+
     private fun cosExact(a: Double): Double = when (a) {
         0.0 -> 1.0
         else -> cos(a).let { if (Math.abs(it) < 1e-16) 0.0 else it }

@@ -1,0 +1,174 @@
+"""Side-by-side state-vector benchmark: Qonduit against qiskit-aer, qulacs, qibojit, a NumPy baseline and
+Strange, on the same circuits, two threads each, in alternating rounds (the peer order rotates every
+round). Reports medians of per-round ratios, so a noisy shared machine moves both sides alike. Never
+asserts a time. Usage: compare.py --quick|--full JAVA_CMD...
+"""
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ["OMP_NUM_THREADS"] = "2"
+os.environ["NUMBA_NUM_THREADS"] = "2"
+# The peers share this process; OpenMP threads that spin after a parallel region would steal the cores
+# from whichever engine runs next, so idle threads sleep.
+os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
+os.environ["QIBO_LOG_LEVEL"] = "3"  # warnings only: qibo logs its backend at every circuit otherwise
+
+import circuits  # noqa: E402
+import peers  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "target"
+
+MODES = {
+    # A few minutes on a busy 2-core machine: 20 qubits only, no Strange (it needs minutes per circuit).
+    "quick": dict(gate_sizes=[20], circuits=[("qft", 20), ("random", 20)],
+                  rounds=3, numpy_max_circuit=20, strange=[], strange_timeout=60),
+    "full": dict(gate_sizes=[20, 24, 26],
+                 circuits=[("qft", 20), ("random", 20), ("ghz", 24), ("qft", 24), ("random", 24),
+                           ("qft", 26), ("random", 26)],
+                 rounds=5, numpy_max_circuit=20,
+                 strange=[("qft", 20), ("random", 20), ("sample", 20)], strange_timeout=120),
+}
+GATES = ["h", "rz", "cx", "cp", "swap", "u2q"]
+SHOTS = 10_000
+BUILDERS = {"qft": circuits.qft, "ghz": circuits.ghz, "random": circuits.random_layers}
+
+
+def benchmarks(mode):
+    """(key, n, ops, shots) in run order; gate classes come with an empty circuit of the same width,
+    whose time is subtracted to get the cost per gate."""
+    out = []
+    for n in mode["gate_sizes"]:
+        out.append((f"empty-{n}", n, [], 0))
+        out += [(f"{g}-{n}", n, circuits.gate_layer(g, n), 0) for g in GATES]
+    out += [(f"{c}-{n}", n, BUILDERS[c](n), 0) for c, n in mode["circuits"]]
+    out.append(("sample-20", 20, circuits.uniform(20), SHOTS))
+    return out
+
+
+def python_peers(key, n, ops, shots, mode):
+    made = []
+    for cls in (peers.Aer, peers.Qulacs, peers.Qibojit, peers.NumpyBaseline):
+        is_circuit = key.split("-")[0] in BUILDERS
+        if cls is peers.NumpyBaseline and is_circuit and n > mode["numpy_max_circuit"]:
+            continue
+        try:
+            made.append(cls(n, ops))
+        except Exception as e:  # a peer that cannot build this circuit is reported, not fatal
+            print(f"  {cls.name}: cannot build {key}: {e}", file=sys.stderr)
+    return made
+
+
+def bandwidth_gbs():
+    """Two-thread in-place scale over 1 GiB (the size of a 26-qubit state): read + write bytes per second."""
+    exe = OUT / "bandwidth"
+    out = subprocess.run([str(exe)], capture_output=True, text=True, check=True,
+                         env={**os.environ, "OMP_NUM_THREADS": "2"}).stdout
+    return float(out.split()[0])
+
+
+def median_range(values):
+    return statistics.median(values), min(values), max(values)
+
+
+def main():
+    mode_name = sys.argv[1].lstrip("-")
+    mode = MODES[mode_name]
+    java_cmd = sys.argv[2:]
+    OUT.mkdir(exist_ok=True)
+    cdir = OUT / "circuits"
+    cdir.mkdir(exist_ok=True)
+    ours = peers.JvmServer("qonduit", java_cmd, "qonduit")
+    strange = peers.JvmServer("strange", java_cmd, "strange")
+    strange_keys = {f"{c}-{n}" for c, n in mode["strange"]}
+    benches = []
+    for key, n, ops, shots in benchmarks(mode):
+        qasm = cdir / f"{key}.qasm"
+        qasm.write_text(circuits.to_qasm(n, ops, measure=shots > 0))
+        (cdir / f"{key}.ops").write_text(circuits.to_op_lines(n, ops))
+        benches.append(dict(key=key, n=n, ops=ops, shots=shots, qasm=qasm, peers=python_peers(key, n, ops, shots, mode)))
+    times = {}  # key -> peer -> [seconds per measured round]
+    dnf = {}
+    bw = []
+    started = time.time()
+    for rnd in range(mode["rounds"] + 1):  # round 0 warms up every engine (JIT, numba) and is not kept
+        bw.append(bandwidth_gbs())
+        for b in benches:
+            runners = [("qonduit", lambda b=b: ours.run_file(b["qasm"], b["shots"], 600))]
+            runners += [(p.name, lambda p=p, b=b: p.run(b["shots"])) for p in b["peers"]]
+            if b["key"] in strange_keys and b["key"] not in dnf:
+                runners.append(("strange", lambda b=b: strange.run_file(b["qasm"].with_suffix(".ops"), b["shots"],
+                                                                      mode["strange_timeout"])))
+            shift = rnd % len(runners)
+            for name, run in runners[shift:] + runners[:shift]:
+                t = run()
+                if t is None:
+                    dnf[b["key"]] = f"did not finish in {mode['strange_timeout']} s"
+                    continue
+                if rnd > 0:
+                    times.setdefault(b["key"], {}).setdefault(name, []).append(t)
+        print(f"round {rnd} done after {time.time() - started:.0f} s", file=sys.stderr)
+    ours.stop()
+    strange.stop()
+    report(mode_name, mode, benches, times, dnf, bw[1:] or bw)
+
+
+def per_gate(times, key, peer):
+    """Seconds per gate in each round: (time of the gate layer - time of the empty circuit) / gates."""
+    n = key.split("-")[1]
+    empty = times[f"empty-{n}"][peer]
+    return [(t - e) / circuits.GATES_PER_BENCH for t, e in zip(times[key][peer], empty)]
+
+
+def report(mode_name, mode, benches, times, dnf, bw):
+    lines = []
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    bw_med = statistics.median(bw)
+    lines.append(f"mode {mode_name}, {stamp}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end, "
+                 f"{mode['rounds']} measured rounds after one warm-up, Python {platform.python_version()}")
+    lines.append(f"two-thread in-place bandwidth (C scale kernel, 1 GiB): median {bw_med:.1f} GB/s "
+                 f"(min {min(bw):.1f}, max {max(bw):.1f})")
+    lines.append("")
+    lines.append("| benchmark | qonduit (median) | peer | peer (median) | peer / qonduit: median (min–max) |")
+    lines.append("|---|---|---|---|---|")
+    results = {}
+    for b in benches:
+        key = b["key"]
+        if key.startswith("empty"):
+            continue
+        is_gate = key.split("-")[0] in GATES
+        series = {p: (per_gate(times, key, p) if is_gate else v) for p, v in times.get(key, {}).items()}
+        unit = "ms/gate" if is_gate else "ms"
+        ours = series["qonduit"]
+        results[key] = series
+        peer_names = [p for p in series if p != "qonduit"]
+        if key in dnf:
+            peer_names.append("strange")
+        for p in peer_names:
+            if p == "strange" and key in dnf:
+                lines.append(f"| {key} | {statistics.median(ours) * 1e3:.2f} {unit} | strange | {dnf[key]} | > "
+                             f"{mode['strange_timeout'] / statistics.median(ours):.0f}× |")
+                continue
+            ratios = [t / o for t, o in zip(series[p], ours)]
+            med, lo, hi = median_range(ratios)
+            lines.append(f"| {key} | {statistics.median(ours) * 1e3:.2f} {unit} | {p} | "
+                         f"{statistics.median(series[p]) * 1e3:.2f} {unit} | {med:.2f}× ({lo:.2f}–{hi:.2f}) |")
+        if key.startswith("h-"):
+            n = b["n"]
+            gbs = [2 * 16 * 2 ** n / t / 1e9 for t in ours]
+            lines.append(f"| {key} bandwidth | {statistics.median(gbs):.1f} GB/s | machine | {bw_med:.1f} GB/s | "
+                         f"{statistics.median(gbs) / bw_med * 100:.0f} % of bandwidth |")
+    text = "\n".join(lines)
+    print(text)
+    (OUT / f"results-{mode_name}.md").write_text(text + "\n")
+    (OUT / f"results-{mode_name}.json").write_text(json.dumps(dict(times=times, dnf=dnf, bandwidth=bw), indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+package io.qonduit.simulator
+
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.doubles.plusOrMinus
+import io.kotest.matchers.ints.shouldBeLessThan
+import io.kotest.matchers.shouldBe
+import io.qonduit.circuit.OpenQasm
+import io.qonduit.simulator.ops.MeasureOp
+import io.qonduit.simulator.ops.SwapOp
+import io.qonduit.simulator.ops.UnitaryOp
+import java.util.Locale
+import kotlin.random.Random
+
+/** Fused compilation ([io.qonduit.simulator.ops.SingleQubitFusion]) against the unfused op list, gate by gate. */
+class FusionSpec : FunSpec({
+    val oneQubit = listOf("h", "x", "y", "z", "s", "sdg", "t", "sx", "rz(%f)", "rx(%f)", "ry(%f)", "u3(%f,%f,%f)", "p(%f)")
+    val twoQubit = listOf("cx", "cz", "cp(%f)", "crz(%f)", "swap", "cu3(%f,%f,%f)")
+
+    fun randomCircuit(random: Random, n: Int, gates: Int): String {
+        val b = StringBuilder(QELIB_HEADER).append("qreg q[$n];\n")
+        repeat(gates) {
+            val two = random.nextInt(4) == 0
+            val template = if (two) twoQubit.random(random) else oneQubit.random(random)
+            val name = template.replace(Regex("%f")) { String.format(Locale.ROOT, "%.6f", random.nextDouble(-3.0, 3.0)) }
+            val qs = (0 until n).shuffled(random).take(if (two) 2 else 1)
+            b.append("$name ${qs.joinToString(",") { "q[$it]" }};\n")
+        }
+        return b.toString()
+    }
+
+    fun evolve(compiled: CompiledCircuit): StateVector {
+        val s = StateVector(compiled.numQubits)
+        for (op in compiled.ops) when (op) {
+            is UnitaryOp -> s.apply(op)
+            is SwapOp -> s.apply(op)
+            else -> Unit
+        }
+        return s
+    }
+
+    test("200 random circuits evolve to the same state fused and unfused, with fewer ops fused") {
+        val random = Random(2026)
+        repeat(200) {
+            val n = 2 + random.nextInt(7)
+            val circuit = OpenQasm.parse(randomCircuit(random, n, 40))
+            val fused = CircuitCompiler.compile(circuit, emptyMap())
+            val plain = CircuitCompiler.compile(circuit, emptyMap(), fuse = false)
+            fused.ops.size shouldBeLessThan plain.ops.size
+            val a = evolve(fused)
+            val b = evolve(plain)
+            for (k in 0 until a.dim) {
+                a.re[k] shouldBe (b.re[k] plusOrMinus 1e-12)
+                a.im[k] shouldBe (b.im[k] plusOrMinus 1e-12)
+            }
+        }
+    }
+
+    test("a measurement keeps its place: gates on either side of it are not merged") {
+        val circuit = OpenQasm.parse(QELIB_HEADER + "qreg q[2];\ncreg c[1];\nh q[0];\nt q[0];\nmeasure q[0] -> c[0];\nh q[0];\nh q[1];")
+        val ops = CircuitCompiler.compile(circuit, emptyMap()).ops
+        ops.map { it::class.simpleName } shouldBe listOf("UnitaryOp", "MeasureOp", "UnitaryOp", "UnitaryOp")
+        (ops[1] as MeasureOp).qubit shouldBe 0
+    }
+
+    test("a product that is exactly the identity is dropped; a lone gate keeps its own matrix") {
+        val ops = CircuitCompiler.compile(OpenQasm.parse(QELIB_HEADER + "qreg q[2];\nx q[0];\nx q[0];\ns q[1];"), emptyMap()).ops
+        ops.size shouldBe 1
+        (ops[0] as UnitaryOp).target shouldBe 1
+        (ops[0] as UnitaryOp).m[7] shouldBe 1.0
+    }
+})
