@@ -28,31 +28,36 @@ class QpiJobsSpec : FunSpec({
     afterSpec { emulator.close() }
 
     test("submit answers 201 with the pending record and payload defaults, then runs pending -> running -> completed") {
-        val submit = http.post("/qpi/api/jobs", jobBody(BELL), DEMO)
-        submit.status shouldBe 201
-        submit.str("status") shouldBe "pending"
-        submit.str("user_id") shouldBe QpiEmulatorState.DEMO_USER_ID
-        submit.str("created") shouldMatch Regex("""\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}Z""")
-        val payload = submit.obj.getValue("payload").jsonObject
-        payload.getValue("shots") shouldBe JsonPrimitive(1024)
-        payload.getValue("meas_level") shouldBe JsonPrimitive(2)
-        payload.getValue("meas_return") shouldBe JsonPrimitive("single")
-        payload.getValue("circuits").jsonArray[0].jsonObject.containsKey("parameter_values") shouldBe false
-        submit.obj.getValue("results") shouldBe JsonNull
+        // Its own emulator whose job runs for a second: a 10 ms poller on a loaded machine can miss
+        // the default 100 ms running phase (seen in CI-like runs with other builds on both cores).
+        Emulator.start(EmulatorConfig(seed = 42L, runningDelay = java.time.Duration.ofSeconds(1))).use { slow ->
+            val http = TestHttp(slow.baseUrl)
+            val submit = http.post("/qpi/api/jobs", jobBody(BELL), DEMO)
+            submit.status shouldBe 201
+            submit.str("status") shouldBe "pending"
+            submit.str("user_id") shouldBe QpiEmulatorState.DEMO_USER_ID
+            submit.str("created") shouldMatch Regex("""\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}Z""")
+            val payload = submit.obj.getValue("payload").jsonObject
+            payload.getValue("shots") shouldBe JsonPrimitive(1024)
+            payload.getValue("meas_level") shouldBe JsonPrimitive(2)
+            payload.getValue("meas_return") shouldBe JsonPrimitive("single")
+            payload.getValue("circuits").jsonArray[0].jsonObject.containsKey("parameter_values") shouldBe false
+            submit.obj.getValue("results") shouldBe JsonNull
 
-        val (statuses, done) = http.awaitJob(submit.str("id"))
-        (listOf(submit.str("status")) + statuses).distinct() shouldContainExactly listOf("pending", "running", "completed")
-        done.str("qpu_target") shouldBe QpiEmulatorState.MOCK_QPU_ID
-        done.str("finished_at") shouldMatch Regex("""\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}Z""")
-        done.obj.getValue("duration").jsonPrimitive.content.toDouble() shouldBeGreaterThan 0.0
-        val results = done.obj.getValue("results").jsonObject
-        results.getValue("shots").jsonPrimitive.int shouldBe 1024
-        results.getValue("backend").jsonPrimitive.content shouldBe "mock"
-        results.getValue("success") shouldBe JsonPrimitive(true)
-        val counts = done.circuitCounts().single()
-        counts.keys shouldBe setOf("00", "11")
-        counts.values.sum() shouldBe 1024
-        results.getValue("counts") shouldBe results.getValue("circuit_results").jsonArray[0].jsonObject.getValue("counts")
+            val (statuses, done) = http.awaitJob(submit.str("id"))
+            (listOf(submit.str("status")) + statuses).distinct() shouldContainExactly listOf("pending", "running", "completed")
+            done.str("qpu_target") shouldBe QpiEmulatorState.MOCK_QPU_ID
+            done.str("finished_at") shouldMatch Regex("""\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}Z""")
+            done.obj.getValue("duration").jsonPrimitive.content.toDouble() shouldBeGreaterThan 0.0
+            val results = done.obj.getValue("results").jsonObject
+            results.getValue("shots").jsonPrimitive.int shouldBe 1024
+            results.getValue("backend").jsonPrimitive.content shouldBe "mock"
+            results.getValue("success") shouldBe JsonPrimitive(true)
+            val counts = done.circuitCounts().single()
+            counts.keys shouldBe setOf("00", "11")
+            counts.values.sum() shouldBe 1024
+            results.getValue("counts") shouldBe results.getValue("circuit_results").jsonArray[0].jsonObject.getValue("counts")
+        }
     }
 
     test("count keys are little-endian and num_clbits wide: x q[0] gives \"01\"") {
