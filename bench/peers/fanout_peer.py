@@ -6,6 +6,7 @@ the same Bell circuit and shots as FanOutBench. Prints `seconds`, `peak_rss_mib`
     python fanout_peer.py OQC_URL JOBS SHOTS
 """
 import asyncio
+import os
 import resource
 import sys
 import threading
@@ -31,6 +32,8 @@ _transport.check_status_page = _no_status_page
 async def main(url: str, jobs: int, shots: int) -> None:
     if urlparse(url).hostname not in ("127.0.0.1", "localhost", "::1"):
         sys.exit(f"fanout_peer: {url} is not a loopback URL")
+    # The SDK refuses to broadcast more than 200 programs unless this, its documented setting, says more.
+    os.environ["OQC_SDK_MAX_BROADCAST_JOBS"] = str(jobs)
     config = CompilerConfig(repeats=shots, results_format=QuantumResultsFormat().binary_count())
     peak_threads = threading.active_count()
     start = time.perf_counter()
