@@ -10,7 +10,7 @@ import kotlin.script.experimental.api.defaultImports
 import kotlin.script.experimental.dependencies.DependsOn
 import kotlin.script.experimental.dependencies.Repository
 import kotlin.script.experimental.host.toScriptSource
-import kotlin.script.experimental.jvm.dependenciesFromCurrentContext
+import kotlin.script.experimental.jvm.updateClasspath
 import kotlin.script.experimental.jvm.jvm
 import kotlin.script.experimental.jvmhost.BasicJvmScriptingHost
 import kotlin.script.experimental.jvmhost.createJvmCompilationConfigurationFromTemplate
@@ -28,8 +28,21 @@ internal abstract class BenchScript
 
 internal object BenchScriptConfiguration : ScriptCompilationConfiguration({
     defaultImports(DependsOn::class, Repository::class)
-    jvm { dependenciesFromCurrentContext(wholeClasspath = true) }
+    jvm { updateClasspath(scriptClasspath()) }
 })
+
+/**
+ * What `@file:DependsOn("io.qonduit:qonduit-sdk")` would give the script: this JVM's classpath
+ * without the compiler, the benchmarks' own peers and the emulator. Handing the compiler its own
+ * 60 MB jar (and the rest) to index made compiling the Bell script several times slower.
+ */
+private fun scriptClasspath(): List<File> =
+    System.getProperty("java.class.path").split(File.pathSeparator).map(::File).filterNot { jar -> NOT_FOR_SCRIPTS.any { jar.name.startsWith(it) } }
+
+private val NOT_FOR_SCRIPTS = listOf(
+    "kotlin-compiler-embeddable", "kotlin-scripting-compiler", "kotlin-daemon-embeddable", "kotlin-build-tools-api",
+    "jmh-core", "jopt-simple", "jackson-", "qonduit-emulator", "ktor-server-", "config-",
+)
 
 internal object BellScriptRunner {
     @JvmStatic
