@@ -22,7 +22,8 @@ import kotlin.time.Duration.Companion.minutes
  * - `oqc-qcaas-sdk` 0.1.24's async CompositeJob (`bench/peers/fanout_peer.py`, a subprocess).
  * Requests are counted by the emulator (`/_emulator/requests`), so all three are counted alike.
  *
- * Arguments: `--quick|--full`, the emulator's URL, the peers' Python, the peer script.
+ * Arguments: `--quick|--full`, the emulator's URL, the peers' Python, the peer script, and
+ * optionally the number of tasks (default 500 quick, 10 000 full).
  */
 internal object FanOutBench {
     private const val SHOTS = 100
@@ -30,9 +31,9 @@ internal object FanOutBench {
     @JvmStatic
     fun main(args: Array<String>) {
         val mode = Mode(args)
-        val jobs = mode.pick(500, 10_000)
         val rounds = mode.pick(1, 3)
-        val (url, python, script) = mode.rest.also { require(it.size == 3) { "usage: FanOutBench --quick|--full EMULATOR_URL PYTHON PEER_SCRIPT" } }
+        val (url, python, script) = mode.rest.also { require(it.size in 3..4) { "usage: FanOutBench --quick|--full EMULATOR_URL PYTHON PEER_SCRIPT [TASKS]" } }
+        val jobs = mode.rest.getOrNull(3)?.toInt() ?: mode.pick(500, 10_000)
         val recorder = EmulatorRequests(url)
         val peer = listOf(python, script, "$url/oqc", jobs.toString(), SHOTS.toString())
         OqcSdk.builder("$url/oqc").token(Secret.of(OqcEmulatorState.DEMO_TOKEN)).build().use { sdk ->

@@ -25,7 +25,7 @@ internal object PixelArrays {
                 i++
                 continue
             }
-            val end = stringEnd(json, i)
+            val end = PydanticNumbers.endOfString(json, i)
             if (end - i == KEY.length + 2 && json.startsWith(KEY, i + 1)) {
                 val colon = skipSpace(json, end)
                 val parsed = if (colon < json.length && json[colon] == ':') numbers(json, skipSpace(json, colon + 1)) else null
@@ -70,19 +70,6 @@ internal object PixelArrays {
             }
         }
         return null
-    }
-
-    /** The index after the string starting at [start] (a `"`), escapes skipped. */
-    private fun stringEnd(json: String, start: Int): Int {
-        var i = start + 1
-        while (i < json.length) {
-            when (json[i]) {
-                '\\' -> i += 2
-                '"' -> return i + 1
-                else -> i++
-            }
-        }
-        return json.length
     }
 
     private fun numberEnd(json: String, start: Int): Int {
