@@ -1,11 +1,13 @@
 """Issue 14, item 3, the Python peer: OQC's async SDK (oqc-qcaas-sdk 0.1.24, pinned in
 conformance/requirements/oqc_sdk.txt) runs N tasks as one CompositeJob against the emulator's /oqc,
 the same Bell circuit and shots as FanOutBench. Prints `seconds`, `completed`, `peak_rss_mib`
-and `peak_threads` lines; an SDK that gives up is reported, not fatal. The URL must be a loopback one (the driver starts the emulator there).
+and `peak_threads` lines; an SDK that gives up is reported, not fatal. The URL must be a loopback
+address (bench/run starts the emulator on 127.0.0.1).
 
     python fanout_peer.py OQC_URL JOBS SHOTS
 """
 import asyncio
+import ipaddress
 import os
 import resource
 import sys
@@ -30,7 +32,7 @@ _transport.check_status_page = _no_status_page
 
 
 async def main(url: str, jobs: int, shots: int) -> None:
-    if urlparse(url).hostname not in ("127.0.0.1", "localhost", "::1"):
+    if not ipaddress.ip_address(urlparse(url).hostname or "0.0.0.0").is_loopback:
         sys.exit(f"fanout_peer: {url} is not a loopback URL")
     # The SDK refuses to broadcast more than 200 programs unless this, its documented setting, says more.
     os.environ["OQC_SDK_MAX_BROADCAST_JOBS"] = str(jobs)
