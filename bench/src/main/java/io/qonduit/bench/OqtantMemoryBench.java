@@ -68,7 +68,8 @@ public final class OqtantMemoryBench {
         System.out.printf("generic JsonElement tree (for comparison): %,d bytes = %.2f x wire%n", tree, (double) tree / wire);
     }
 
-    private static long retainedPerCopy(java.util.function.Supplier<Object> decode) {
+    /** Heap retained per result of {@code decode}: {@value #COPIES} results kept, measured after full GCs (DecodeBench reports it too). */
+    public static long retainedPerCopy(java.util.function.Supplier<Object> decode) {
         List<Object> keep = new ArrayList<>(COPIES);
         decode.get(); // warm the serializers so their classes are not counted
         long before = usedAfterGc();

@@ -301,9 +301,22 @@ public class CompositeJob @JvmOverloads constructor(
         }
     }
 
+    /**
+     * Runs [block] holding the locks of [jobs], taken in order. A loop, not one nested `withLock`
+     * per child: nesting overflowed the stack (and copied the list once per child) for a batch of
+     * 2 000 children (FanOutBench).
+     */
     private suspend fun withLocks(jobs: List<Job>, block: suspend () -> Unit) {
-        if (jobs.isEmpty()) return block()
-        jobs.first().withLock { withLocks(jobs.drop(1), block) }
+        val held = ArrayList<Job>(jobs.size)
+        try {
+            for (job in jobs) {
+                job.lock()
+                held += job
+            }
+            block()
+        } finally {
+            held.asReversed().forEach { it.unlock() }
+        }
     }
 
     public companion object {

@@ -525,8 +525,11 @@ public class Job @JvmOverloads constructor(
         }
     }
 
-    /** Runs [block] holding this job's lock (a composite's batch submission holds its children's). */
-    internal suspend fun <T> withLock(block: suspend () -> T): T = io.withLock { block() }
+    /** Takes this job's lock (a composite's batch submission holds its children's); pair with [unlock]. */
+    internal suspend fun lock(): Unit = io.lock()
+
+    /** Releases the lock taken by [lock]. */
+    internal fun unlock(): Unit = io.unlock()
 
     /** Whether the job has never been submitted (and no submission is in doubt). */
     internal val isFresh: Boolean get() = statusFlow.value.let { it.taskId == null && it.state == JobState.CREATED }

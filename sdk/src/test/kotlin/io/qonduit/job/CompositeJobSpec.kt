@@ -47,6 +47,16 @@ class CompositeJobSpec : FunSpec({
         mixed.jobs.map { it.taskId } shouldContainExactly listOf("task-1", "task-2", "task-1", "task-2", "task-3", "task-3")
     }
 
+    test("a batch of 20 000 children is submitted in one call, every child's lock taken and released") {
+        // The locks used to nest one withLock per child: a StackOverflowError from about 2 000 children.
+        val backend = ScriptedBackend()
+        val composite = CompositeJob(jobsOn(backend, 20_000))
+        composite.submit(30.seconds)
+        backend.submitAllCalls.get() shouldBe 1
+        composite.jobs.mapNotNull { it.taskId }.toSet().size shouldBe 20_000
+        composite.jobs.first().refresh() // its lock was released: refreshing takes it again
+    }
+
     test("polling is bounded by maxConcurrency") {
         val backend = ScriptedBackend(pollLatencyMillis = 20)
         val composite = CompositeJob(jobsOn(backend, 10), maxConcurrency = 3)

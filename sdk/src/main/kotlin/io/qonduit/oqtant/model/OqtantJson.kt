@@ -28,7 +28,7 @@ public object OqtantJson {
 
     /** Decodes a job (a saved job file, a `GET /jobs/{id}` body or a template). */
     @JvmStatic
-    public fun decodeJob(json: String): OqtantJob = format.decodeFromString(OqtantJob.serializer(), json)
+    public fun decodeJob(json: String): OqtantJob = format.decodeFromString(OqtantJob.serializer(), PixelArrays.packed(json))
 
     /**
      * Encodes a job with every field, as the Python client's `model_dump_json` does (the bytes of a job

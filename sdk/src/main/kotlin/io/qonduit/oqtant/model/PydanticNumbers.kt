@@ -113,8 +113,8 @@ internal object PydanticNumbers {
         return out.toString()
     }
 
-    /** Index just past the string literal opening at [start]. */
-    private fun endOfString(json: String, start: Int): Int {
+    /** Index just past the string literal opening at [start] (also used by [PixelArrays]). */
+    internal fun endOfString(json: String, start: Int): Int {
         var i = start + 1
         while (i < json.length) {
             when (json[i]) {
