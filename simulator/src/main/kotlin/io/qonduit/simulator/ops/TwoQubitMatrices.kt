@@ -8,24 +8,7 @@ internal object TwoQubitMatrices {
     val IDENTITY: DoubleArray = DoubleArray(32).also { for (k in 0..3) it[10 * k] = 1.0 }
 
     /** The product [x]·[y] (apply [y] first, then [x]). */
-    fun product(x: DoubleArray, y: DoubleArray): DoubleArray {
-        val out = DoubleArray(32)
-        for (row in 0..3) {
-            for (col in 0..3) {
-                var r = 0.0
-                var i = 0.0
-                for (k in 0..3) {
-                    val p = 8 * row + 2 * k
-                    val q = 8 * k + 2 * col
-                    r += x[p] * y[q] - x[p + 1] * y[q + 1]
-                    i += x[p] * y[q + 1] + x[p + 1] * y[q]
-                }
-                out[8 * row + 2 * col] = r
-                out[8 * row + 2 * col + 1] = i
-            }
-        }
-        return out
-    }
+    fun product(x: DoubleArray, y: DoubleArray): DoubleArray = Matrices.squareProduct(x, y, 4)
 
     /** The 4x4 of [op], whose qubits all lie in {[a], [b]}, built column by column from what it does to each basis state. */
     fun embed(op: Op, a: Int, b: Int): DoubleArray {
