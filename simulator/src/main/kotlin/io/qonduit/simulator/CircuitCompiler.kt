@@ -20,6 +20,8 @@ import io.qonduit.simulator.ops.Op
 import io.qonduit.simulator.ops.ResetOp
 import io.qonduit.simulator.ops.SingleQubitFusion
 import io.qonduit.simulator.ops.SwapOp
+import io.qonduit.simulator.ops.TwoQubitFusion
+import io.qonduit.simulator.ops.TwoQubitOp
 import io.qonduit.simulator.ops.UnitaryOp
 import java.util.BitSet
 
@@ -44,7 +46,7 @@ internal class CircuitCompiler private constructor(
 
     private fun compile(): CompiledCircuit {
         for (instruction in circuit.instructions) emit(instruction, ::record)
-        val final = if (fuse) SingleQubitFusion.fuse(ops, circuit.numQubits) else ops
+        val final = if (fuse) TwoQubitFusion.fuse(SingleQubitFusion.fuse(ops, circuit.numQubits), circuit.numQubits) else ops
         return CompiledCircuit(circuit.numQubits, circuit.numClbits, circuit.classicalRegisters, midCircuit, final)
     }
 
@@ -108,6 +110,7 @@ internal class CircuitCompiler private constructor(
         when (op) {
             is UnitaryOp -> if (touchesMeasured(op.target, op.controls)) midCircuit = true
             is SwapOp -> if (measured[op.a] || measured[op.b] || touchesMeasured(op.a, op.controls)) midCircuit = true
+            is TwoQubitOp -> if (measured[op.a] || measured[op.b] || touchesMeasured(op.a, op.controls)) midCircuit = true
             is MeasureOp -> measured.set(op.qubit)
             is ResetOp, is ConditionalOp -> midCircuit = true
         }
@@ -119,7 +122,7 @@ internal class CircuitCompiler private constructor(
     companion object {
         /**
          * [circuit] with [binding] for its parameters, flattened; with [fuse], runs of single-qubit gates on
-         * a qubit are merged ([SingleQubitFusion]).
+         * a qubit are merged ([SingleQubitFusion]), then blocks of gates within a pair of qubits ([TwoQubitFusion]).
          *
          * @throws IllegalArgumentException naming every parameter [binding] leaves unbound
          */

@@ -2,6 +2,7 @@ package io.qonduit.simulator
 
 import io.qonduit.simulator.ops.MatrixKind
 import io.qonduit.simulator.ops.SwapOp
+import io.qonduit.simulator.ops.TwoQubitOp
 import io.qonduit.simulator.ops.UnitaryOp
 import io.qonduit.simulator.IndexRuns.forRange
 import io.qonduit.simulator.IndexRuns.forRuns
@@ -58,6 +59,14 @@ internal class StateVector(val numQubits: Int) {
         val bitB = 1 shl op.b
         // The runs start where both bits are 0; |01> and |10> are a whole run apart, exchanged as blocks.
         forRuns(numQubits, op.sortedPositions, op.controlMask) { s, e -> exchange(s + bitA, e + bitA, bitB - bitA) }
+    }
+
+    fun apply(op: TwoQubitOp) {
+        val bitA = 1 shl op.a
+        val bitB = 1 shl op.b
+        val m = op.m
+        // Each run index holds |00>; its three partners sit a fixed offset above it.
+        forRuns(numQubits, op.sortedPositions, op.controlMask) { s, e -> dense4(s, e, bitA, bitB, m) }
     }
 
     /** Probability that [qubit] reads 1; run sums are added in a fixed order so results do not depend on scheduling. */
@@ -130,6 +139,27 @@ internal class StateVector(val numQubits: Int) {
             im[a] = r00 * ai + i00 * ar + r01 * bi + i01 * br
             re[b] = r10 * ar - i10 * ai + r11 * br - i11 * bi
             im[b] = r10 * ai + i10 * ar + r11 * bi + i11 * br
+        }
+    }
+
+    /** The 4x4 [m] on the quadruples `k, k + bitA, k + bitB, k + bitA + bitB` for k in `[s, e)`. */
+    private fun dense4(s: Int, e: Int, bitA: Int, bitB: Int, m: DoubleArray) {
+        val re = re
+        val im = im
+        val both = bitA + bitB
+        for (k0 in s until e) {
+            val k1 = k0 + bitA; val k2 = k0 + bitB; val k3 = k0 + both
+            val r0 = re[k0]; val i0 = im[k0]; val r1 = re[k1]; val i1 = im[k1]
+            val r2 = re[k2]; val i2 = im[k2]; val r3 = re[k3]; val i3 = im[k3]
+            for (row in 0..3) {
+                val o = 8 * row
+                val nr = m[o] * r0 - m[o + 1] * i0 + m[o + 2] * r1 - m[o + 3] * i1 +
+                    m[o + 4] * r2 - m[o + 5] * i2 + m[o + 6] * r3 - m[o + 7] * i3
+                val ni = m[o] * i0 + m[o + 1] * r0 + m[o + 2] * i1 + m[o + 3] * r1 +
+                    m[o + 4] * i2 + m[o + 5] * r2 + m[o + 6] * i3 + m[o + 7] * r3
+                val k = when (row) { 0 -> k0; 1 -> k1; 2 -> k2; else -> k3 }
+                re[k] = nr; im[k] = ni
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import io.qonduit.simulator.ops.MeasureOp
 import io.qonduit.simulator.ops.Op
 import io.qonduit.simulator.ops.ResetOp
 import io.qonduit.simulator.ops.SwapOp
+import io.qonduit.simulator.ops.TwoQubitOp
 import io.qonduit.simulator.ops.UnitaryOp
 import io.qonduit.circuit.Circuit
 import java.util.SplittableRandom
@@ -87,6 +88,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
             when (op) {
                 is UnitaryOp -> state.apply(op)
                 is SwapOp -> state.apply(op)
+                is TwoQubitOp -> state.apply(op)
                 is MeasureOp -> Unit
                 is ResetOp, is ConditionalOp ->
                     throw IllegalArgumentException("$what needs a circuit without reset or classical conditions; use run()")
@@ -103,6 +105,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
             when (op) {
                 is UnitaryOp -> state.apply(op)
                 is SwapOp -> state.apply(op)
+                is TwoQubitOp -> state.apply(op)
                 else -> Unit
             }
         }
@@ -154,6 +157,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
             when (val op = ops[prefixEnd]) {
                 is UnitaryOp -> prefix.apply(op)
                 is SwapOp -> prefix.apply(op)
+                is TwoQubitOp -> prefix.apply(op)
                 else -> break
             }
             prefixEnd++
@@ -188,6 +192,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
         when (op) {
             is UnitaryOp -> state.apply(op)
             is SwapOp -> state.apply(op)
+            is TwoQubitOp -> state.apply(op)
             is MeasureOp -> {
                 val outcome = measure(state, op.qubit)
                 if (op.clbit >= 0) clbits[op.clbit] = outcome

@@ -7,11 +7,14 @@ import io.kotest.matchers.shouldBe
 import io.qonduit.circuit.OpenQasm
 import io.qonduit.simulator.ops.MeasureOp
 import io.qonduit.simulator.ops.SwapOp
+import io.qonduit.simulator.ops.TwoQubitOp
 import io.qonduit.simulator.ops.UnitaryOp
 import java.util.Locale
 import kotlin.random.Random
 
-/** Fused compilation ([io.qonduit.simulator.ops.SingleQubitFusion]) against the unfused op list, gate by gate. */
+/**
+ * Fused compilation ([io.qonduit.simulator.ops.SingleQubitFusion], [io.qonduit.simulator.ops.TwoQubitFusion])
+ * against the unfused op list, gate by gate. */
 class FusionSpec : FunSpec({
     val oneQubit = listOf("h", "x", "y", "z", "s", "sdg", "t", "sx", "rz(%f)", "rx(%f)", "ry(%f)", "u3(%f,%f,%f)", "p(%f)")
     val twoQubit = listOf("cx", "cz", "cp(%f)", "crz(%f)", "swap", "cu3(%f,%f,%f)")
@@ -33,6 +36,7 @@ class FusionSpec : FunSpec({
         for (op in compiled.ops) when (op) {
             is UnitaryOp -> s.apply(op)
             is SwapOp -> s.apply(op)
+            is TwoQubitOp -> s.apply(op)
             else -> Unit
         }
         return s
@@ -53,6 +57,57 @@ class FusionSpec : FunSpec({
                 a.im[k] shouldBe (b.im[k] plusOrMinus 1e-12)
             }
         }
+    }
+
+    fun shouldMatchUnfused(source: String): List<io.qonduit.simulator.ops.Op> {
+        val circuit = OpenQasm.parse(source)
+        val fused = CircuitCompiler.compile(circuit, emptyMap())
+        val a = evolve(fused)
+        val b = evolve(CircuitCompiler.compile(circuit, emptyMap(), fuse = false))
+        var worst = 0.0
+        for (k in 0 until a.dim) worst = maxOf(worst, Math.abs(a.re[k] - b.re[k]), Math.abs(a.im[k] - b.im[k]))
+        worst shouldBe (0.0 plusOrMinus 1e-12)
+        return fused.ops
+    }
+
+    test("a decomposed two-qubit unitary (eight u3, three cx, as in the benchmark's u2q) becomes one 4x4 op") {
+        val random = Random(7)
+        fun u3() = (1..3).joinToString(",", "u3(", ")") { String.format(Locale.ROOT, "%.6f", random.nextDouble(-3.0, 3.0)) }
+        for ((a, b) in listOf(0 to 1, 1 to 0, 0 to 3, 3 to 1)) {
+            val body = StringBuilder()
+            for (layer in 0..3) {
+                body.append("${u3()} q[$a];\n${u3()} q[$b];\n")
+                if (layer < 3) body.append(if (layer == 1) "cx q[$b],q[$a];\n" else "cx q[$a],q[$b];\n")
+            }
+            val ops = shouldMatchUnfused(QELIB_HEADER + "qreg q[4];\nh q[2];\n" + body)
+            ops.count { it is TwoQubitOp } shouldBe 1
+            ops.count { it is UnitaryOp } shouldBe 1
+        }
+    }
+
+    test("cx, cp, cz and swap within a pair, with single-qubit gates between and gates elsewhere, fuse into one op") {
+        val ops = shouldMatchUnfused(
+            QELIB_HEADER + "qreg q[3];\nh q[0];\ncx q[0],q[1];\nh q[2];\ncp(0.3) q[1],q[0];\nt q[1];\ncz q[0],q[1];\nswap q[1],q[0];\n",
+        )
+        ops.size shouldBe 2
+        ops.count { it is TwoQubitOp } shouldBe 1
+        ops.filterIsInstance<UnitaryOp>().single().target shouldBe 2
+    }
+
+    test("a lone cheap gate and a block of diagonal gates keep their fast paths") {
+        val lone = shouldMatchUnfused(QELIB_HEADER + "qreg q[2];\ncp(0.5) q[0],q[1];\n")
+        lone.map { it::class.simpleName } shouldBe listOf("UnitaryOp")
+        val diagonal = shouldMatchUnfused(QELIB_HEADER + "qreg q[2];\ncz q[0],q[1];\nt q[1];\ncp(0.2) q[1],q[0];\n")
+        diagonal.none { it is TwoQubitOp } shouldBe true
+        val swap = shouldMatchUnfused(QELIB_HEADER + "qreg q[2];\nswap q[0],q[1];\n")
+        swap.map { it::class.simpleName } shouldBe listOf("SwapOp")
+    }
+
+    test("a measurement or reset inside a pair's gates closes the block: nothing moves across it") {
+        val source = QELIB_HEADER + "qreg q[2];\ncreg c[1];\nh q[0];\ncx q[0],q[1];\nmeasure q[1] -> c[0];\n" +
+            "cx q[1],q[0];\nh q[1];\nreset q[0];\ncx q[0],q[1];\nry(0.4) q[1];\n"
+        val ops = CircuitCompiler.compile(OpenQasm.parse(source), emptyMap()).ops
+        ops.map { it::class.simpleName } shouldBe listOf("TwoQubitOp", "MeasureOp", "TwoQubitOp", "ResetOp", "TwoQubitOp")
     }
 
     test("a measurement keeps its place: gates on either side of it are not merged") {

@@ -6,6 +6,7 @@ import io.kotest.matchers.shouldBe
 import io.qonduit.simulator.ops.MatrixKind
 import io.qonduit.simulator.ops.Matrices
 import io.qonduit.simulator.ops.SwapOp
+import io.qonduit.simulator.ops.TwoQubitOp
 import io.qonduit.simulator.ops.UnitaryOp
 import kotlin.math.abs
 import kotlin.math.sqrt
@@ -117,6 +118,45 @@ class KernelSpec : FunSpec({
                 referenceSwap(expected, op)
                 shouldAgree(state, expected)
             }
+        }
+    }
+
+    /** Every index with all controls set and both targets clear, with its three partners, times the 4x4. */
+    fun referenceApply(s: StateVector, op: TwoQubitOp) {
+        val bitA = 1 shl op.a
+        val bitB = 1 shl op.b
+        for (x in 0 until s.dim) {
+            if (x and bitA != 0 || x and bitB != 0 || x and op.controlMask != op.controlMask) continue
+            val idx = intArrayOf(x, x or bitA, x or bitB, x or bitA or bitB)
+            val r = DoubleArray(4) { s.re[idx[it]] }
+            val i = DoubleArray(4) { s.im[idx[it]] }
+            for (row in 0..3) {
+                var nr = 0.0
+                var ni = 0.0
+                for (col in 0..3) {
+                    val mr = op.m[8 * row + 2 * col]; val mi = op.m[8 * row + 2 * col + 1]
+                    nr += mr * r[col] - mi * i[col]
+                    ni += mr * i[col] + mi * r[col]
+                }
+                s.re[idx[row]] = nr; s.im[idx[row]] = ni
+            }
+        }
+    }
+
+    test("the dense 4x4 kernel, zero to two controls, targets in every order incl. qubit 0 and the top qubit, matches the reference") {
+        val random = Random(18)
+        fun randomMatrix() = DoubleArray(32) { random.nextDouble(-1.0, 1.0) }
+        val fixed = listOf(intArrayOf(0, 1), intArrayOf(1, 0), intArrayOf(0, n - 1), intArrayOf(n - 1, 0), intArrayOf(n - 1, n - 2), intArrayOf(n - 2, n - 1))
+        val cases = fixed.map { it to IntArray(0) } + (0..2).flatMap { controls ->
+            List(4) { qubits(random, controls + 2).let { q -> q.copyOfRange(0, 2) to q.copyOfRange(2, q.size) } }
+        } + listOf(intArrayOf(n - 1, 0) to intArrayOf(5), intArrayOf(3, 4) to intArrayOf(0, n - 1))
+        for ((targets, controls) in cases) {
+            val op = TwoQubitOp(targets[0], targets[1], controls, randomMatrix())
+            val state = randomState(random)
+            val expected = copy(state)
+            state.apply(op)
+            referenceApply(expected, op)
+            shouldAgree(state, expected)
         }
     }
 

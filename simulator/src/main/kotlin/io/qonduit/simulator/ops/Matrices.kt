@@ -49,20 +49,24 @@ internal object Matrices {
     }
 
     /** The product [a]·[b] (apply [b] first, then [a]). */
-    fun product(a: DoubleArray, b: DoubleArray): DoubleArray {
-        val out = DoubleArray(8)
-        for (row in 0..1) {
-            for (col in 0..1) {
+    fun product(a: DoubleArray, b: DoubleArray): DoubleArray = squareProduct(a, b, 2)
+
+    /** The product [a]·[b] of two [size]x[size] complex matrices stored re/im row by row. */
+    fun squareProduct(a: DoubleArray, b: DoubleArray, size: Int): DoubleArray {
+        val out = DoubleArray(2 * size * size)
+        val rowLength = 2 * size
+        for (row in 0 until size) {
+            for (col in 0 until size) {
                 var r = 0.0
                 var i = 0.0
-                for (k in 0..1) {
-                    val x = 4 * row + 2 * k
-                    val y = 4 * k + 2 * col
+                for (k in 0 until size) {
+                    val x = rowLength * row + 2 * k
+                    val y = rowLength * k + 2 * col
                     r += a[x] * b[y] - a[x + 1] * b[y + 1]
                     i += a[x] * b[y + 1] + a[x + 1] * b[y]
                 }
-                out[4 * row + 2 * col] = r
-                out[4 * row + 2 * col + 1] = i
+                out[rowLength * row + 2 * col] = r
+                out[rowLength * row + 2 * col + 1] = i
             }
         }
         return out

@@ -23,6 +23,21 @@ internal class UnitaryOp(val target: Int, val controls: IntArray, val m: DoubleA
     }
 }
 
+/**
+ * Dense 4x4 unitary on qubits [a] and [b], applied only where all [controls] are 1: what a fused block of
+ * two-qubit gates becomes ([TwoQubitFusion]). [m] holds re/im of the 16 entries row by row (32 doubles);
+ * row and column index the local basis `bit_a + 2·bit_b`.
+ */
+internal class TwoQubitOp(val a: Int, val b: Int, val controls: IntArray, val m: DoubleArray) : Op() {
+    init {
+        require(a != b) { "a two-qubit op needs two distinct qubits, got $a twice" }
+        require(m.size == 32) { "a 4x4 matrix has 32 doubles (re/im), got ${m.size}" }
+    }
+
+    val controlMask: Int = controls.fold(0) { acc, c -> acc or (1 shl c) }
+    val sortedPositions: IntArray = (controls + a + b).sortedArray()
+}
+
 /** Exchanges qubits [a] and [b] where all [controls] are 1. */
 internal class SwapOp(val a: Int, val b: Int, val controls: IntArray) : Op() {
     val controlMask: Int = controls.fold(0) { acc, c -> acc or (1 shl c) }

@@ -27,6 +27,7 @@ internal object SingleQubitFusion {
             when (op) {
                 is UnitaryOp -> { flush(op.target); op.controls.forEach(::flush) }
                 is SwapOp -> { flush(op.a); flush(op.b); op.controls.forEach(::flush) }
+                is TwoQubitOp -> { flush(op.a); flush(op.b); op.controls.forEach(::flush) }
                 is MeasureOp, is ResetOp, is ConditionalOp -> for (q in 0 until numQubits) flush(q)
             }
             out += op
