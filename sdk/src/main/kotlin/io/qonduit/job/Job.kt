@@ -9,6 +9,7 @@ import io.qonduit.backend.SubmissionLookup
 import io.qonduit.errors.ApiException
 import io.qonduit.errors.ConnectionException
 import io.qonduit.errors.QonduitException
+import io.qonduit.transport.UnreadableReplyException
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.delay
@@ -457,6 +458,9 @@ public class Job @JvmOverloads constructor(
             return
         } catch (e: SubmissionInDoubtException) {
             settleInDoubt(sentAt, e.candidates.firstOrNull(), e.cause ?: e, timeout - started.elapsedNow())
+            return        } catch (e: UnreadableReplyException) {
+            // The server accepted the submission but its answer (the id) is unreadable: look it up.
+            settleInDoubt(sentAt, null, e, timeout - started.elapsedNow())
             return
         }
         if (id == null) {

@@ -11,6 +11,7 @@ import io.qonduit.backend.SubmissionLookup
 import io.qonduit.errors.ConnectionException
 import io.qonduit.errors.NotFoundException
 import io.qonduit.errors.QonduitException
+import io.qonduit.transport.UnreadableReplyException
 import io.qonduit.errors.ValidationException
 import io.qonduit.job.Diagnostics
 import io.qonduit.job.JobInput
@@ -123,13 +124,15 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
     }
 
     /**
-     * Runs a submission; a lost reply or timeout (the request may have been acted on) becomes a
-     * [SubmissionInDoubtException] carrying the ids allocated for it.
+     * Runs a submission; a lost reply, a timeout or an unreadable 2xx answer (the request may have
+     * been acted on) becomes a [SubmissionInDoubtException] carrying the ids allocated for it.
      */
     private suspend fun <T> submitInDoubt(allocated: List<String> = emptyList(), block: suspend () -> T): T = try {
         block()
     } catch (e: ConnectionException) {
         if (!e.requestMayHaveArrived) throw e
+        throw SubmissionInDoubtException(allocated, e)
+    } catch (e: UnreadableReplyException) {
         throw SubmissionInDoubtException(allocated, e)
     }
 
