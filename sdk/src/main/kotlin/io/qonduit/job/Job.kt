@@ -205,12 +205,21 @@ public class Job @JvmOverloads constructor(
     override suspend fun wait(timeout: Duration?): Job = wait(Deadline.of(timeout))
 
     private suspend fun wait(deadline: Deadline): Job {
+        var unreadableInARow = 0
         val done = deadline.repeatUntil(cadence) {
             if (statusFlow.value.state == JobState.UNKNOWN_SUBMISSION) {
                 reconcile()
                 doubtful?.let { throw it.exception() }
             }
-            refresh()
+            try {
+                refresh()
+                unreadableInARow = 0
+            } catch (e: UnreadableReplyException) {
+                // A garbled answer to a status poll (safe to repeat) is asked again at the next
+                // tick; only a provider that keeps answering garbage fails the wait.
+                if (++unreadableInARow > MAX_UNREADABLE_POLLS_IN_A_ROW) throw e
+                return@repeatUntil false
+            }
             val now = statusFlow.value
             if (!now.state.isTerminal) checkNotNull(now.taskId) { "job was never submitted: call submit() or execute()" }
             now.state.isTerminal
@@ -458,7 +467,8 @@ public class Job @JvmOverloads constructor(
             return
         } catch (e: SubmissionInDoubtException) {
             settleInDoubt(sentAt, e.candidates.firstOrNull(), e.cause ?: e, timeout - started.elapsedNow())
-            return        } catch (e: UnreadableReplyException) {
+            return
+        } catch (e: UnreadableReplyException) {
             // The server accepted the submission but its answer (the id) is unreadable: look it up.
             settleInDoubt(sentAt, null, e, timeout - started.elapsedNow())
             return
@@ -646,3 +656,6 @@ public class Job @JvmOverloads constructor(
         }
     }
 }
+
+/** Garbled status answers in a row that a job's wait polls past before failing with the last one. */
+private const val MAX_UNREADABLE_POLLS_IN_A_ROW = 3

@@ -3,6 +3,7 @@ package io.qonduit.job
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldNotBe
+import io.kotest.matchers.string.shouldContain
 import io.qonduit.errors.QonduitException
 import io.kotest.matchers.shouldBe
 import io.qonduit.circuit.circuit
@@ -47,12 +48,21 @@ class CorruptReplySpec : FunSpec({
         emulator.faults.requests("/qpi/api/jobs", "POST").size shouldBe 1
     }
 
-    test("QPI: garbage replies to status polls never become a result") {
-        emulator.faults.corruptBody("GET", "/qpi/api/jobs/*", times = 1)
+    test("QPI: a few garbage replies to status polls are polled past, never taken for a result") {
+        emulator.faults.corruptBody("GET", "/qpi/api/jobs/*", times = 3)
         val job = qpi.backend(QpiEmulatorState.MOCK_QPU).create(listOf(RunItem(FLIP_FIRST)), RunOptions.shots(20)) as Job
-        // The garbage poll fails the call with a typed error; the job keeps its task and a second call completes it.
-        shouldThrow<QonduitException> { job.execute(20.seconds) }
+        job.execute(20.seconds)
+        job.result!!.item.counts("c") shouldBe mapOf("10" to 20L)
+        emulator.faults.rules.single().applied shouldBe 3
+    }
+
+    test("QPI: a provider that keeps answering garbage fails the wait with a typed error, the job keeping its task") {
+        emulator.faults.corruptBody("GET", "/qpi/api/jobs/*")
+        val job = qpi.backend(QpiEmulatorState.MOCK_QPU).create(listOf(RunItem(FLIP_FIRST)), RunOptions.shots(20)) as Job
+        shouldThrow<QonduitException> { job.execute(20.seconds) }.message shouldContain "unexpected response body (HTTP 200)"
         job.taskId shouldNotBe null
+        job.result shouldBe null
+        emulator.faults.clearRules()
         job.execute(20.seconds)
         job.result!!.item.counts("c") shouldBe mapOf("10" to 20L)
     }
@@ -68,12 +78,11 @@ class CorruptReplySpec : FunSpec({
         submitted shouldBe listOf(job.taskId)
     }
 
-    test("OQTOPUS: garbage replies to status polls never become a result") {
-        emulator.faults.corruptBody("GET", "/oqtopus/jobs/**", times = 1)
+    test("OQTOPUS: garbage replies to status polls are polled past, never taken for a result") {
+        emulator.faults.corruptBody("GET", "/oqtopus/jobs/**", times = 2)
         val job = oqtopus.target(OqtopusEmulatorState.SVSIM, polling).create(listOf(RunItem(FLIP_FIRST)), RunOptions.shots(20)) as Job
-        shouldThrow<QonduitException> { job.execute(20.seconds) }
-        job.taskId shouldNotBe null
         job.execute(20.seconds)
         job.result!!.item.counts("c") shouldBe mapOf("10" to 20L)
+        emulator.faults.rules.single().applied shouldBe 2
     }
 })
