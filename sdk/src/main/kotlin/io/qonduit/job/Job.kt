@@ -74,6 +74,7 @@ public class Job @JvmOverloads constructor(
     private val pastOutputs = mutableListOf<JobOutput>()
     private val statusFlow = MutableStateFlow(JobStatus(JobState.CREATED))
     private var doubtful: DoubtfulSubmission? = null
+    private val unreadablePollsInARow = java.util.concurrent.atomic.AtomicInteger()
 
     /** Lock order for operations that hold several jobs' locks (a composite's batch submission). */
     internal val lockOrder: Long = LOCK_ORDER.incrementAndGet()
@@ -205,27 +206,35 @@ public class Job @JvmOverloads constructor(
     override suspend fun wait(timeout: Duration?): Job = wait(Deadline.of(timeout))
 
     private suspend fun wait(deadline: Deadline): Job {
-        var unreadableInARow = 0
         val done = deadline.repeatUntil(cadence) {
             if (statusFlow.value.state == JobState.UNKNOWN_SUBMISSION) {
                 reconcile()
                 doubtful?.let { throw it.exception() }
             }
-            try {
-                refresh()
-                unreadableInARow = 0
-            } catch (e: UnreadableReplyException) {
-                // A garbled answer to a status poll (safe to repeat) is asked again at the next
-                // tick; only a provider that keeps answering garbage fails the wait.
-                if (++unreadableInARow > MAX_UNREADABLE_POLLS_IN_A_ROW) throw e
-                return@repeatUntil false
-            }
+            refreshWhileWaiting()
             val now = statusFlow.value
             if (!now.state.isTerminal) checkNotNull(now.taskId) { "job was never submitted: call submit() or execute()" }
             now.state.isTerminal
         }
         if (!done) throw timedOut(deadline)
         return this
+    }
+
+    /**
+     * [refresh] for a waiting loop (this job's or a composite's): a garbled answer to a status poll
+     * (a GET, safe to repeat) is no news, asked again at the next tick; only a provider that keeps
+     * answering garbage, [MAX_UNREADABLE_POLLS_IN_A_ROW] times in a row, fails the wait with it.
+     */
+    internal suspend fun refreshWhileWaiting() {
+        try {
+            refresh()
+            unreadablePollsInARow.set(0)
+        } catch (e: UnreadableReplyException) {
+            if (unreadablePollsInARow.incrementAndGet() > MAX_UNREADABLE_POLLS_IN_A_ROW) {
+                unreadablePollsInARow.set(0)
+                throw e
+            }
+        }
     }
 
     private fun timedOut(deadline: Deadline): JobTimeoutException {

@@ -56,6 +56,15 @@ class CorruptReplySpec : FunSpec({
         emulator.faults.rules.single().applied shouldBe 3
     }
 
+    test("QPI composite: garbage status answers for some children do not fail the composite's wait") {
+        emulator.faults.corruptBody("GET", "/qpi/api/jobs/*", times = 4)
+        val mock = qpi.backend(QpiEmulatorState.MOCK_QPU)
+        val composite = CompositeJob(List(5) { mock.create(listOf(RunItem(FLIP_FIRST)), RunOptions.shots(10 + it)) })
+        composite.execute(20.seconds)
+        composite.jobs.mapIndexed { i, job -> job.result!!.item.counts("c") shouldBe mapOf("10" to 10L + i) }
+        emulator.faults.rules.single().applied shouldBe 4
+    }
+
     test("QPI: a provider that keeps answering garbage fails the wait with a typed error, the job keeping its task") {
         emulator.faults.corruptBody("GET", "/qpi/api/jobs/*")
         val job = qpi.backend(QpiEmulatorState.MOCK_QPU).create(listOf(RunItem(FLIP_FIRST)), RunOptions.shots(20)) as Job
