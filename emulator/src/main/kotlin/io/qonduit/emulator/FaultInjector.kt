@@ -8,8 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList
  * can exercise retries, timeouts and broken connections, and assert on what was sent.
  *
  * Rules are checked in the order they were added. All matching active [Fault.Latency] rules add
- * their delays; then the first matching active [Fault.ErrorResponse], [Fault.DropConnection] or
- * [Fault.LoseReply] rule, if any, replaces the normal response (after handling, for [Fault.LoseReply]). Each applied rule uses up one of its `times`.
+ * their delays; then the first matching active rule of any other fault, if any, replaces the normal
+ * response ([Fault.ErrorResponse], [Fault.DropConnection]) or damages it after the route ran
+ * ([Fault.LoseReply], [Fault.CorruptBody], [Fault.TruncateBody], [Fault.SlowBody]). Each applied rule uses up one of its `times`.
  */
 public class FaultInjector internal constructor() {
     private val ruleList = CopyOnWriteArrayList<FaultRule>()
@@ -101,6 +102,52 @@ public class FaultInjector internal constructor() {
         probability: Double = 1.0,
         seed: Long = FaultRule.DEFAULT_SEED,
     ): FaultRule = add(FaultRule(method, pathPattern, Fault.LoseReply, times, probability, seed))
+
+    /**
+     * Lets the next [times] matching requests be handled, then damages their replies' bodies as
+     * [mode] says (see [Fault.CorruptBody]; flipped positions drawn from [seed]); with a
+     * [probability] below 1, of each matching request with that chance.
+     */
+    @JvmOverloads
+    public fun corruptBody(
+        method: String?,
+        pathPattern: String,
+        mode: Fault.CorruptBody.Mode = Fault.CorruptBody.Mode.GARBAGE_JSON,
+        times: Int = FaultRule.ALWAYS,
+        probability: Double = 1.0,
+        seed: Long = FaultRule.DEFAULT_SEED,
+    ): FaultRule = add(FaultRule(method, pathPattern, Fault.CorruptBody(mode, seed = seed), times, probability, seed))
+
+    /**
+     * Lets the next [times] matching requests be handled, then sends only [keepBytes] bytes of their
+     * replies, closing the connection when [closeConnection] (see [Fault.TruncateBody]); with a
+     * [probability] below 1, of each matching request with that chance (seeded by [seed]).
+     */
+    @JvmOverloads
+    public fun truncateBody(
+        method: String?,
+        pathPattern: String,
+        keepBytes: Int,
+        closeConnection: Boolean = true,
+        times: Int = FaultRule.ALWAYS,
+        probability: Double = 1.0,
+        seed: Long = FaultRule.DEFAULT_SEED,
+    ): FaultRule = add(FaultRule(method, pathPattern, Fault.TruncateBody(keepBytes, closeConnection), times, probability, seed))
+
+    /**
+     * Lets the next [times] matching requests be handled, then trickles their replies' bodies out
+     * over [duration] (see [Fault.SlowBody]); with a [probability] below 1, of each matching request
+     * with that chance (seeded by [seed]).
+     */
+    @JvmOverloads
+    public fun slowBody(
+        method: String?,
+        pathPattern: String,
+        duration: Duration,
+        times: Int = FaultRule.ALWAYS,
+        probability: Double = 1.0,
+        seed: Long = FaultRule.DEFAULT_SEED,
+    ): FaultRule = add(FaultRule(method, pathPattern, Fault.SlowBody(duration), times, probability, seed))
 
     /** Removes all rules and forgets all recorded requests. */
     public fun clear() {

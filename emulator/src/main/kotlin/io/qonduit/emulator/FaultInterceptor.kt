@@ -10,21 +10,15 @@ import io.ktor.server.response.ApplicationSendPipeline
 import io.ktor.server.request.path
 import io.ktor.server.response.respond
 import io.ktor.server.response.respondText
-import io.ktor.utils.io.ByteWriteChannel
-import io.ktor.utils.io.writeStringUtf8
-import kotlinx.coroutines.CancellationException
-import kotlinx.coroutines.CoroutineName
-import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.delay
-import java.io.IOException
 import java.time.Instant
-import kotlin.coroutines.CoroutineContext
 
 /**
  * Records each request in [faults] and applies its matching faults before any provider route runs
- * ([Fault.LoseReply] after it).
+ * (the faults that damage the reply — [Fault.LoseReply], [Fault.CorruptBody], [Fault.TruncateBody],
+ * [Fault.SlowBody] — after it, on the way out).
  */
 internal fun Application.installFaultInterceptor(faults: FaultInjector) {
     intercept(ApplicationCallPipeline.Plugins) {
@@ -53,14 +47,15 @@ internal fun Application.installFaultInterceptor(faults: FaultInjector) {
                 finish()
             }
             Fault.DropConnection -> {
-                call.respond(TruncatedBody(connectionJob(currentCoroutineContext())))
+                call.respond(BrokenConnectionBody.dropped(connectionJob(currentCoroutineContext())))
                 finish()
             }
-            Fault.LoseReply -> {
-                // The route runs; whatever it answers is swapped for a broken body on the way out.
+            Fault.LoseReply, is Fault.CorruptBody, is Fault.TruncateBody, is Fault.SlowBody -> {
+                // The route runs; whatever it answers is swapped for the faulted body on the way out.
                 val connection = connectionJob(currentCoroutineContext())
                 call.response.pipeline.intercept(ApplicationSendPipeline.After) {
-                    if (subject !is TruncatedBody) proceedWith(TruncatedBody(connection))
+                    val reply = subject as? OutgoingContent
+                    if (reply != null && reply !is FaultedBody) faultedReply(fault, reply, call.response.status(), connection)?.let { proceedWith(it) }
                 }
             }
             is Fault.Latency -> error("latency is never a terminal fault")
@@ -68,46 +63,20 @@ internal fun Application.installFaultInterceptor(faults: FaultInjector) {
     }
 }
 
-/**
- * A 200 response whose head promises [DECLARED_LENGTH] bytes but whose body stops early, after
- * which the whole connection is cancelled. The client sees the connection close mid-response
- * (unexpected end of stream), exactly like a network failure.
- */
-private class TruncatedBody(private val connection: Job?) : OutgoingContent.WriteChannelContent() {
-    override val contentLength: Long = DECLARED_LENGTH
-    override val contentType: ContentType = ContentType.Application.Json
-    override val status: HttpStatusCode = HttpStatusCode.OK
-
-    override suspend fun writeTo(channel: ByteWriteChannel) {
-        channel.writeStringUtf8("{\"partial\":")
-        channel.flush()
-        // Give the engine's writer a moment to put the head and partial body on the wire.
-        delay(HEAD_START_MILLIS)
-        connection?.cancel(CancellationException("Connection dropped by the emulator's fault injector"))
-        // Without a connection job (another engine), failing the body at least aborts this response.
-        throw IOException("Connection dropped by the emulator's fault injector")
-    }
-
-    private companion object {
-        const val DECLARED_LENGTH = 4096L
-        const val HEAD_START_MILLIS = 20L
+/** What replaces [reply] under a fault that acts after the route; `null` leaves it alone (not a body). */
+private suspend fun faultedReply(fault: Fault, reply: OutgoingContent, status: HttpStatusCode?, connection: Job?): OutgoingContent? {
+    if (fault == Fault.LoseReply) return BrokenConnectionBody.dropped(connection)
+    val body = reply.bodyBytes() ?: return null
+    val head = ReplyHead(reply.status ?: status ?: HttpStatusCode.OK, reply.contentType, reply.headers)
+    return when (fault) {
+        is Fault.CorruptBody -> WholeBody(fault.corrupt(body), head)
+        is Fault.TruncateBody -> {
+            val kept = body.copyOf(minOf(fault.keepBytes, body.size))
+            // Promise at least one byte more than is sent, so the cut shows even when all would fit.
+            if (fault.closeConnection) BrokenConnectionBody(kept, maxOf(body.size, kept.size + 1).toLong(), head, connection) else WholeBody(kept, head)
+        }
+        is Fault.SlowBody -> TrickledBody(body, fault.duration, head)
+        else -> error("$fault does not act on the reply")
     }
 }
 
-/**
- * The coroutine serving this TCP connection. Ktor CIO runs each connection in a coroutine named
- * `http-pipeline` and closes the socket when it completes; a request handler is its descendant.
- * Merely failing a response body is not enough: CIO then keeps the connection open for the next
- * request, and the client waits for the missing bytes until it times out.
- */
-private fun connectionJob(context: CoroutineContext): Job? {
-    var job = context[Job]
-    while (job != null) {
-        val name = (job as? CoroutineScope)?.coroutineContext?.get(CoroutineName)?.name
-        if (name == CIO_CONNECTION_COROUTINE) return job
-        job = job.parent
-    }
-    return null
-}
-
-private const val CIO_CONNECTION_COROUTINE = "http-pipeline"

@@ -72,7 +72,8 @@ public class FaultRule @JvmOverloads constructor(
         /**
          * The rule a line of text describes (the form of `--fault` and of `POST /_emulator/faults`):
          * `METHOD PATH KIND [ARGUMENT] [times=N] [p=P] [seed=S] [header=Name:Value]... [body=TEXT]`,
-         * KIND one of `latency MILLIS`, `error STATUS`, `drop`, `lose-reply`.
+         * KIND one of `latency MILLIS`, `error STATUS`, `drop`, `lose-reply`, `corrupt garbage|flip [flips=N]`,
+         * `truncate BYTES`, `cut BYTES`, `slow-body MILLIS` (see [Fault]).
          *
          * @throws IllegalArgumentException naming what is wrong
          */

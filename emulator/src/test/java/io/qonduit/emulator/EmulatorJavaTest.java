@@ -127,6 +127,24 @@ class EmulatorJavaTest {
     }
 
     @Test
+    void bodyFaultsFromJava() throws Exception {
+        try (Emulator emulator = Emulator.start()) {
+            String url = emulator.url("qpi") + "/api/qpus";
+            String clean = get(url, null).body();
+            emulator.getFaults().truncateBody("GET", "/qpi/api/qpus", 4, false, 1);
+            assertEquals(clean.substring(0, 4), get(url, null).body());
+            emulator.getFaults().corruptBody("GET", "/qpi/api/qpus", Fault.CorruptBody.Mode.GARBAGE_JSON, 1);
+            HttpResponse<String> corrupted = get(url, null);
+            assertEquals(200, corrupted.statusCode());
+            assertFalse(clean.equals(corrupted.body()));
+            emulator.getFaults().slowBody("GET", "/qpi/api/qpus", Duration.ofMillis(100), 1);
+            assertEquals(clean, get(url, null).body());
+            emulator.getFaults().truncateBody("GET", "/qpi/api/qpus", 4);
+            assertThrows(IOException.class, () -> get(url, null));
+        }
+    }
+
+    @Test
     void mainParsesArguments() {
         EmulatorConfig config = EmulatorMain.parseArgs(new String[] {"--port", "9001", "--seed", "11"});
         assertEquals(9001, config.getPort());

@@ -133,7 +133,7 @@ public class CompositeJob @JvmOverloads constructor(
         val done = deadline.repeatUntil(slowestCadence()) {
             val doubtful = jobs.filter { it.state == JobState.UNKNOWN_SUBMISSION }
             if (doubtful.isNotEmpty()) boundedMap(doubtful, maxConcurrency) { it.reconcile() }
-            refresh()
+            boundedMap(activeJobs, maxConcurrency) { it.refreshWhileWaiting() }
             activeJobs.isEmpty()
         }
         if (!done) throw timedOut(deadline)

@@ -9,6 +9,7 @@ import io.qonduit.backend.SubmissionLookup
 import io.qonduit.errors.ApiException
 import io.qonduit.errors.ConnectionException
 import io.qonduit.errors.QonduitException
+import io.qonduit.transport.UnreadableReplyException
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.delay
@@ -73,6 +74,7 @@ public class Job @JvmOverloads constructor(
     private val pastOutputs = mutableListOf<JobOutput>()
     private val statusFlow = MutableStateFlow(JobStatus(JobState.CREATED))
     private var doubtful: DoubtfulSubmission? = null
+    private val unreadablePollsInARow = java.util.concurrent.atomic.AtomicInteger()
 
     /** Lock order for operations that hold several jobs' locks (a composite's batch submission). */
     internal val lockOrder: Long = LOCK_ORDER.incrementAndGet()
@@ -209,13 +211,30 @@ public class Job @JvmOverloads constructor(
                 reconcile()
                 doubtful?.let { throw it.exception() }
             }
-            refresh()
+            refreshWhileWaiting()
             val now = statusFlow.value
             if (!now.state.isTerminal) checkNotNull(now.taskId) { "job was never submitted: call submit() or execute()" }
             now.state.isTerminal
         }
         if (!done) throw timedOut(deadline)
         return this
+    }
+
+    /**
+     * [refresh] for a waiting loop (this job's or a composite's): a garbled answer to a status poll
+     * (a GET, safe to repeat) is no news, asked again at the next tick; only a provider that keeps
+     * answering garbage, [MAX_UNREADABLE_POLLS_IN_A_ROW] times in a row, fails the wait with it.
+     */
+    internal suspend fun refreshWhileWaiting() {
+        try {
+            refresh()
+            unreadablePollsInARow.set(0)
+        } catch (e: UnreadableReplyException) {
+            if (unreadablePollsInARow.incrementAndGet() > MAX_UNREADABLE_POLLS_IN_A_ROW) {
+                unreadablePollsInARow.set(0)
+                throw e
+            }
+        }
     }
 
     private fun timedOut(deadline: Deadline): JobTimeoutException {
@@ -458,6 +477,10 @@ public class Job @JvmOverloads constructor(
         } catch (e: SubmissionInDoubtException) {
             settleInDoubt(sentAt, e.candidates.firstOrNull(), e.cause ?: e, timeout - started.elapsedNow())
             return
+        } catch (e: UnreadableReplyException) {
+            // The server accepted the submission but its answer (the id) is unreadable: look it up.
+            settleInDoubt(sentAt, null, e, timeout - started.elapsedNow())
+            return
         }
         if (id == null) {
             // The request was cancelled at the deadline, but the provider may still act on it: no
@@ -646,3 +669,6 @@ public class Job @JvmOverloads constructor(
         }
     }
 }
+
+/** Garbled status answers in a row that a job's wait polls past before failing with the last one. */
+private const val MAX_UNREADABLE_POLLS_IN_A_ROW = 3

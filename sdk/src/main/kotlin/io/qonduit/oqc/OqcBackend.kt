@@ -13,6 +13,7 @@ import io.qonduit.errors.ConnectionException
 import io.qonduit.errors.NotFoundException
 import io.qonduit.errors.QonduitException
 import io.qonduit.errors.ReplySource
+import io.qonduit.errors.ValidationException
 import io.qonduit.job.Diagnostics
 import io.qonduit.job.JobInput
 import io.qonduit.job.JobState
@@ -28,6 +29,7 @@ import io.qonduit.oqc.wire.SubmittedTask
 import io.qonduit.oqc.wire.TaskAllInfo
 import io.qonduit.oqc.wire.countsOf
 import io.qonduit.program.Program
+import io.qonduit.transport.UnreadableReplyException
 import kotlinx.coroutines.async
 import kotlinx.coroutines.coroutineScope
 import kotlinx.serialization.builtins.ListSerializer
@@ -126,13 +128,15 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
     }
 
     /**
-     * Runs a submission; a lost reply or timeout (the request may have been acted on) becomes a
-     * [SubmissionInDoubtException] carrying the ids allocated for it.
+     * Runs a submission; a lost reply, a timeout or an unreadable 2xx answer (the request may have
+     * been acted on) becomes a [SubmissionInDoubtException] carrying the ids allocated for it.
      */
     private suspend fun <T> submitInDoubt(allocated: List<String> = emptyList(), block: suspend () -> T): T = try {
         block()
     } catch (e: ConnectionException) {
         if (!e.requestMayHaveArrived) throw e
+        throw SubmissionInDoubtException(allocated, e)
+    } catch (e: UnreadableReplyException) {
         throw SubmissionInDoubtException(allocated, e)
     }
 

@@ -11,6 +11,7 @@ import io.qonduit.backend.TaskRef
 import io.qonduit.backend.TaskReport
 import io.qonduit.errors.ConnectionException
 import io.qonduit.errors.QonduitException
+import io.qonduit.transport.UnreadableReplyException
 import io.qonduit.errors.ValidationException
 import io.qonduit.job.CompositeJob
 import io.qonduit.job.ExpectationValue
@@ -121,13 +122,16 @@ public class OqtopusTarget internal constructor(
         if (client.flow == OqtopusApiFlow.INLINE) return client.submitJob(spec)
         val registered = try {
             client.registerWithInput(spec)
-        } catch (e: ConnectionException) {
+        } catch (e: QonduitException) {
+            if (e !is ConnectionException && e !is UnreadableReplyException) throw e
             throw QonduitException("registering the OQTOPUS job or uploading its input failed before it was submitted (nothing will run): ${e.message}", e)
         }
         try {
             client.submitRegistered(registered.jobId, spec)
         } catch (e: ConnectionException) {
             if (!e.requestMayHaveArrived) throw e
+            throw SubmissionInDoubtException(listOf(registered.jobId), e)
+        } catch (e: UnreadableReplyException) {
             throw SubmissionInDoubtException(listOf(registered.jobId), e)
         }
         return registered.jobId

@@ -49,7 +49,7 @@ internal object OqtopusZip {
      * memory.
      *
      * @throws OqtopusDownloadLimitException when a limit is passed
-     * @throws OqtopusStorageException when the archive is not a zip of exactly one file
+     * @throws OqtopusStorageException when the archive is not a zip of exactly one file (or is cut, or names an entry in bytes that are not UTF-8)
      */
     fun readSingle(what: String, input: InputStream, maxArchiveBytes: Long, maxContentBytes: Long): SingleEntry {
         val capped = CappedStream(input, maxArchiveBytes) { throw OqtopusDownloadLimitException(what, "archive", maxArchiveBytes) }
@@ -70,6 +70,12 @@ internal object OqtopusZip {
                 return SingleEntry(entry.name, content.toByteArray())
             }
         } catch (e: ZipException) {
+            throw OqtopusStorageException("$what: not a readable zip archive (${e.message})", e)
+        } catch (e: java.io.EOFException) {
+            // A cut archive: the inflater or the entry headers end early.
+            throw OqtopusStorageException("$what: not a readable zip archive (it ends early)", e)
+        } catch (e: IllegalArgumentException) {
+            // ZipInputStream's answer to an entry name that is not valid UTF-8.
             throw OqtopusStorageException("$what: not a readable zip archive (${e.message})", e)
         }
     }

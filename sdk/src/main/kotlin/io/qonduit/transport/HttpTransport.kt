@@ -71,9 +71,9 @@ internal class HttpReply(val status: Int, val bytes: ByteArray, val headers: Hea
         JsonDepth.check(text, owner, "body (HTTP $status)")
         HttpTransport.json.decodeFromString(strategy, text)
     } catch (e: SerializationException) {
-        throw QonduitException("unexpected response body (HTTP $status): ${e.message}", e)
+        throw UnreadableReplyException(status, e)
     } catch (e: IllegalArgumentException) {
-        throw QonduitException("unexpected response body (HTTP $status): ${e.message}", e)
+        throw UnreadableReplyException(status, e)
     }
 }
 

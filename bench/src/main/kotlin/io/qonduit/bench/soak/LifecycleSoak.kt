@@ -21,6 +21,13 @@ import io.qonduit.oqtant.model.RfEvaporation
 import io.qonduit.oqtant.model.RfInterpolationType
 import io.qonduit.oqtant.oqtantJob
 import io.qonduit.job.PollCadence
+import io.qonduit.emulator.oqtopus.OqtopusEmulatorState
+import io.qonduit.emulator.qibo.QiboEmulatorState
+import io.qonduit.oqtopus.OqtopusClient
+import io.qonduit.oqtopus.OqtopusConfig
+import io.qonduit.oqtopus.OqtopusPolling
+import io.qonduit.qibo.QiboClient
+import java.nio.file.Files
 import io.qonduit.qpi.QpiClient
 import io.qonduit.transport.Secret
 import io.qonduit.transport.TransportConfig
@@ -44,56 +51,82 @@ import kotlin.time.toKotlinDuration
 private class Scenario(val provider: String, val composites: List<CompositeJob>, val logical: List<Logical>)
 
 /**
- * The lifecycle soak of issue 8: an in-process emulator on 127.0.0.1, port 0, injects faults on the
- * submit and status routes of QPI, OQC and Oqtant while 500 QPI jobs, 500 OQC tasks (over two QPUs)
- * and 20 Oqtant jobs run as composites with bounded user-style retries; then prints duplicates,
- * orphans, jobs left in doubt, wrong results, faults applied, wall time and peak heap. Stops by
- * itself: every execute is bounded, and the whole run by a hard deadline. Arguments, all optional:
- * the deadline in seconds (default 420), the seed (default 8), and after how many failed attempts a
- * child still in doubt is discarded and sent again (default 3; 0: never).
+ * The lifecycle soak of issues 8 and 15: an in-process emulator on 127.0.0.1, port 0, injects faults
+ * on the submit and status routes of all five providers while QPI jobs, OQC tasks (over two QPUs),
+ * Oqtant, OQTOPUS and Qibo jobs run as composites with bounded user-style retries; then prints
+ * duplicates, orphans, jobs left in doubt, wrong results, faults applied, wall time, peak heap and
+ * the threads left after close. Stops by itself: every execute is bounded, and the whole run by a
+ * hard deadline. Arguments, all optional: `--long` (10 000 jobs instead of about 1 500),
+ * then the deadline in seconds (default 420; 1800 with `--long`), the seed (default 8), and after how
+ * many failed attempts a child still in doubt is discarded and sent again (default 3; 0: never).
  */
 public fun main(args: Array<String>) {
-    val hardDeadline = (args.getOrNull(0)?.toLong() ?: DEFAULT_DEADLINE_SECONDS).seconds
-    val seed = args.getOrNull(1)?.toLong() ?: DEFAULT_SEED
-    val policy = RetryPolicy(MAX_ATTEMPTS, PER_ATTEMPT, discardAfter = args.getOrNull(2)?.toInt() ?: DEFAULT_DISCARD_AFTER)
+    val long = "--long" in args
+    val rest = args.filter { it != "--long" }
+    val size = if (long) SoakSize.LONG else SoakSize.DEFAULT
+    val hardDeadline = (rest.getOrNull(0)?.toLong() ?: if (long) LONG_DEADLINE_SECONDS else DEFAULT_DEADLINE_SECONDS).seconds
+    val seed = rest.getOrNull(1)?.toLong() ?: DEFAULT_SEED
+    val policy = RetryPolicy(MAX_ATTEMPTS, PER_ATTEMPT, discardAfter = rest.getOrNull(2)?.toInt() ?: DEFAULT_DISCARD_AFTER)
+    printReport(runSoak(size, hardDeadline, seed, policy))
+}
+
+/**
+ * Runs the soak of [size] under faults seeded by [seed] within [hardDeadline], closes every client
+ * and the emulator, and returns what it found (including the threads it left running).
+ */
+internal fun runSoak(size: SoakSize, hardDeadline: kotlin.time.Duration, seed: Long, policy: RetryPolicy): SoakReport {
+    val threadsBefore = liveThreads()
     val config = EmulatorConfig.builder().seed(seed).queuedDelay(Duration.ofMillis(20)).runningDelay(Duration.ofMillis(20)).build()
     // A user's transport: the default retry statuses and count, shorter waits so the soak fits in minutes.
     val transport = TransportConfig.builder().retryDelays(Duration.ofMillis(50), Duration.ofMillis(800)).requestTimeout(Duration.ofSeconds(20)).build()
-    Emulator.start(config).use { emulator ->
+    val qiboResults = Files.createTempDirectory("soak-qibo")
+    val report = Emulator.start(config).use { emulator ->
         QpiClient.create(emulator.url("qpi"), Secret.of(QpiEmulatorState.DEMO_TOKEN), transport).use { qpi ->
             OqcSdk.builder(emulator.url("oqc")).token(Secret.of(OqcEmulatorState.DEMO_TOKEN)).transport(transport)
                 .pollCadence(PollCadence.ofMillis(20, 50, 100, 200)).build().use { oqc ->
                     OqtantClient.builder(Secret.of(OqtantEmulatorState.DEMO_TOKEN)).baseUrl(emulator.url("oqtant"))
                         .transportConfig(transport).pollInterval(Duration.ofMillis(100)).build().use { oqtant ->
-                            val scenarios = runBlocking {
-                                oqc.open()
-                                listOf(qpiScenario(qpi), oqcScenario(oqc), oqtantScenario(oqtant))
-                            }
-                            soak(emulator, scenarios, hardDeadline, seed, policy)
+                            OqtopusClient.builder(OqtopusConfig.of(emulator.url("oqtopus"), Secret.of(OqtopusEmulatorState.DEMO_TOKEN)))
+                                .transport(transport).build().use { oqtopus ->
+                                    QiboClient.builder(emulator.url("qibo"), Secret.of(QiboEmulatorState.DEMO_TOKEN)).transport(transport)
+                                        .resultsFolder(qiboResults).pollInterval(Duration.ofMillis(50)).environment(emptyMap()).build().use { qibo ->
+                                            val scenarios = runBlocking {
+                                                oqc.open()
+                                                listOf(
+                                                    qpiScenario(qpi, size.qpi), oqcScenario(oqc, size.oqc), oqtantScenario(oqtant, size.oqtant),
+                                                    oqtopusScenario(oqtopus, size.oqtopus), qiboScenario(qibo, size.qibo),
+                                                )
+                                            }
+                                            soak(emulator, scenarios, hardDeadline, seed, policy)
+                                        }
+                                }
                         }
                 }
         }
     }
+    qiboResults.toFile().deleteRecursively()
+    report.threadsLeft = threadsLeftAfter(threadsBefore)
+    return report
 }
 
-private suspend fun qpiScenario(qpi: QpiClient): Scenario {
+private suspend fun qpiScenario(qpi: QpiClient, jobs: Int): Scenario {
     val mock = qpi.backend(QpiEmulatorState.MOCK_QPU)
-    val logical = knownPrograms(QPI_JOBS).map { known ->
-        val job = mock.create(listOf(RunItem(known.program)), RunOptions.shots(SHOTS))
-        Logical(job, "qpi composite of $QPI_PER_COMPOSITE") { it.result!!.item.counts("c") == mapOf(known.expected to SHOTS.toLong()) }
+    val logical = knownPrograms(jobs).map { known ->
+        val job = mock.create(listOf(RunItem(known.program, known.shots)), RunOptions.shots(known.shots))
+        Logical(job, "qpi composite of $PER_COMPOSITE") { it.result!!.item.counts("c") == known.counts }
     }
-    return Scenario("qpi", logical.chunked(QPI_PER_COMPOSITE).map { part -> CompositeJob(part.map { it.job }) }, logical)
+    return Scenario("qpi", logical.chunked(PER_COMPOSITE).map { part -> CompositeJob(part.map { it.job }) }, logical)
 }
 
-private fun oqcScenario(oqc: OqcSdk): Scenario {
-    val programs = knownPrograms(OQC_TASKS / 2)
+private fun oqcScenario(oqc: OqcSdk, tasks: Int): Scenario {
+    val programs = knownPrograms(tasks / 2)
     val composites = ArrayList<CompositeJob>()
     val logical = ArrayList<Logical>()
     for (part in programs.chunked(OQC_PROGRAMS_PER_COMPOSITE)) {
         val children = listOf(OqcEmulatorState.LUCY_SIMULATOR, OqcEmulatorState.TOSHIKO).flatMap { qpu ->
-            val created = oqc.target(qpu).create(part.map { RunItem(it.program) }, RunOptions.shots(SHOTS)) as CompositeJob
+            val created = oqc.target(qpu).create(part.map { RunItem(it.program, it.shots) }, RunOptions.DEFAULT) as CompositeJob
             created.jobs.zip(part).map { (job, known) ->
-                Logical(job, "oqc composite of ${part.size} programs x 2 QPUs") { it.result!!.item.counts("c") == mapOf(known.expected to SHOTS.toLong()) }
+                Logical(job, "oqc composite of ${part.size} programs x 2 QPUs") { it.result!!.item.counts("c") == known.counts }
             }
         }
         logical += children
@@ -102,13 +135,32 @@ private fun oqcScenario(oqc: OqcSdk): Scenario {
     return Scenario("oqc", composites, logical)
 }
 
-private fun oqtantScenario(oqtant: OqtantClient): Scenario {
-    val jobs = (0 until OQTANT_JOBS).map { i -> OqtantJob.of("soak-$i", timeOfFlight(5.0 + 0.5 * i)) }
-    val composite = oqtant.createJobs(jobs)
-    val logical = composite.jobs.zip(jobs).map { (job, sent) ->
-        Logical(job, "oqtant composite of $OQTANT_JOBS") { it.result!!.oqtantJob().let { back -> back.name == sent.name && back.inputs.size == 1 } }
+private fun oqtantScenario(oqtant: OqtantClient, count: Int): Scenario {
+    val jobs = (0 until count).map { i -> OqtantJob.of("soak-$i", timeOfFlight(5.0 + 0.5 * (i % OQTANT_DISTINCT_FLIGHTS))) }
+    val logical = jobs.chunked(OQTANT_PER_COMPOSITE).flatMap { part ->
+        oqtant.createJobs(part).jobs.zip(part).map { (job, sent) ->
+            Logical(job, "oqtant composite of ${part.size}") { it.result!!.oqtantJob().let { back -> back.name == sent.name && back.inputs.size == 1 } }
+        }
     }
-    return Scenario("oqtant", listOf(composite), logical)
+    return Scenario("oqtant", logical.chunked(OQTANT_PER_COMPOSITE).map { part -> CompositeJob(part.map { it.job }) }, logical)
+}
+
+private suspend fun oqtopusScenario(oqtopus: OqtopusClient, jobs: Int): Scenario {
+    val svsim = oqtopus.target(OqtopusEmulatorState.SVSIM, OqtopusPolling(Duration.ofMillis(20), 1.5, Duration.ofMillis(200), Duration.ofSeconds(60)))
+    val logical = knownPrograms(jobs).map { known ->
+        val job = svsim.create(listOf(RunItem(known.program, known.shots)), RunOptions.shots(known.shots)) as Job
+        Logical(job, "oqtopus composite of $PER_COMPOSITE") { it.result!!.item.counts("c") == known.counts }
+    }
+    return Scenario("oqtopus", logical.chunked(PER_COMPOSITE).map { part -> CompositeJob(part.map { it.job }) }, logical)
+}
+
+private suspend fun qiboScenario(qibo: QiboClient, jobs: Int): Scenario {
+    val sim = qibo.target(QiboEmulatorState.SIM)
+    val logical = knownPrograms(jobs).map { known ->
+        val job = sim.create(listOf(RunItem(known.program, known.shots)), RunOptions.shots(known.shots)) as Job
+        Logical(job, "qibo composite of $PER_COMPOSITE") { it.result!!.item.counts("c") == known.counts }
+    }
+    return Scenario("qibo", logical.chunked(PER_COMPOSITE).map { part -> CompositeJob(part.map { it.job }) }, logical)
 }
 
 private fun timeOfFlight(timeOfFlightMs: Double): InputValues {
@@ -116,7 +168,7 @@ private fun timeOfFlight(timeOfFlightMs: Double): InputValues {
     return InputValues(20.0, ImageType.TIME_OF_FLIGHT, timeOfFlightMs, rf)
 }
 
-private fun soak(emulator: Emulator, scenarios: List<Scenario>, hardDeadline: kotlin.time.Duration, seed: Long, policy: RetryPolicy) {
+private fun soak(emulator: Emulator, scenarios: List<Scenario>, hardDeadline: kotlin.time.Duration, seed: Long, policy: RetryPolicy): SoakReport {
     val oqcBefore = emulator.oqc.tasks().map { it.id }.toSet()
     val steady = installSteadyFaults(emulator.faults, seed * 1000)
     val started = TimeSource.Monotonic.markNow()
@@ -156,21 +208,27 @@ private fun soak(emulator: Emulator, scenarios: List<Scenario>, hardDeadline: ko
             ProviderTally("oqc", scenarios[1].logical, tasks.filter { it.program != null }.map { it.id }.toSet(), tasks.count { it.program == null })
         },
         ProviderTally("oqtant", scenarios[2].logical, emulator.oqtant.jobIds().toSet(), 0),
+        emulator.oqtopus.jobIds().partition { emulator.oqtopus.status(it) != OQTOPUS_REGISTERED }.let { (submitted, registeredOnly) ->
+            ProviderTally("oqtopus", scenarios[3].logical, submitted.toSet(), registeredOnly.size)
+        },
+        ProviderTally("qibo", scenarios[4].logical, emulator.qibo.jobPids().toSet(), 0),
     )
-    printReport(SoakReport(tallies, rules, outcomes, emulator.faults.requests.size, wall, finishedInTime, heap, seed, policy))
+    return SoakReport(tallies, rules, outcomes, emulator.faults.requests.size, wall, finishedInTime, heap, seed, policy)
 }
 
-private const val QPI_JOBS = 500
-private const val QPI_PER_COMPOSITE = 50
-private const val OQC_TASKS = 500
+private const val PER_COMPOSITE = 50
 private const val OQC_PROGRAMS_PER_COMPOSITE = 25
-private const val OQTANT_JOBS = 20
-private const val SHOTS = 16
+private const val OQTANT_PER_COMPOSITE = 20
+private const val OQTANT_DISTINCT_FLIGHTS = 20
+
+/** How the emulator reports an OQTOPUS job registered (an id allocated) but never submitted. */
+private const val OQTOPUS_REGISTERED = "registered"
 private const val COMPOSITES_AT_ONCE = 4
 private const val DEFAULT_DISCARD_AFTER = 3
 private const val MAX_ATTEMPTS = 8
 private const val MAX_BURSTS = 200
 private const val DEFAULT_DEADLINE_SECONDS = 420L
+private const val LONG_DEADLINE_SECONDS = 1800L
 private const val DEFAULT_SEED = 8L
 private val PER_ATTEMPT = 90.seconds
 private val GRACE = 10.seconds

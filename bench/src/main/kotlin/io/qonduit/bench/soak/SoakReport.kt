@@ -15,7 +15,10 @@ internal class SoakReport(
     val heap: HeapWatch,
     val seed: Long,
     val policy: RetryPolicy,
-)
+) {
+    /** Threads the soak started that are still alive after every client and the emulator closed. */
+    var threadsLeft: List<String> = emptyList()
+}
 
 /** Prints [report] as a Markdown table (for BENCHMARKS.md) followed by the details behind it. */
 internal fun printReport(report: SoakReport) {
@@ -41,6 +44,7 @@ internal fun printReport(report: SoakReport) {
     println("wall time: %.1f s%s".format(report.wall.inWholeMilliseconds / 1000.0, if (report.finishedInTime) "" else " (HARD DEADLINE HIT)"))
     println("peak heap: %d MiB sampled every 50 ms, %d MiB after GC (%d collections), max heap %d MiB".format(
         report.heap.peakUsed shr 20, report.heap.peakAfterGc shr 20, report.heap.gcCount, Runtime.getRuntime().maxMemory() shr 20))
+    println("threads left after close: ${report.threadsLeft.size}${if (report.threadsLeft.isEmpty()) "" else " ${report.threadsLeft}"}")
     println("policy: at most ${report.policy.maxAttempts} executes per composite, ${report.policy.perAttempt} each; discard in-doubt children after ${report.policy.discardAfter} failed attempts (0 = never)")
     println("seed: ${report.seed}; JVM ${System.getProperty("java.vm.name")} ${System.getProperty("java.version")}, ${Runtime.getRuntime().availableProcessors()} cores")
     for (tally in t) {

@@ -1,0 +1,33 @@
+package io.qonduit.bench.soak
+
+/** The threads alive now. */
+internal fun liveThreads(): Set<Thread> = Thread.getAllStackTraces().keys.filterTo(HashSet()) { it.isAlive }
+
+/**
+ * The names of threads started since [before] that are still alive [SETTLE_MILLIS] after close.
+ * Left out, because they belong to the process and not to any client: kotlinx.coroutines' shared
+ * `Dispatchers.Default` / `IO` workers (idle ones end on their own after a minute), the selector
+ * thread of the SDK's process-wide HTTP engine (`io.qonduit.transport.SharedEngines`, created on
+ * first use and never closed by design; the SDK's ClientThreadsSpec checks that clients add none),
+ * and the JVM's attach listener (started by `jcmd`). A JDK 17 `HttpClient` of anyone else's ends
+ * its selector once unreachable, so the wait asks for a collection.
+ */
+internal fun threadsLeftAfter(before: Set<Thread>): List<String> {
+    val settleUntil = System.nanoTime() + SETTLE_MILLIS * 1_000_000
+    while (true) {
+        val left = liveThreads().filter { it !in before && !isProcessWide(it) }
+        if (left.isEmpty() || System.nanoTime() > settleUntil) return left.map { it.name }.sorted()
+        System.gc()
+        Thread.sleep(POLL_MILLIS)
+    }
+}
+
+private fun isProcessWide(thread: Thread): Boolean =
+    thread.name.startsWith("DefaultDispatcher-worker-") || thread.name == "kotlinx.coroutines.DefaultExecutor" ||
+        thread.name == "Attach Listener" || SHARED_ENGINE_SELECTOR.matches(thread.name)
+
+/** The selector thread a JDK `HttpClient` starts, here the shared engine's (one per protocol and connect timeout). */
+private val SHARED_ENGINE_SELECTOR = Regex("HttpClient-\\d+-SelectorManager")
+
+private const val SETTLE_MILLIS = 5_000L
+private const val POLL_MILLIS = 50L
