@@ -31,6 +31,14 @@ internal object SnapshotChecks {
         if (job.state == JobState.COMPLETED && output !is ResultSnapshot) {
             fail("${prefix}output", output?.let { "an error" }, "must be the result of the run when state is COMPLETED")
         }
+        // A job reaches FAILED only by recording the provider's error as its output (Job.applyReport).
+        if (job.state == JobState.FAILED && output !is ErrorSnapshot) {
+            fail("${prefix}output", output?.let { "a result" }, "must be the error of the run when state is FAILED")
+        }
+        // The submission in doubt is what reconcile() looks up; without it the job could never leave the state.
+        if (job.state == JobState.UNKNOWN_SUBMISSION && job.submissionInDoubt == null) {
+            fail("${prefix}submissionInDoubt", null, "must say what was sent when state is UNKNOWN_SUBMISSION")
+        }
         job.submissionInDoubt?.let {
             try {
                 Instant.parse(it.sentAt)

@@ -67,7 +67,7 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         else -> config.apiToken?.let { mapOf(TOKEN_HEADER to it.reveal()) } ?: emptyMap()
     }
 
-    private val storage = OqtopusStorage(engine, STORAGE_TIMEOUT, builder.transport.userAgent, builder.maxDownloadBytes) {
+    private val storage = OqtopusStorage(engine, builder.storageTimeout, builder.transport.userAgent, builder.maxDownloadBytes) {
         transport.checkAdvertised(it, "storage URL")
     }
 
@@ -378,6 +378,7 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         internal var maxDownloadBytes: Long = DEFAULT_MAX_DOWNLOAD_BYTES
         internal var defaultHeaders: Map<String, String> = emptyMap()
         internal var sessionToken: io.qonduit.transport.Secret? = null
+        internal var storageTimeout: java.time.Duration = DEFAULT_STORAGE_TIMEOUT
 
         /** The API generation to speak (default [OqtopusApiFlow.STORAGE], the current one). */
         public fun flow(value: OqtopusApiFlow): Builder = apply { flow = value }
@@ -393,6 +394,17 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         public fun maxDownloadBytes(value: Long): Builder = apply {
             if (value < 1) throw io.qonduit.errors.ValidationException("maxDownloadBytes", value, "must be at least 1")
             maxDownloadBytes = value
+        }
+
+        /**
+         * How long one upload to or download from storage may take, end to end (default
+         * [DEFAULT_STORAGE_TIMEOUT]); API requests use the config's timeout instead.
+         *
+         * @throws io.qonduit.errors.ValidationException when not positive
+         */
+        public fun storageTimeout(value: java.time.Duration): Builder = apply {
+            if (value.isNegative || value.isZero) throw io.qonduit.errors.ValidationException("storageTimeout", value, "must be positive")
+            storageTimeout = value
         }
 
         /**
@@ -431,7 +443,9 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         /** Default [Builder.maxDownloadBytes]: 64 MiB. */
         public const val DEFAULT_MAX_DOWNLOAD_BYTES: Long = 64L * 1024 * 1024
 
-        private val STORAGE_TIMEOUT = java.time.Duration.ofSeconds(60)
+        /** Default [Builder.storageTimeout]: 60 seconds. */
+        @JvmField
+        public val DEFAULT_STORAGE_TIMEOUT: java.time.Duration = java.time.Duration.ofSeconds(60)
 
         /** Headers [Builder.defaultHeaders] may not set: the credential, the user agent, and what the engine writes. */
         private val RESERVED_HEADERS = listOf(TOKEN_HEADER, "authorization", "user-agent", "host", "content-length", "content-type", "transfer-encoding", "connection")

@@ -14,6 +14,7 @@ import io.ktor.http.HttpHeaders
 import io.ktor.http.Url
 import io.ktor.util.cio.readChannel
 import io.ktor.utils.io.jvm.javaio.toInputStream
+import io.qonduit.transport.HttpTransport
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
 import java.io.File
@@ -79,7 +80,8 @@ internal class OqtopusStorage(
     private suspend fun <T> transfer(what: String, block: suspend () -> T): T = try {
         block()
     } catch (e: IOException) {
-        throw OqtopusStorageException("$what failed (${e.javaClass.simpleName})", e)
+        // The engine's message may quote the presigned URL, signature and all: the cause is a cleaned copy.
+        throw OqtopusStorageException("$what failed (${e.javaClass.simpleName})", HttpTransport.cleanedCopy(e))
     }
 
     /** The origin and path of a storage URL, never its signed query string. */

@@ -339,8 +339,7 @@ internal class HttpTransport(
      * timeout says `[url=…]`), path token and presigned query string included. Same stack, the
      * message cleaned like the ConnectionException's own, and none of [e]'s causes.
      */
-    private suspend fun scrubbed(e: IOException, secrets: Collection<Secret>): IOException =
-        IOException("${e.javaClass.name}: ${redact(withoutQueries(e.message), secrets)}").also { it.stackTrace = e.stackTrace }
+    private suspend fun scrubbed(e: IOException, secrets: Collection<Secret>): IOException = cleanedCopy(e) { redact(it, secrets) }
 
     /** [path] on the base URL, or [path] itself when absolute: then it must pass [UrlPolicy.checkTarget] (an `ftp://` URL is not a path). */
     private fun resolve(path: String): String =
@@ -407,6 +406,13 @@ internal class HttpTransport(
 
         /** Engine messages may quote the full URL; its query string can hold a presigned signature. */
         fun withoutQueries(message: String?): String = message?.replace(QUERY, "$1") ?: "no details"
+
+        /**
+         * [e] as a cause safe to print in a stack trace, for any client that reaches URLs with signed
+         * queries: same class name and stack, the message [withoutQueries] and then [clean]ed, none of [e]'s causes.
+         */
+        suspend fun cleanedCopy(e: IOException, clean: suspend (String) -> String = { it }): IOException =
+            IOException("${e.javaClass.name}: ${clean(withoutQueries(e.message))}").also { it.stackTrace = e.stackTrace }
 
         fun origin(url: String): String {
             val u = Url(url)

@@ -63,6 +63,20 @@ class OqtopusClientJavaTest {
     }
 
     @Test
+    void storageTimeoutFromJava() throws Exception {
+        try (OqtopusClient patient = OqtopusClient.builder(OqtopusConfig.of(emulator.url("oqtopus"), Secret.of(OqtopusEmulatorState.DEMO_TOKEN)))
+                .storageTimeout(OqtopusClient.DEFAULT_STORAGE_TIMEOUT.multipliedBy(2)).build()) {
+            String id = patient.submitJobAsync(OqtopusJobSpec.sampling(device, Circuits.BELL.toQasm3(), 10)).get(); // uploads to storage
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!patient.getJobStatusAsync(id).get().getStatus().equals("succeeded") && System.nanoTime() < until) Thread.sleep(20);
+            assertEquals(10L, patient.jobResultAsync(id).get().getCounts().values().stream().mapToLong(Long::longValue).sum()); // downloads
+        }
+        ValidationException e = assertThrows(ValidationException.class, () -> OqtopusClient.builder(OqtopusConfig.of(emulator.url("oqtopus"), null))
+                .storageTimeout(Duration.ofSeconds(-1)));
+        assertEquals("storageTimeout", e.getViolations().get(0).getField());
+    }
+
+    @Test
     void apiTokenFromALoginSession() throws Exception {
         try (OqtopusClient session = OqtopusClient.builder(OqtopusConfig.of(emulator.url("oqtopus"), null))
                 .sessionToken(Secret.of(OqtopusEmulatorState.DEMO_SESSION_TOKEN)).build()) {

@@ -5,8 +5,11 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.engine.spec.tempdir
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
+import io.qonduit.backend.ErrorData
+import io.qonduit.backend.TaskReport
 import io.qonduit.local.LocalBackend
 import io.qonduit.testing.Circuits
+import io.qonduit.testing.ScriptedBackend
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
@@ -55,6 +58,35 @@ class SnapshotChecksSpec : FunSpec({
         val e = shouldThrow<SnapshotException> { Job.load(file, local) }
         e.field shouldBe "output"
         e.message!! shouldContain "COMPLETED"
+    }
+
+    test("a FAILED snapshot without its error is refused, naming output; the SDK's own FAILED snapshot loads") {
+        val backend = ScriptedBackend(listOf(TaskReport(JobState.FAILED, "ERROR", error = ErrorData("compile failed"))))
+        val file = tempdir().toPath().resolve("failed.json")
+        Job(backend, JobInput(Circuits.BELL, "dev")).also { it.execute(10.seconds) }.save(file)
+        Job.load(file, backend).error!!.message shouldBe "compile failed"
+        file.edit { JsonObject(it - "output" - "history").with("outputIsLatest" to JsonPrimitive(false)) }
+        val e = shouldThrow<SnapshotException> { Job.load(file, backend) }
+        e.field shouldBe "output"
+        e.message shouldBe "snapshot field output = missing: must be the error of the run when state is FAILED"
+    }
+
+    test("a FAILED snapshot whose output is a result is refused, naming output") {
+        val file = savedCompletedJob()
+        file.edit { it.with("state" to JsonPrimitive("FAILED")) }
+        shouldThrow<SnapshotException> { Job.load(file, local) }.message shouldBe
+            "snapshot field output = a result: must be the error of the run when state is FAILED"
+    }
+
+    test("an UNKNOWN_SUBMISSION snapshot without submissionInDoubt is refused, naming it") {
+        val file = tempdir().toPath().resolve("doubt.json")
+        local.createJob(Circuits.BELL).save(file)
+        file.edit { it.with("state" to JsonPrimitive("UNKNOWN_SUBMISSION")) }
+        val e = shouldThrow<SnapshotException> { Job.load(file, local) }
+        e.field shouldBe "submissionInDoubt"
+        e.message!! shouldContain "UNKNOWN_SUBMISSION"
+        file.edit { it.with("submissionInDoubt" to buildJsonObject { put("sentAt", "2026-01-31T12:00:00Z") }) }
+        Job.load(file, local).state shouldBe JobState.UNKNOWN_SUBMISSION
     }
 
     test("a child's broken field is named with its index") {
