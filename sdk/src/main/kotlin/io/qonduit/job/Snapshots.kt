@@ -2,6 +2,9 @@ package io.qonduit.job
 
 import io.qonduit.backend.Backend
 import io.qonduit.errors.QonduitException
+import io.qonduit.errors.ResponseDecodeException
+import io.qonduit.errors.ValidationException
+import io.qonduit.transport.JsonDepth
 import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonObject
@@ -57,6 +60,10 @@ public object Snapshots {
      */
     @JvmStatic
     public fun decode(text: String): Snapshot {
+        // kotlinx.serialization reads a tree recursively: bound the nesting first (one rule, the transport's).
+        if (JsonDepth.exceeds(text)) {
+            throw SnapshotException("not a Qonduit job snapshot: JSON nests deeper than ${ResponseDecodeException.MAX_JSON_DEPTH} levels")
+        }
         val snapshot = try {
             val tree = json.parseToJsonElement(text) as? JsonObject ?: throw SnapshotException("not a Qonduit job snapshot: not a JSON object")
             json.decodeFromJsonElement(Snapshot.serializer(), upgrade(tree))
@@ -64,6 +71,10 @@ public object Snapshots {
             throw SnapshotException("not a Qonduit job snapshot: ${e.message}", e)
         } catch (e: IllegalArgumentException) {
             throw SnapshotException("not a Qonduit job snapshot: ${e.message}", e)
+        } catch (e: ValidationException) {
+            // A stored program's options (an OQC config string, say) that no longer validate: the
+            // snapshot is damaged or hand-edited, and the violation names the field.
+            throw SnapshotException("not a Qonduit job snapshot: ${e.message}", e, e.violations.first().field)
         }
         checkVersion(snapshot)
         SnapshotChecks.check(snapshot)

@@ -47,7 +47,7 @@ internal class CircuitCompiler private constructor(
     private fun compile(): CompiledCircuit {
         for (instruction in circuit.instructions) emit(instruction, ::record)
         val final = if (fuse) TwoQubitFusion.fuse(SingleQubitFusion.fuse(ops, circuit.numQubits), circuit.numQubits) else ops
-        return CompiledCircuit(circuit.numQubits, circuit.numClbits, circuit.classicalRegisters, midCircuit, final)
+        return CompiledCircuit(circuit.numQubits, circuit.numClbits, circuit.classicalRegisters, midCircuit, final, ops.size)
     }
 
     private fun emit(instruction: Instruction, sink: (Op) -> Unit) {

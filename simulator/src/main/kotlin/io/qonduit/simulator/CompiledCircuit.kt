@@ -18,6 +18,11 @@ internal class CompiledCircuit(
      */
     val hasMidCircuitMeasurement: Boolean,
     val ops: List<Op>,
+    /**
+     * Primitive operations before fusion (gate definitions expanded, registers broadcast, barriers left
+     * out): what a user's program asks for, whatever [ops] the fusion passes merged it into.
+     */
+    val primitiveCount: Int = ops.size,
 ) {
     /**
      * For circuits without mid-circuit measurement: the qubit whose final measurement sets each clbit, or -1

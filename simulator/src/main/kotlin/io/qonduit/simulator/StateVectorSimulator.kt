@@ -223,7 +223,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
             counts[reg.name] = perRegister
             offset += reg.size
         }
-        return SimulationResult(shots, counts, clbitCounts, circuit.ops.size)
+        return SimulationResult(shots, counts, clbitCounts, circuit.primitiveCount)
     }
 
     /** Constants of the simulator. */

@@ -123,4 +123,12 @@ class FusionSpec : FunSpec({
         (ops[0] as UnitaryOp).target shouldBe 1
         (ops[0] as UnitaryOp).m[7] shouldBe 1.0
     }
+
+    test("operationCount reports the program's primitive operations, not the fewer fused ones") {
+        // h + cx fuse into one 4x4 op; the count is still what the program asks for (OQC's
+        // optimized_instruction_count in the emulator reads it).
+        val bell = OpenQasm.parse(QELIB_HEADER + "qreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q -> c;\n")
+        (CircuitCompiler.compile(bell, emptyMap()).ops.size shouldBeLessThan 4)
+        StateVectorSimulator(seed = 1).run(bell, 10).operationCount shouldBe 4
+    }
 })
