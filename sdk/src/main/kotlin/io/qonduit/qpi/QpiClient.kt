@@ -165,7 +165,7 @@ public class QpiClient private constructor(
         // The record names its QPU by id; the handle shows the QPU's name when the QPU still exists.
         val qpu = qpuId.takeIf { it.isNotEmpty() }?.let { qpuById(it) }
         val name = qpu?.name ?: qpuId
-        val input = record.payload?.let { QpiJobs.fromPayload(it, name) } ?: JobInput(io.qonduit.program.OpenQasmProgram(""), name)
+        val input = record.payload?.let { QpiJobs.fromPayload(it, name, jobId) } ?: JobInput(io.qonduit.program.OpenQasmProgram(""), name)
         return Job.attach(QpiBackend(this, name, qpu?.numQubits, qpuId), input, jobId)
     }
 

@@ -106,10 +106,12 @@ public object QpiCounts {
 
     /**
      * The classical registers of [program], or one register `c` as wide as the keys when the program
-     * cannot be read here.
+     * cannot be read here (none when there are no keys to size it, e.g. IQ memory only: a register
+     * has at least one bit).
      */
     internal fun registersOf(program: Program, keyWidth: Int): List<ClassicalRegister> =
-        ProgramTexts.circuitOrNull(program)?.classicalRegisters?.ifEmpty { null } ?: listOf(ClassicalRegister("c", keyWidth))
+        ProgramTexts.circuitOrNull(program)?.classicalRegisters?.ifEmpty { null }
+            ?: if (keyWidth == 0) emptyList() else listOf(ClassicalRegister("c", keyWidth))
 
     /** The counts object at [field]: every value a whole number >= 0 that fits 64 bits. */
     internal fun countsOf(element: JsonElement, field: String, source: ReplySource): Map<String, Long> {

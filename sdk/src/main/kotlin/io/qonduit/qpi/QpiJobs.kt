@@ -1,6 +1,7 @@
 package io.qonduit.qpi
 
 import io.qonduit.backend.ProgramTexts
+import io.qonduit.errors.ResponseDecodeException
 import io.qonduit.errors.ValidationException
 import io.qonduit.job.JobInput
 import io.qonduit.job.RunItem
@@ -8,6 +9,7 @@ import io.qonduit.job.RunOptions
 import io.qonduit.program.Bindings
 import io.qonduit.program.OpenQasmProgram
 import io.qonduit.program.Program
+import kotlinx.serialization.SerializationException
 import kotlinx.serialization.builtins.ListSerializer
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonObject
@@ -79,9 +81,19 @@ internal object QpiJobs {
         return JobInput(items, qpu, options, tag)
     }
 
-    /** The input of an existing job, from its record's `payload`. */
-    fun fromPayload(payload: JsonObject, qpu: String): JobInput {
-        val circuits = payload["circuits"]?.let { json.decodeFromJsonElement(ListSerializer(QpiCircuit.serializer()), it) }.orEmpty()
+    /**
+     * The input of existing job [jobId], from its record's `payload`.
+     *
+     * @throws io.qonduit.errors.ResponseDecodeException naming `payload.circuits` when it is not a list of circuits
+     */
+    fun fromPayload(payload: JsonObject, qpu: String, jobId: String): JobInput {
+        val circuits = payload["circuits"]?.let {
+            try {
+                json.decodeFromJsonElement(ListSerializer(QpiCircuit.serializer()), it)
+            } catch (e: SerializationException) {
+                throw ResponseDecodeException(QpiBackend.PROVIDER, jobId, "payload.circuits", "must be a list of {circuit, parameter_values, shots}: ${e.message?.lineSequence()?.first()}", e)
+            }
+        }.orEmpty()
         return input(
             circuits.ifEmpty { listOf(QpiCircuit("")) }, qpu,
             QpiCounts.intOf(payload["shots"]) ?: QpiBackend.DEFAULT_SHOTS, QpiCounts.intOf(payload["meas_level"]) ?: 2,

@@ -36,10 +36,13 @@ public class EvaporationBuilder {
         val end = points.maxOfOrNull { it.timeMs } ?: 0.0
         val times = points.mapIndexed { i, p ->
             val shifted = p.timeMs - end
-            if (shifted != Math.rint(shifted)) {
+            // NaN and infinities are not whole numbers either; an Int holds every time the service accepts.
+            val whole = shifted == Math.rint(shifted) && shifted >= Int.MIN_VALUE
+            if (!whole) {
                 problems += Violation("times_ms[$i]", p.timeMs, "must be a whole number of milliseconds (RF times are integers)")
             }
-            shifted.roundToInt()
+            // The nearest time keeps the ramp's other rules meaningful; NaN has none (refused above).
+            if (shifted.isNaN()) 0 else shifted.roundToInt()
         }
         val rf = RfEvaporation(times, points.map { it.frequencyMhz }, points.map { it.powerMw }, interpolation)
         return Drafted(rf, problems)

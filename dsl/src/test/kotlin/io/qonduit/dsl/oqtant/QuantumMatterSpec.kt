@@ -103,6 +103,15 @@ class QuantumMatterSpec : FunSpec({
             e.violations.single().limit shouldContain "whole number of milliseconds"
         }
 
+        test("NaN and infinite RF times are reported, not an IllegalArgumentException (QuantumMatterFuzzSpec)") {
+            for (time in listOf(Double.NaN, Double.NEGATIVE_INFINITY)) {
+                val e = shouldThrow<ValidationException> {
+                    quantumMatter { evaporation { point(time.ms, 1.MHz, 300.mW); point(0.ms, 0.1.MHz, 200.mW) } }.toJob()
+                }
+                e.violations.map { it.field } shouldContain "evaporation.times_ms[0]"
+            }
+        }
+
         test("service limits on RF values are reported with their JSON path") {
             val e = shouldThrow<ValidationException> {
                 quantumMatter { evaporation { point((-400).ms, 30.MHz, 300.mW); point(0.ms, 0.1.MHz, 2000.mW) } }.toJob()
