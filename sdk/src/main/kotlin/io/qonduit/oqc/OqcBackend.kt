@@ -2,9 +2,7 @@ package io.qonduit.oqc
 
 import io.qonduit.QonduitInternalApi
 import io.qonduit.backend.Backend
-import io.qonduit.backend.ProgramTexts
 import io.qonduit.backend.ErrorData
-import io.qonduit.backend.ResultData
 import io.qonduit.backend.TaskRef
 import io.qonduit.backend.TaskReport
 import io.qonduit.backend.SubmissionInDoubtException
@@ -12,13 +10,11 @@ import io.qonduit.backend.SubmissionLookup
 import io.qonduit.errors.ConnectionException
 import io.qonduit.errors.NotFoundException
 import io.qonduit.errors.QonduitException
-import io.qonduit.errors.ReplySource
 import io.qonduit.errors.ValidationException
 import io.qonduit.job.Diagnostics
 import io.qonduit.job.JobInput
 import io.qonduit.job.JobState
 import io.qonduit.job.PollCadence
-import io.qonduit.job.ResultItem
 import io.qonduit.oqc.wire.CreateTaskIdsRequest
 import io.qonduit.oqc.wire.OqcNotices
 import io.qonduit.oqc.wire.OqcTaskId
@@ -27,8 +23,6 @@ import io.qonduit.oqc.wire.OqcWireJson
 import io.qonduit.oqc.wire.SubmitTasksRequest
 import io.qonduit.oqc.wire.SubmittedTask
 import io.qonduit.oqc.wire.TaskAllInfo
-import io.qonduit.oqc.wire.countsOf
-import io.qonduit.program.Program
 import io.qonduit.transport.UnreadableReplyException
 import kotlinx.coroutines.async
 import kotlinx.coroutines.coroutineScope
@@ -193,7 +187,7 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
             OqcTaskStatus.SUBMITTED -> TaskReport(JobState.QUEUED, raw, message = message)
             OqcTaskStatus.RUNNING -> TaskReport(JobState.RUNNING, raw, message = message)
             OqcTaskStatus.CANCELLED -> TaskReport(JobState.CANCELLED, raw, message = message)
-            OqcTaskStatus.COMPLETED -> TaskReport(JobState.COMPLETED, raw, message = message, result = resultData(info.results, task))
+            OqcTaskStatus.COMPLETED -> TaskReport(JobState.COMPLETED, raw, message = message, result = OqcResults.decode(info.results, task.taskId, task.input))
             OqcTaskStatus.FAILED -> TaskReport(JobState.FAILED, raw, message = message, error = errorOf(info, task))
             OqcTaskStatus.EXPIRED -> TaskReport(
                 JobState.FAILED, raw, message = message,
@@ -233,39 +227,6 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
             null
         }
         return ErrorData(error?.errorMessage ?: "task ${task.taskId} failed without an error message", error?.errorCode)
-    }
-
-    /**
-     * The one item of an OQC task: counts when every register holds BinaryCount counts; otherwise no
-     * counts and the results as received in [OqcExtras].
-     *
-     * @throws io.qonduit.errors.ResponseDecodeException naming the task and the field when the
-     *   results are missing, a count is not a whole number >= 0, or a bitstring does not match the
-     *   width of its register in the program
-     */
-    private fun resultData(results: JsonObject?, task: TaskRef): ResultData {
-        val source = ReplySource(PROVIDER, task.taskId)
-        if (results == null) source.fail("results", "is missing: a COMPLETED task carries its results")
-        val run = task.input.plan().single()
-        val item = if (results.isNotEmpty() && results.values.all { it is JsonObject }) {
-            val counts = countsOf(results, "results") { field, value, limit -> source.fail(field, "$limit, was $value") }
-            checkWidths(counts, run.program, source)
-            ResultItem(run, OqcJobConfig.taskConfig(task.input).compilerConfig.shots, counts.mapValues { it.value.toSortedMap() })
-        } else {
-            ResultItem(run, extras = OqcExtras(results.toString()))
-        }
-        return ResultData(listOf(item))
-    }
-
-    /** Every bitstring as wide as its register, when the program's registers can be read here. */
-    private fun checkWidths(counts: Map<String, Map<String, Long>>, program: Program, source: ReplySource) {
-        val registers = ProgramTexts.circuitOrNull(program)?.classicalRegisters?.associate { it.name to it.size } ?: return
-        for ((creg, bitstrings) in counts) {
-            val width = registers[creg] ?: source.fail("results.$creg", "is not a classical register of the program (${registers.keys})")
-            bitstrings.keys.firstOrNull { it.length != width }?.let {
-                source.fail("results.$creg.$it", "must be exactly $width bits wide, the size of register $creg")
-            }
-        }
     }
 
     private fun JsonElement.member(key: String): JsonObject? = (this as? JsonObject)?.get(key) as? JsonObject

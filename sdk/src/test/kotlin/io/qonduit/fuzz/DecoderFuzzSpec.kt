@@ -45,7 +45,7 @@ class DecoderFuzzSpec : FunSpec({
         FuzzTarget("job-snapshot", SNAPSHOTS.map { name -> resource("snapshots/v1/$name") }, listOf(SnapshotException::class, QasmException::class)) {
             Snapshots.decode(it.decodeToString())
         },
-    ) + providerTargets(scratch)
+    ) + providerTargets(scratch) + resultTargets()
 
     for (target in targets) {
         test("fuzz ${target.name}: typed errors only, within the deadline") {
