@@ -128,7 +128,7 @@ public sealed class SubmissionLookup {
  * when it does.
  */
 public class SubmissionInDoubtException(
-    /** Pre-allocated ids by input index, or empty. */
+    /** Pre-allocated ids by input index (an empty string for an input without one), or empty. */
     public val candidates: List<String>,
     cause: Throwable,
 ) : io.qonduit.errors.QonduitException("submission in doubt: ${cause.message}", cause)

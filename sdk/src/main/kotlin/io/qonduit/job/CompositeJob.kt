@@ -294,9 +294,9 @@ public class CompositeJob @JvmOverloads constructor(
                 }
             } catch (e: SubmissionInDoubtException) {
                 fresh.forEachIndexed { i, job ->
-                    if (!recorded[i]) job.markInDoubt(sentAt, e.candidates.getOrNull(i), e.cause, "asking the provider about the ids it allocated")
+                    if (!recorded[i]) job.markInDoubt(sentAt, e.candidates.getOrNull(i)?.ifEmpty { null }, e.cause, "asking the provider about the ids it allocated")
                 }
-                throw fresh[recorded.indexOfFirst { !it }].submissionInDoubt!!
+                throw fresh.first { it.state == JobState.UNKNOWN_SUBMISSION }.submissionInDoubt!!
             }
         }
     }

@@ -75,12 +75,30 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
             indices.forEach { sdk.checkSupported(inputs[it], qpu) }
             qpu to chunksWithinLimit(qpu, inputs, indices)
         }
-        for ((qpu, chunks) in plan) {
-            for (chunk in chunks) {
-                val group = chunk.map { inputs[it] }
-                val groupIds = if (group.size == 1) listOf(submitInDoubt { submit(group[0]) }) else submitBatch(qpu, group)
-                chunk.zip(groupIds).forEach { (i, id) -> submitted(i, id) }
+        // A chunk in doubt does not stop the others (each is its own set of tasks, on its own QPU or
+        // ids): they are sent, so that every task not recorded is one that may exist, and the
+        // composite's children are told their candidates by their index in [inputs], not the chunk's.
+        val candidates = arrayOfNulls<String>(inputs.size)
+        var doubt: SubmissionInDoubtException? = null
+        try {
+            for ((qpu, chunks) in plan) {
+                for (chunk in chunks) {
+                    val group = chunk.map { inputs[it] }
+                    try {
+                        val groupIds = if (group.size == 1) listOf(submitInDoubt { submit(group[0]) }) else submitBatch(qpu, group)
+                        chunk.zip(groupIds).forEach { (i, id) -> submitted(i, id) }
+                    } catch (e: SubmissionInDoubtException) {
+                        chunk.forEachIndexed { k, i -> candidates[i] = e.candidates.getOrNull(k) }
+                        doubt = doubt ?: e
+                    }
+                }
             }
+        } catch (e: QonduitException) {
+            // A refusal after a chunk in doubt: the doubt is what the caller must act on; nothing after it was sent.
+            doubt?.addSuppressed(e) ?: throw e
+        }
+        doubt?.let { first ->
+            throw SubmissionInDoubtException(candidates.map { it.orEmpty() }, first.cause ?: first).also { all -> first.suppressed.forEach(all::addSuppressed) }
         }
     }
 

@@ -270,6 +270,25 @@ class OqcJobsSpec : FunSpec({
         emulator.faults.requests("$LUCY_PATH/tasks/submit", "POST") shouldHaveSize 3
     }
 
+    test("a garbled batch reply on one QPU of a composite leaves only that QPU's tasks in doubt, each looked up by its own id") {
+        // Children alternate LUCY, TOSHIKO: each QPU's batch holds every other child, so a batch-local
+        // index is not the child's index in the composite.
+        for (garbled in listOf(LUCY_PATH, TOSHIKO_PATH)) {
+            emulator.faults.clear()
+            emulator.faults.corruptBody("POST", "$garbled/tasks/submit", times = 1)
+            val before = emulator.oqc.tasks().size
+            val composite = sdk.createJob(listOf(Circuits.BELL, Circuits.X0), listOf(LUCY, TOSHIKO), listOf(shots(5)))
+            composite.execute(20.seconds).resultList() shouldHaveSize 4
+            composite.jobs.forEach { it.state shouldBe JobState.COMPLETED }
+            val created = emulator.oqc.tasks().drop(before)
+            created.map { it.id }.toSet() shouldBe composite.jobs.map { it.taskId }.toSet()
+            composite.jobs.map { emulator.oqc.task(it.taskId!!)!!.qpuId } shouldContainExactly listOf(LUCY, TOSHIKO, LUCY, TOSHIKO)
+            emulator.faults.requests("$LUCY_PATH/tasks/submit", "POST") shouldHaveSize 1
+            emulator.faults.requests("$TOSHIKO_PATH/tasks/submit", "POST") shouldHaveSize 1
+        }
+        emulator.faults.clear()
+    }
+
     test("a request over 128 KiB is refused before sending, naming the field and the limit") {
         val huge = OpenQasmProgram("// " + "x".repeat(OqcApi.MAX_REQUEST_BYTES) + "\n" + Circuits.BELL.toQasm3())
         val error = shouldThrow<ValidationException> { sdk.createJob(huge, LUCY).submit() }
