@@ -26,7 +26,9 @@ internal const val ADMIN_PREFIX: String = "/_emulator"
  * - `GET|POST|DELETE /_emulator/faults` — list, add (text body, one [FaultRule.parse] line per rule,
  *   all or nothing), remove every rule; `DELETE /_emulator/faults/{index}` removes one, as listed;
  * - `GET|DELETE /_emulator/requests` — the recorded requests (method, path, query parameter *names*
- *   only, since query values can be signatures or tokens), and forgetting them.
+ *   only, since query values can be signatures or tokens), and forgetting them;
+ * - `GET /_emulator/jobs` — the runs each provider holds ([serverJobsJson]), so a client in another
+ *   process can check for duplicates and orphans without sharing the emulator's heap.
  */
 internal fun Route.adminRoutes(emulator: Emulator) {
     val faults = emulator.faults
@@ -67,6 +69,7 @@ internal fun Route.adminRoutes(emulator: Emulator) {
                 })
             })
         }
+        get("/jobs") { call.respondJson(serverJobsJson(emulator)) }
         delete("/requests") {
             faults.clearRequests()
             call.respondText("", status = HttpStatusCode.NoContent)
@@ -85,6 +88,7 @@ private fun index(emulator: Emulator): JsonObject = buildJsonObject {
         put("DELETE $ADMIN_PREFIX/faults", "removes every rule; DELETE $ADMIN_PREFIX/faults/{index} removes one")
         put("GET $ADMIN_PREFIX/requests", "the requests received (method, path, query parameter names)")
         put("DELETE $ADMIN_PREFIX/requests", "forgets the recorded requests")
+        put("GET $ADMIN_PREFIX/jobs", "the runs each provider holds: ids (QPI: creation time, OQC: submitted or only allocated, OQTOPUS: status)")
     }
 }
 

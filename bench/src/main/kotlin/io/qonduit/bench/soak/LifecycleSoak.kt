@@ -2,9 +2,6 @@
 
 package io.qonduit.bench.soak
 
-import io.qonduit.emulator.Emulator
-import io.qonduit.emulator.EmulatorConfig
-import io.qonduit.emulator.FaultRule
 import io.qonduit.emulator.oqc.OqcEmulatorState
 import io.qonduit.emulator.oqtant.OqtantEmulatorState
 import io.qonduit.emulator.qpi.QpiEmulatorState
@@ -33,6 +30,7 @@ import io.qonduit.transport.Secret
 import io.qonduit.transport.TransportConfig
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
+import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.launch
@@ -47,40 +45,49 @@ import kotlin.time.Duration.Companion.seconds
 import kotlin.time.TimeSource
 import kotlin.time.toKotlinDuration
 
-/** One provider's composites, run a few at a time with bounded retries. */
-private class Scenario(val provider: String, val composites: List<CompositeJob>, val logical: List<Logical>)
+/**
+ * One provider's composites, each made only when it is about to run ([batches]: its children and
+ * how to check them), so the soak holds no more jobs than it runs at once.
+ */
+private class Scenario(val provider: String, val batches: List<suspend () -> List<Logical>>)
 
 /**
- * The lifecycle soak of issues 8 and 15: an in-process emulator on 127.0.0.1, port 0, injects faults
- * on the submit and status routes of all five providers while QPI jobs, OQC tasks (over two QPUs),
- * Oqtant, OQTOPUS and Qibo jobs run as composites with bounded user-style retries; then prints
- * duplicates, orphans, jobs left in doubt, wrong results, faults applied, wall time, peak heap and
- * the threads left after close. Stops by itself: every execute is bounded, and the whole run by a
+ * The lifecycle soak of issues 8 and 15: an emulator on 127.0.0.1, port 0 (in a JVM of its own
+ * unless `--in-process`, so the heap figures are the client's), injects faults over its admin
+ * routes on the submit and status routes of all five providers while QPI jobs, OQC tasks (over two
+ * QPUs), Oqtant, OQTOPUS and Qibo jobs run as composites with bounded user-style retries; then
+ * prints duplicates, orphans, jobs left in doubt, wrong results, faults applied, wall time, peak
+ * heap and the threads left after close. Each composite's jobs are checked as soon as it is done
+ * and only the verdicts kept. Stops by itself: every execute is bounded, and the whole run by a
  * hard deadline. Arguments, all optional: `--long` (10 000 jobs instead of about 1 500),
- * then the deadline in seconds (default 420; 1800 with `--long`), the seed (default 8), and after how
- * many failed attempts a child still in doubt is discarded and sent again (default 3; 0: never).
+ * `--in-process`, then the deadline in seconds (default 420; 1800 with `--long`), the seed
+ * (default 8), and after how many failed attempts a child still in doubt is discarded and sent
+ * again (default 3; 0: never).
  */
 public fun main(args: Array<String>) {
     val long = "--long" in args
-    val rest = args.filter { it != "--long" }
+    val inProcess = "--in-process" in args
+    val rest = args.filter { it != "--long" && it != "--in-process" }
     val size = if (long) SoakSize.LONG else SoakSize.DEFAULT
     val hardDeadline = (rest.getOrNull(0)?.toLong() ?: if (long) LONG_DEADLINE_SECONDS else DEFAULT_DEADLINE_SECONDS).seconds
     val seed = rest.getOrNull(1)?.toLong() ?: DEFAULT_SEED
     val policy = RetryPolicy(MAX_ATTEMPTS, PER_ATTEMPT, discardAfter = rest.getOrNull(2)?.toInt() ?: DEFAULT_DISCARD_AFTER)
-    printReport(runSoak(size, hardDeadline, seed, policy))
+    printReport(runSoak(size, hardDeadline, seed, policy, separateEmulator = !inProcess))
 }
 
 /**
- * Runs the soak of [size] under faults seeded by [seed] within [hardDeadline], closes every client
- * and the emulator, and returns what it found (including the threads it left running).
+ * Runs the soak of [size] under faults seeded by [seed] within [hardDeadline], against an emulator
+ * in this JVM or, with [separateEmulator], in a second one; closes every client and the emulator,
+ * and returns what it found (including the threads it left running).
  */
-internal fun runSoak(size: SoakSize, hardDeadline: kotlin.time.Duration, seed: Long, policy: RetryPolicy): SoakReport {
+internal fun runSoak(size: SoakSize, hardDeadline: kotlin.time.Duration, seed: Long, policy: RetryPolicy, separateEmulator: Boolean = false): SoakReport {
     val threadsBefore = liveThreads()
-    val config = EmulatorConfig.builder().seed(seed).queuedDelay(Duration.ofMillis(20)).runningDelay(Duration.ofMillis(20)).build()
     // A user's transport: the default retry statuses and count, shorter waits so the soak fits in minutes.
     val transport = TransportConfig.builder().retryDelays(Duration.ofMillis(50), Duration.ofMillis(800)).requestTimeout(Duration.ofSeconds(20)).build()
     val qiboResults = Files.createTempDirectory("soak-qibo")
-    val report = Emulator.start(config).use { emulator ->
+    val emulator: SoakEmulator = if (separateEmulator) SoakEmulatorProcess(seed, EMULATOR_HEAP) else SoakEmulator.InProcess(seed)
+    val where = if (separateEmulator) "a JVM of its own (-Xmx$EMULATOR_HEAP); the heap figures are the client's alone" else "in this JVM; the heap figures include its stores"
+    val report = emulator.use {
         QpiClient.create(emulator.url("qpi"), Secret.of(QpiEmulatorState.DEMO_TOKEN), transport).use { qpi ->
             OqcSdk.builder(emulator.url("oqc")).token(Secret.of(OqcEmulatorState.DEMO_TOKEN)).transport(transport)
                 .pollCadence(PollCadence.ofMillis(20, 50, 100, 200)).build().use { oqc ->
@@ -97,7 +104,7 @@ internal fun runSoak(size: SoakSize, hardDeadline: kotlin.time.Duration, seed: L
                                                     oqtopusScenario(oqtopus, size.oqtopus), qiboScenario(qibo, size.qibo),
                                                 )
                                             }
-                                            soak(emulator, scenarios, hardDeadline, seed, policy)
+                                            soak(EmulatorAdmin(emulator.baseUrl), scenarios, hardDeadline, seed, policy, where)
                                         }
                                 }
                         }
@@ -111,56 +118,61 @@ internal fun runSoak(size: SoakSize, hardDeadline: kotlin.time.Duration, seed: L
 
 private suspend fun qpiScenario(qpi: QpiClient, jobs: Int): Scenario {
     val mock = qpi.backend(QpiEmulatorState.MOCK_QPU)
-    val logical = knownPrograms(jobs).map { known ->
-        val job = mock.create(listOf(RunItem(known.program, known.shots)), RunOptions.shots(known.shots))
-        Logical(job, "qpi composite of $PER_COMPOSITE") { it.result!!.item.counts("c") == known.counts }
-    }
-    return Scenario("qpi", logical.chunked(PER_COMPOSITE).map { part -> CompositeJob(part.map { it.job }) }, logical)
-}
-
-private fun oqcScenario(oqc: OqcSdk, tasks: Int): Scenario {
-    val programs = knownPrograms(tasks / 2)
-    val composites = ArrayList<CompositeJob>()
-    val logical = ArrayList<Logical>()
-    for (part in programs.chunked(OQC_PROGRAMS_PER_COMPOSITE)) {
-        val children = listOf(OqcEmulatorState.LUCY_SIMULATOR, OqcEmulatorState.TOSHIKO).flatMap { qpu ->
-            val created = oqc.target(qpu).create(part.map { RunItem(it.program, it.shots) }, RunOptions.DEFAULT) as CompositeJob
-            created.jobs.zip(part).map { (job, known) ->
-                Logical(job, "oqc composite of ${part.size} programs x 2 QPUs") { it.result!!.item.counts("c") == known.counts }
+    return Scenario("qpi", knownPrograms(jobs).chunked(PER_COMPOSITE).map { part ->
+        suspend {
+            part.map { known ->
+                val job = mock.create(listOf(RunItem(known.program, known.shots)), RunOptions.shots(known.shots))
+                Logical(job, "qpi composite of $PER_COMPOSITE") { it.result!!.item.counts("c") == known.counts }
             }
         }
-        logical += children
-        composites += CompositeJob(children.map { it.job })
-    }
-    return Scenario("oqc", composites, logical)
+    })
 }
+
+private fun oqcScenario(oqc: OqcSdk, tasks: Int): Scenario =
+    Scenario("oqc", knownPrograms(tasks / 2).chunked(OQC_PROGRAMS_PER_COMPOSITE).map { part ->
+        suspend {
+            listOf(OqcEmulatorState.LUCY_SIMULATOR, OqcEmulatorState.TOSHIKO).flatMap { qpu ->
+                val created = oqc.target(qpu).create(part.map { RunItem(it.program, it.shots) }, RunOptions.DEFAULT) as CompositeJob
+                created.jobs.zip(part).map { (job, known) ->
+                    Logical(job, "oqc composite of ${part.size} programs x 2 QPUs") { it.result!!.item.counts("c") == known.counts }
+                }
+            }
+        }
+    })
 
 private fun oqtantScenario(oqtant: OqtantClient, count: Int): Scenario {
     val jobs = (0 until count).map { i -> OqtantJob.of("soak-$i", timeOfFlight(5.0 + 0.5 * (i % OQTANT_DISTINCT_FLIGHTS))) }
-    val logical = jobs.chunked(OQTANT_PER_COMPOSITE).flatMap { part ->
-        oqtant.createJobs(part).jobs.zip(part).map { (job, sent) ->
-            Logical(job, "oqtant composite of ${part.size}") { it.result!!.oqtantJob().let { back -> back.name == sent.name && back.inputs.size == 1 } }
+    return Scenario("oqtant", jobs.chunked(OQTANT_PER_COMPOSITE).map { part ->
+        suspend {
+            oqtant.createJobs(part).jobs.zip(part).map { (job, sent) ->
+                Logical(job, "oqtant composite of ${part.size}") { it.result!!.oqtantJob().let { back -> back.name == sent.name && back.inputs.size == 1 } }
+            }
         }
-    }
-    return Scenario("oqtant", logical.chunked(OQTANT_PER_COMPOSITE).map { part -> CompositeJob(part.map { it.job }) }, logical)
+    })
 }
 
 private suspend fun oqtopusScenario(oqtopus: OqtopusClient, jobs: Int): Scenario {
     val svsim = oqtopus.target(OqtopusEmulatorState.SVSIM, OqtopusPolling(Duration.ofMillis(20), 1.5, Duration.ofMillis(200), Duration.ofSeconds(60)))
-    val logical = knownPrograms(jobs).map { known ->
-        val job = svsim.create(listOf(RunItem(known.program, known.shots)), RunOptions.shots(known.shots)) as Job
-        Logical(job, "oqtopus composite of $PER_COMPOSITE") { it.result!!.item.counts("c") == known.counts }
-    }
-    return Scenario("oqtopus", logical.chunked(PER_COMPOSITE).map { part -> CompositeJob(part.map { it.job }) }, logical)
+    return Scenario("oqtopus", knownPrograms(jobs).chunked(PER_COMPOSITE).map { part ->
+        suspend {
+            part.map { known ->
+                val job = svsim.create(listOf(RunItem(known.program, known.shots)), RunOptions.shots(known.shots)) as Job
+                Logical(job, "oqtopus composite of $PER_COMPOSITE") { it.result!!.item.counts("c") == known.counts }
+            }
+        }
+    })
 }
 
 private suspend fun qiboScenario(qibo: QiboClient, jobs: Int): Scenario {
     val sim = qibo.target(QiboEmulatorState.SIM)
-    val logical = knownPrograms(jobs).map { known ->
-        val job = sim.create(listOf(RunItem(known.program, known.shots)), RunOptions.shots(known.shots)) as Job
-        Logical(job, "qibo composite of $PER_COMPOSITE") { it.result!!.item.counts("c") == known.counts }
-    }
-    return Scenario("qibo", logical.chunked(PER_COMPOSITE).map { part -> CompositeJob(part.map { it.job }) }, logical)
+    return Scenario("qibo", knownPrograms(jobs).chunked(PER_COMPOSITE).map { part ->
+        suspend {
+            part.map { known ->
+                val job = sim.create(listOf(RunItem(known.program, known.shots)), RunOptions.shots(known.shots)) as Job
+                Logical(job, "qibo composite of $PER_COMPOSITE") { it.result!!.item.counts("c") == known.counts }
+            }
+        }
+    })
 }
 
 private fun timeOfFlight(timeOfFlightMs: Double): InputValues {
@@ -168,52 +180,60 @@ private fun timeOfFlight(timeOfFlightMs: Double): InputValues {
     return InputValues(20.0, ImageType.TIME_OF_FLIGHT, timeOfFlightMs, rf)
 }
 
-private fun soak(emulator: Emulator, scenarios: List<Scenario>, hardDeadline: kotlin.time.Duration, seed: Long, policy: RetryPolicy): SoakReport {
-    val oqcBefore = emulator.oqc.tasks().map { it.id }.toSet()
-    val steady = installSteadyFaults(emulator.faults, seed * 1000)
+private fun soak(admin: EmulatorAdmin, scenarios: List<Scenario>, hardDeadline: kotlin.time.Duration, seed: Long, policy: RetryPolicy, where: String): SoakReport {
+    val before = admin.jobs()
+    admin.add(steadyFaults(seed * 1000))
     val started = TimeSource.Monotonic.markNow()
     val deadline = started + hardDeadline
-    val outcomes = HashMap<String, MutableList<RetryOutcome>>()
-    val bursts = java.util.concurrent.CopyOnWriteArrayList<FaultRule>()
+    val outcomes = HashMap<String, List<RetryOutcome>>()
+    val verdicts = HashMap<String, List<Verdict>>()
     val heap = HeapWatch()
     val finishedInTime = runBlocking(Dispatchers.Default) {
         val stop = AtomicBoolean(false)
-        val burster = launch { runRateLimitBursts(emulator.faults, Duration.ofSeconds(3), MAX_BURSTS, bursts) { stop.get() } }
+        val burster = launch { runRateLimitBursts(admin, Duration.ofSeconds(3), MAX_BURSTS) { stop.get() } }
         val done = withTimeoutOrNull(hardDeadline + GRACE) {
             coroutineScope {
                 scenarios.map { scenario ->
                     async {
                         val gate = Semaphore(COMPOSITES_AT_ONCE)
-                        scenario.composites.map { composite ->
-                            async { gate.withPermit { executeWithRetries(composite, policy, deadline) } }
-                        }.awaitAll().also { synchronized(outcomes) { outcomes[scenario.provider] = it.toMutableList() } }
+                        scenario.batches.map { batch ->
+                            async {
+                                gate.withPermit {
+                                    val children = batch()
+                                    val outcome = executeWithRetries(CompositeJob(children.map { it.job }), policy, deadline)
+                                    // Checked now, so the jobs and their results can go.
+                                    children.map(Verdict::of) to outcome
+                                }
+                            }
+                        }.awaitAll().also { done ->
+                            synchronized(outcomes) {
+                                outcomes[scenario.provider] = done.map { it.second }
+                                verdicts[scenario.provider] = done.flatMap { it.first }
+                            }
+                        }
                     }
                 }.awaitAll()
             }
         } != null
         stop.set(true)
-        burster.cancel()
+        burster.cancelAndJoin()
         done
     }
     val wall = started.elapsedNow()
     heap.close()
-    val rules = steady + bursts
-    val qpiJobs = emulator.qpi.jobs().sortedBy { it.created }
-    val tallies = listOf(
-        ProviderTally("qpi", scenarios[0].logical, qpiJobs.map { it.id }.toSet(), 0) { id ->
-            val at = qpiJobs.indexOfFirst { it.id == id }
-            "created ${qpiJobs[at].created}, ${qpiJobs.size - 1 - at} QPI jobs created after it"
-        },
-        emulator.oqc.tasks().filter { it.id !in oqcBefore }.let { tasks ->
-            ProviderTally("oqc", scenarios[1].logical, tasks.filter { it.program != null }.map { it.id }.toSet(), tasks.count { it.program == null })
-        },
-        ProviderTally("oqtant", scenarios[2].logical, emulator.oqtant.jobIds().toSet(), 0),
-        emulator.oqtopus.jobIds().partition { emulator.oqtopus.status(it) != OQTOPUS_REGISTERED }.let { (submitted, registeredOnly) ->
-            ProviderTally("oqtopus", scenarios[3].logical, submitted.toSet(), registeredOnly.size)
-        },
-        ProviderTally("qibo", scenarios[4].logical, emulator.qibo.jobPids().toSet(), 0),
+    val jobs = admin.jobs() - before
+    val qpiCreated = jobs.qpiCreated
+    fun tally(provider: String, describe: (String) -> String = { "" }) = ProviderTally(
+        provider, verdicts[provider].orEmpty(), jobs.submitted.getValue(provider), jobs.allocatedOnly[provider].orEmpty().size, describe,
     )
-    return SoakReport(tallies, rules, outcomes, emulator.faults.requests.size, wall, finishedInTime, heap, seed, policy)
+    val tallies = listOf(
+        tally("qpi") { id ->
+            val at = qpiCreated.indexOfFirst { it.first == id }
+            "created ${qpiCreated[at].second}, ${qpiCreated.size - 1 - at} QPI jobs created after it"
+        },
+        tally("oqc"), tally("oqtant"), tally("oqtopus"), tally("qibo"),
+    )
+    return SoakReport(tallies, admin.rules(), outcomes, admin.requestCount(), wall, finishedInTime, heap, seed, policy, where)
 }
 
 private const val PER_COMPOSITE = 50
@@ -221,8 +241,6 @@ private const val OQC_PROGRAMS_PER_COMPOSITE = 25
 private const val OQTANT_PER_COMPOSITE = 20
 private const val OQTANT_DISTINCT_FLIGHTS = 20
 
-/** How the emulator reports an OQTOPUS job registered (an id allocated) but never submitted. */
-private const val OQTOPUS_REGISTERED = "registered"
 private const val COMPOSITES_AT_ONCE = 4
 private const val DEFAULT_DISCARD_AFTER = 3
 private const val MAX_ATTEMPTS = 8
@@ -232,3 +250,6 @@ private const val LONG_DEADLINE_SECONDS = 1800L
 private const val DEFAULT_SEED = 8L
 private val PER_ATTEMPT = 90.seconds
 private val GRACE = 10.seconds
+
+/** The emulator's own heap when it runs apart: it keeps every job, result, OQTOPUS zip and Qibo archive. */
+private const val EMULATOR_HEAP = "1500m"

@@ -1,9 +1,9 @@
 package io.qonduit.bench.soak
 
-import io.qonduit.emulator.Fault
-import io.qonduit.emulator.FaultInjector
-import io.qonduit.emulator.FaultRule
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.delay
+import kotlinx.coroutines.withContext
 import java.time.Duration
 
 /** The submit and status routes of each provider, as the emulator's routers define them. */
@@ -16,22 +16,21 @@ internal val SOAK_ROUTES: Map<String, List<String>> = mapOf(
 )
 
 /**
- * Installs the steady faults on every soak route, each rule with its own seed: 10 % of requests
- * delayed by 150 ms, then (at most one of these per request, in this order) about 5 % 503s, 2 %
- * dropped connections, 3 % lost replies (the server acts, the reply is lost), 2 % corrupted bodies
- * (the server acts, the reply's JSON is garbage) and 5 % bodies trickled over 200 ms. Returns the
- * rules, whose `applied` counts are the faults injected.
+ * The steady faults on every soak route, each rule with its own seed, as admin-route lines: 10 % of
+ * requests delayed by 150 ms, then (at most one of these per request, in this order) about 5 % 503s,
+ * 2 % dropped connections, 3 % lost replies (the server acts, the reply is lost), 2 % corrupted
+ * bodies (the server acts, the reply's JSON is garbage) and 5 % bodies trickled over 200 ms.
  */
-internal fun installSteadyFaults(faults: FaultInjector, seed: Long): List<FaultRule> {
+internal fun steadyFaults(seed: Long): List<String> {
     var next = seed
     return SOAK_ROUTES.values.flatten().flatMap { path ->
         listOf(
-            faults.latency(null, path, Duration.ofMillis(LATENCY_MILLIS), FaultRule.ALWAYS, LATENCY_P, next++),
-            faults.errorRate(null, path, 503, ERROR_P, next++),
-            faults.dropConnection(null, path, FaultRule.ALWAYS, DROP_P, next++),
-            faults.loseReply(null, path, FaultRule.ALWAYS, LOSE_P, next++),
-            faults.corruptBody(null, path, Fault.CorruptBody.Mode.GARBAGE_JSON, FaultRule.ALWAYS, CORRUPT_P, next++),
-            faults.slowBody(null, path, Duration.ofMillis(SLOW_BODY_MILLIS), FaultRule.ALWAYS, SLOW_BODY_P, next++),
+            "* $path latency $LATENCY_MILLIS p=$LATENCY_P seed=${next++}",
+            "* $path error 503 p=$ERROR_P seed=${next++}",
+            "* $path drop p=$DROP_P seed=${next++}",
+            "* $path lose-reply p=$LOSE_P seed=${next++}",
+            "* $path corrupt garbage p=$CORRUPT_P seed=${next++}",
+            "* $path slow-body $SLOW_BODY_MILLIS p=$SLOW_BODY_P seed=${next++}",
         )
     }
 }
@@ -39,26 +38,22 @@ internal fun installSteadyFaults(faults: FaultInjector, seed: Long): List<FaultR
 /**
  * Every [every] until [stop] says so (and at most [maxBursts] times), makes one provider's routes
  * answer 429 for [BURST_MILLIS] (at most [BURST_LENGTH] requests per route), provider by provider
- * in turn. Each burst's rules go into [added] (removed from [faults] again, counts kept) as soon as
- * they exist, so a caller that cancels this still sees them.
+ * in turn, over [admin]; removed rules keep their counts there.
  */
-internal suspend fun runRateLimitBursts(
-    faults: FaultInjector,
-    every: Duration,
-    maxBursts: Int,
-    added: MutableList<FaultRule>,
-    stop: () -> Boolean,
-) {
+internal suspend fun runRateLimitBursts(admin: EmulatorAdmin, every: Duration, maxBursts: Int, stop: () -> Boolean) {
     val providers = SOAK_ROUTES.keys.toList()
     for (i in 0 until maxBursts) {
         delay(every.toMillis())
         if (stop()) break
         val routes = SOAK_ROUTES.getValue(providers[i % providers.size])
         // One rule per route, each answering up to BURST_LENGTH requests with 429 in a row.
-        val burst = routes.map { faults.error(null, it, 429, BURST_LENGTH) }
-        added += burst
-        delay(BURST_MILLIS)
-        burst.forEach { faults.remove(it) }
+        val burst = withContext(Dispatchers.IO) { admin.add(routes.map { "* $it error 429 times=$BURST_LENGTH" }) }
+        try {
+            delay(BURST_MILLIS)
+        } finally {
+            // Also when cancelled: a burst left installed would fault the next run's checks.
+            withContext(NonCancellable + Dispatchers.IO) { admin.remove(burst) }
+        }
     }
 }
 

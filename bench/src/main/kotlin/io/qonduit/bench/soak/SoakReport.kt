@@ -1,13 +1,12 @@
 package io.qonduit.bench.soak
 
-import io.qonduit.emulator.FaultRule
 import io.qonduit.job.JobState
 import kotlin.time.Duration
 
 /** Everything the soak prints at the end. */
 internal class SoakReport(
     val tallies: List<ProviderTally>,
-    val rules: List<FaultRule>,
+    val rules: List<AppliedRule>,
     val outcomes: Map<String, List<RetryOutcome>>,
     val requests: Int,
     val wall: Duration,
@@ -15,6 +14,8 @@ internal class SoakReport(
     val heap: HeapWatch,
     val seed: Long,
     val policy: RetryPolicy,
+    /** Where the emulator ran: in this JVM (its stores in the heap measured) or in a JVM of its own. */
+    val emulatorWhere: String,
 ) {
     /** Threads the soak started that are still alive after every client and the emulator closed. */
     var threadsLeft: List<String> = emptyList()
@@ -44,6 +45,7 @@ internal fun printReport(report: SoakReport) {
     println("wall time: %.1f s%s".format(report.wall.inWholeMilliseconds / 1000.0, if (report.finishedInTime) "" else " (HARD DEADLINE HIT)"))
     println("peak heap: %d MiB sampled every 50 ms, %d MiB after GC (%d collections), max heap %d MiB".format(
         report.heap.peakUsed shr 20, report.heap.peakAfterGc shr 20, report.heap.gcCount, Runtime.getRuntime().maxMemory() shr 20))
+    println("emulator: ${report.emulatorWhere}")
     println("threads left after close: ${report.threadsLeft.size}${if (report.threadsLeft.isEmpty()) "" else " ${report.threadsLeft}"}")
     println("policy: at most ${report.policy.maxAttempts} executes per composite, ${report.policy.perAttempt} each; discard in-doubt children after ${report.policy.discardAfter} failed attempts (0 = never)")
     println("seed: ${report.seed}; JVM ${System.getProperty("java.vm.name")} ${System.getProperty("java.version")}, ${Runtime.getRuntime().availableProcessors()} cores")
@@ -52,8 +54,8 @@ internal fun printReport(report: SoakReport) {
         val failures = report.outcomes[tally.provider].orEmpty().flatMap { it.failures.entries }.groupBy({ it.key }, { it.value }).mapValues { it.value.sum() }
         println("  failed executes by cause: $failures")
         tally.orphans.take(DETAIL_LIMIT).forEach { println("  orphan: $it ${tally.describe(it)}") }
-        tally.withoutServerRun.take(DETAIL_LIMIT).forEach { println("  no server job: ${it.job.taskId} ${it.job.state} (${it.scenario}) ${it.job.submissionInDoubt?.message ?: ""}") }
-        tally.wrong.take(DETAIL_LIMIT).forEach { println("  wrong: ${it.job.taskId} (${it.scenario}) ${runCatching { it.job.result?.item?.counts }.getOrNull()}") }
+        tally.withoutServerRun.take(DETAIL_LIMIT).forEach { println("  no server job: ${it.taskId} ${it.state} (${it.scenario}) ${it.inDoubt ?: ""}") }
+        tally.wrong.take(DETAIL_LIMIT).forEach { println("  wrong: ${it.taskId} (${it.scenario}) ${it.shown}") }
     }
 }
 

@@ -9,7 +9,8 @@ internal fun liveThreads(): Set<Thread> = Thread.getAllStackTraces().keys.filter
  * `Dispatchers.Default` / `IO` workers (idle ones end on their own after a minute), the selector
  * thread of the SDK's process-wide HTTP engine (`io.qonduit.transport.SharedEngines`, created on
  * first use and never closed by design; the SDK's ClientThreadsSpec checks that clients add none),
- * and the JVM's attach listener (started by `jcmd`). A JDK 17 `HttpClient` of anyone else's ends
+ * the JVM's attach listener (started by `jcmd`) and its `process reaper` (a pool of the JDK's that waits
+ * for child processes, here the separate emulator's, and ends idle threads on its own). A JDK 17 `HttpClient` of anyone else's ends
  * its selector once unreachable, so the wait asks for a collection.
  */
 internal fun threadsLeftAfter(before: Set<Thread>): List<String> {
@@ -24,7 +25,7 @@ internal fun threadsLeftAfter(before: Set<Thread>): List<String> {
 
 private fun isProcessWide(thread: Thread): Boolean =
     thread.name.startsWith("DefaultDispatcher-worker-") || thread.name == "kotlinx.coroutines.DefaultExecutor" ||
-        thread.name == "Attach Listener" || SHARED_ENGINE_SELECTOR.matches(thread.name)
+        thread.name == "Attach Listener" || thread.name == "process reaper" || SHARED_ENGINE_SELECTOR.matches(thread.name)
 
 /** The selector thread a JDK `HttpClient` starts, here the shared engine's (one per protocol and connect timeout). */
 private val SHARED_ENGINE_SELECTOR = Regex("HttpClient-\\d+-SelectorManager")

@@ -25,10 +25,10 @@ class LifecycleSoakSpec : FunSpec({
                 tally.duplicates shouldBe 0
                 tally.sharedIds shouldBe 0
                 tally.orphans.shouldBeEmpty()
-                tally.wrong.map { it.job.taskId }.shouldBeEmpty()
+                tally.wrong.map { it.taskId }.shouldBeEmpty()
                 // Every job ended, or waits in doubt for reconcile; only those may lack a server run.
                 tally.states.keys.filterNot { it.isTerminal || it == JobState.UNKNOWN_SUBMISSION }.shouldBeEmpty()
-                tally.withoutServerRun.filterNot { it.job.state == JobState.UNKNOWN_SUBMISSION }.map { it.job.state }.shouldBeEmpty()
+                tally.withoutServerRun.filterNot { it.state == JobState.UNKNOWN_SUBMISSION }.map { it.state }.shouldBeEmpty()
             }
         }
         // Each kind of fault was really injected.
