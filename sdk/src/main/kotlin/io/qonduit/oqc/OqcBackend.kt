@@ -89,7 +89,8 @@ public class OqcBackend internal constructor(private val sdk: OqcSdk) : Backend 
                         chunk.zip(groupIds).forEach { (i, id) -> submitted(i, id) }
                     } catch (e: SubmissionInDoubtException) {
                         chunk.forEachIndexed { k, i -> candidates[i] = e.candidates.getOrNull(k) }
-                        doubt = doubt ?: e
+                        // A later chunk's doubt travels with the first's, so neither cause is lost.
+                        doubt?.addSuppressed(e) ?: run { doubt = e }
                     }
                 }
             }

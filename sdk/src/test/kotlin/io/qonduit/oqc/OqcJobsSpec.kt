@@ -270,12 +270,12 @@ class OqcJobsSpec : FunSpec({
         emulator.faults.requests("$LUCY_PATH/tasks/submit", "POST") shouldHaveSize 3
     }
 
-    test("a garbled batch reply on one QPU of a composite leaves only that QPU's tasks in doubt, each looked up by its own id") {
+    test("a garbled batch reply on one QPU (or both) of a composite leaves only that QPU's tasks in doubt, each looked up by its own id") {
         // Children alternate LUCY, TOSHIKO: each QPU's batch holds every other child, so a batch-local
         // index is not the child's index in the composite.
-        for (garbled in listOf(LUCY_PATH, TOSHIKO_PATH)) {
+        for (garbled in listOf(listOf(LUCY_PATH), listOf(TOSHIKO_PATH), listOf(LUCY_PATH, TOSHIKO_PATH))) {
             emulator.faults.clear()
-            emulator.faults.corruptBody("POST", "$garbled/tasks/submit", times = 1)
+            garbled.forEach { emulator.faults.corruptBody("POST", "$it/tasks/submit", times = 1) }
             val before = emulator.oqc.tasks().size
             val composite = sdk.createJob(listOf(Circuits.BELL, Circuits.X0), listOf(LUCY, TOSHIKO), listOf(shots(5)))
             composite.execute(20.seconds).resultList() shouldHaveSize 4
