@@ -26,6 +26,7 @@ import io.qonduit.oqtopus.OqtopusPolling
 import io.qonduit.qibo.QiboClient
 import java.nio.file.Files
 import io.qonduit.qpi.QpiClient
+import io.qonduit.target.Target
 import io.qonduit.transport.Secret
 import io.qonduit.transport.TransportConfig
 import kotlinx.coroutines.Dispatchers
@@ -116,17 +117,21 @@ internal fun runSoak(size: SoakSize, hardDeadline: kotlin.time.Duration, seed: L
     return report
 }
 
-private suspend fun qpiScenario(qpi: QpiClient, jobs: Int): Scenario {
-    val mock = qpi.backend(QpiEmulatorState.MOCK_QPU)
-    return Scenario("qpi", knownPrograms(jobs).chunked(PER_COMPOSITE).map { part ->
+private suspend fun qpiScenario(qpi: QpiClient, jobs: Int): Scenario = countsScenario("qpi", qpi.backend(QpiEmulatorState.MOCK_QPU), jobs)
+
+/**
+ * [jobs] known programs on [target], [PER_COMPOSITE] single-program jobs per composite, each checked
+ * by its counts of `c` (QPI, OQTOPUS and Qibo: one job per program).
+ */
+private fun countsScenario(provider: String, target: Target, jobs: Int): Scenario =
+    Scenario(provider, knownPrograms(jobs).chunked(PER_COMPOSITE).map { part ->
         suspend {
             part.map { known ->
-                val job = mock.create(listOf(RunItem(known.program, known.shots)), RunOptions.shots(known.shots))
-                Logical(job, "qpi composite of $PER_COMPOSITE") { it.result!!.item.counts("c") == known.counts }
+                val job = target.create(listOf(RunItem(known.program, known.shots)), RunOptions.shots(known.shots)) as Job
+                Logical(job, "$provider composite of $PER_COMPOSITE") { it.result!!.item.counts("c") == known.counts }
             }
         }
     })
-}
 
 private fun oqcScenario(oqc: OqcSdk, tasks: Int): Scenario =
     Scenario("oqc", knownPrograms(tasks / 2).chunked(OQC_PROGRAMS_PER_COMPOSITE).map { part ->
@@ -151,29 +156,13 @@ private fun oqtantScenario(oqtant: OqtantClient, count: Int): Scenario {
     })
 }
 
-private suspend fun oqtopusScenario(oqtopus: OqtopusClient, jobs: Int): Scenario {
-    val svsim = oqtopus.target(OqtopusEmulatorState.SVSIM, OqtopusPolling(Duration.ofMillis(20), 1.5, Duration.ofMillis(200), Duration.ofSeconds(60)))
-    return Scenario("oqtopus", knownPrograms(jobs).chunked(PER_COMPOSITE).map { part ->
-        suspend {
-            part.map { known ->
-                val job = svsim.create(listOf(RunItem(known.program, known.shots)), RunOptions.shots(known.shots)) as Job
-                Logical(job, "oqtopus composite of $PER_COMPOSITE") { it.result!!.item.counts("c") == known.counts }
-            }
-        }
-    })
-}
+private fun oqtopusScenario(oqtopus: OqtopusClient, jobs: Int): Scenario = countsScenario(
+    "oqtopus",
+    oqtopus.target(OqtopusEmulatorState.SVSIM, OqtopusPolling(Duration.ofMillis(20), 1.5, Duration.ofMillis(200), Duration.ofSeconds(60))),
+    jobs,
+)
 
-private suspend fun qiboScenario(qibo: QiboClient, jobs: Int): Scenario {
-    val sim = qibo.target(QiboEmulatorState.SIM)
-    return Scenario("qibo", knownPrograms(jobs).chunked(PER_COMPOSITE).map { part ->
-        suspend {
-            part.map { known ->
-                val job = sim.create(listOf(RunItem(known.program, known.shots)), RunOptions.shots(known.shots)) as Job
-                Logical(job, "qibo composite of $PER_COMPOSITE") { it.result!!.item.counts("c") == known.counts }
-            }
-        }
-    })
-}
+private fun qiboScenario(qibo: QiboClient, jobs: Int): Scenario = countsScenario("qibo", qibo.target(QiboEmulatorState.SIM), jobs)
 
 private fun timeOfFlight(timeOfFlightMs: Double): InputValues {
     val rf = RfEvaporation(listOf(21.12, 12.12, 5.12, 0.62, 0.02), listOf(600.0, 800.0, 600.0, 400.0, 400.0), RfInterpolationType.LINEAR)

@@ -50,7 +50,7 @@ internal fun printReport(report: SoakReport) {
     println("policy: at most ${report.policy.maxAttempts} executes per composite, ${report.policy.perAttempt} each; discard in-doubt children after ${report.policy.discardAfter} failed attempts (0 = never)")
     println("seed: ${report.seed}; JVM ${System.getProperty("java.vm.name")} ${System.getProperty("java.version")}, ${Runtime.getRuntime().availableProcessors()} cores")
     for (tally in t) {
-        println("${tally.provider}: states ${tally.states}; OQC ids allocated only: ${tally.allocatedOnly}; orphans once followed: ${tally.orphansOnceFollowed}")
+        println("${tally.provider}: states ${tally.states}; ids made but never submitted (OQC allocated, OQTOPUS registered): ${tally.allocatedOnly}; orphans once followed: ${tally.orphansOnceFollowed}")
         val failures = report.outcomes[tally.provider].orEmpty().flatMap { it.failures.entries }.groupBy({ it.key }, { it.value }).mapValues { it.value.sum() }
         println("  failed executes by cause: $failures")
         tally.orphans.take(DETAIL_LIMIT).forEach { println("  orphan: $it ${tally.describe(it)}") }
