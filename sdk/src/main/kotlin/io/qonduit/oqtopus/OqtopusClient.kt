@@ -1,7 +1,5 @@
 package io.qonduit.oqtopus
 
-import io.ktor.client.engine.ProxyBuilder
-import io.ktor.client.engine.java.Java
 import io.ktor.http.HttpMethod
 import io.ktor.http.Url
 import io.qonduit.errors.ApiException
@@ -53,7 +51,7 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
     /** The API generation spoken. */
     public val flow: OqtopusApiFlow = builder.flow
 
-    private val engine = config.proxy?.let { proxyEngine(it) } ?: SharedEngines.forUrl(config.baseUrl, builder.transport.connectTimeout)
+    private val engine = SharedEngines.get(builder.transport.connectTimeout, config.proxy)
 
     internal val transport: HttpTransport = HttpTransport(
         config.baseUrl,
@@ -457,14 +455,6 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
         /** A builder for [config]. */
         @JvmStatic
         public fun builder(config: OqtopusConfig): Builder = Builder(config)
-
-        /**
-         * One engine per proxy URL for the process, as [SharedEngines] keeps one per setting: a JDK
-         * `HttpClient` cannot be closed, so an engine per client would leave a selector thread behind.
-         */
-        private val proxyEngines = java.util.concurrent.ConcurrentHashMap<String, io.ktor.client.engine.HttpClientEngine>()
-
-        private fun proxyEngine(proxy: String) = proxyEngines.computeIfAbsent(proxy) { Java.create { this.proxy = ProxyBuilder.http(Url(it)) } }
 
         private fun segment(field: String, id: String): String {
             if (id.isBlank() || id.any { it == '/' || it == '?' || it == '#' || it == '%' }) {

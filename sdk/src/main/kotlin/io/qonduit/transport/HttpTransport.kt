@@ -105,7 +105,7 @@ internal class HttpTransport(
     /** True after [close]. */
     val isClosed: Boolean get() = closed
 
-    private val client: HttpClient = HttpClient(config.engine ?: SharedEngines.forUrl(this.baseUrl, config.connectTimeout)) {
+    private val client: HttpClient = HttpClient(config.engine ?: SharedEngines.get(config.connectTimeout)) {
         expectSuccess = false
         followRedirects = false
         install(HttpTimeout) {

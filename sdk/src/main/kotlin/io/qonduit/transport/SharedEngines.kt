@@ -1,38 +1,78 @@
 package io.qonduit.transport
 
 import io.ktor.client.engine.HttpClientEngine
-import io.ktor.client.engine.java.Java
-import java.net.http.HttpClient as JdkHttpClient
+import io.ktor.client.engine.ProxyBuilder
+import io.ktor.client.engine.okhttp.OkHttp
+import io.ktor.http.Url
+import okhttp3.Dispatcher
 import java.time.Duration
 import java.util.concurrent.ConcurrentHashMap
+import java.util.concurrent.SynchronousQueue
+import java.util.concurrent.ThreadPoolExecutor
+import java.util.concurrent.TimeUnit
+import java.util.concurrent.atomic.AtomicInteger
 
 /**
  * The process-wide HTTP engines every Qonduit client uses unless its [TransportConfig.engine] names
- * its own: one Ktor Java engine (one JDK `HttpClient`, one selector thread) per protocol version and
- * connect timeout, created on first use and never closed.
+ * its own: one Ktor OkHttp engine (HTTP/1.1, and HTTP/2 negotiated over TLS) per connect timeout and
+ * proxy, created on first use and never closed.
  *
- * Why shared: a JDK 17 `HttpClient` has no `close()`, and its selector thread outlived every closed
- * client (50 clients closed left 50 selector threads alive after GC). A shared engine bounds the
- * threads by the number of distinct settings, not by the number of clients, and closing a client has
- * nothing of its own to stop. Sharing carries no state between clients: credentials travel as
- * per-request headers, there is no cookie handler or authenticator, and only the connection pool is
- * common. The engine runs on the coroutine IO dispatcher, so it owns no thread pool of its own.
+ * Why OkHttp and not the JDK `HttpClient`: on a machine with two cores or fewer the JDK client hands
+ * every response to a thread it starts for it (its default async pool falls back to a thread per
+ * task when the common pool has one worker), and it needed a minute of JIT to reach half of what
+ * OkHttp does: a GET loop over one connection to the emulator reached 840 requests/s through the
+ * JDK engine and 1 690 through OkHttp, with less CPU (2 cores; BENCHMARKS.md, item 4).
  *
- * The connect timeout is part of the key because the JDK applies it per `HttpClient`, not per request.
+ * Why shared: one connection pool and one dispatcher for the process, whose idle threads end on
+ * their own, instead of a set per client. Sharing carries no state between clients: credentials
+ * travel as per-request headers, there is no cookie jar or authenticator, and only connections are
+ * common.
+ *
+ * What is set, and why: OkHttp's own retry of a failed connection is off (it may resend a request
+ * the server already received — a second job; the transport alone decides what is retried), and
+ * its read and write timeouts are off (a socket timeout of OkHttp's default 10 s would cut a slow
+ * reply the transport's own request deadline allows). One dispatcher for all: OkHttp runs each
+ * request in flight on a dispatcher thread and by default holds back all but 5 per host, which
+ * would quietly cap a composite's `maxConcurrency`; its limit here, [MAX_IN_FLIGHT], is far above
+ * any composite's and only bounds those threads. Those threads are daemons, unlike OkHttp's own:
+ * a program's `main` (a script, a Java application) ends when it is done instead of waiting a
+ * minute for idle HTTP threads. The connect timeout is part of the key because OkHttp applies it
+ * per client, not per request.
  */
 internal object SharedEngines {
-    private data class Key(val version: JdkHttpClient.Version, val connectTimeout: Duration)
+    private data class Key(val connectTimeout: Duration, val proxy: String?)
 
     private val engines = ConcurrentHashMap<Key, HttpClientEngine>()
 
-    /** The engine for clients of [baseUrl]: HTTP/1.1 on plain http (the emulator, local servers), HTTP/2 negotiated over TLS. */
-    fun forUrl(baseUrl: String, connectTimeout: Duration): HttpClientEngine {
-        val version = if (baseUrl.startsWith("https://")) JdkHttpClient.Version.HTTP_2 else JdkHttpClient.Version.HTTP_1_1
-        return engines.computeIfAbsent(Key(version, connectTimeout)) { key ->
-            Java.create {
-                protocolVersion = key.version
-                config { connectTimeout(key.connectTimeout) }
+    /** Requests in flight at once in the process, per host and in all. */
+    const val MAX_IN_FLIGHT: Int = 256
+
+    private val threads = AtomicInteger()
+
+    // OkHttp's own executor, save that its threads are daemons: idle ones end after a minute.
+    private val requestThreads = Dispatcher(
+        ThreadPoolExecutor(0, Int.MAX_VALUE, 60, TimeUnit.SECONDS, SynchronousQueue()) { task ->
+            Thread(task, "OkHttp Dispatcher ${threads.incrementAndGet()}").apply { isDaemon = true }
+        },
+    ).apply {
+        maxRequests = MAX_IN_FLIGHT
+        maxRequestsPerHost = MAX_IN_FLIGHT
+    }
+
+    /** The engine for clients connecting within [connectTimeout], directly or through the HTTP [proxy]. */
+    fun get(connectTimeout: Duration, proxy: String? = null): HttpClientEngine =
+        engines.computeIfAbsent(Key(connectTimeout, proxy)) { key ->
+            OkHttp.create {
+                key.proxy?.let { this.proxy = ProxyBuilder.http(Url(it)) }
+                config {
+                    dispatcher(requestThreads)
+                    retryOnConnectionFailure(false)
+                    followRedirects(false)
+                    followSslRedirects(false)
+                    connectTimeout(key.connectTimeout)
+                    readTimeout(Duration.ZERO)
+                    writeTimeout(Duration.ZERO)
+                }
             }
         }
-    }
 }
