@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger
  *
  * Why OkHttp and not the JDK `HttpClient`: on a machine with two cores or fewer the JDK client hands
  * every response to a thread it starts for it (its default async pool falls back to a thread per
- * task when the common pool has one worker), and it needed a minute of JIT to reach half of what
- * OkHttp does: a GET loop over one connection to the emulator reached 840 requests/s through the
- * JDK engine and 1 690 through OkHttp, with less CPU (2 cores; BENCHMARKS.md, item 4).
+ * task when the common pool has one worker: 22 132 threads for 22 107 requests), and a GET loop
+ * over one connection to the emulator settled at 580–650 requests/s through the JDK engine against
+ * 1 410–1 670 through OkHttp, with less CPU (2 cores, `EngineBench`; BENCHMARKS.md, item 4).
  *
  * Why shared: one connection pool and one dispatcher for the process, whose idle threads end on
  * their own, instead of a set per client. Sharing carries no state between clients: credentials
