@@ -28,7 +28,7 @@ public object NumpyPickle {
     @JvmStatic
     public fun loads(bytes: ByteArray): Any? {
         val raw = try {
-            Unpickler().loads(bytes)
+            BoundedUnpickler().loads(bytes)
         } catch (e: NpyFormatException) {
             throw e
         } catch (e: Exception) {
@@ -48,6 +48,35 @@ public object NumpyPickle {
     }
 
     private const val MAX_DEPTH = 200
+
+    /**
+     * The unpickler, save that an opcode declaring more bytes than the pickle has left is refused
+     * before anything is read: the library allocates the declared length first, so a damaged 2 KiB
+     * reply declaring a 1.5 GB string took seconds (and would not fit a small heap).
+     */
+    private class BoundedUnpickler : Unpickler() {
+        override fun dispatch(key: Short): Any? {
+            val width = LENGTH_WIDTH[key.toInt()]
+            if (width != null) {
+                input.mark(width)
+                val length = (0 until width).fold(0L) { acc, i -> acc or ((input.read().toLong() and 0xffL) shl (8 * i)) }
+                input.reset()
+                val left = input.available() - width
+                if (length < 0 || length > left) {
+                    throw NpyFormatException("the pickle declares $length bytes of data at one opcode, but only ${maxOf(left, 0)} remain")
+                }
+            }
+            return super.dispatch(key)
+        }
+
+        private companion object {
+            /** Opcodes followed by a little-endian byte count, and that count's width. */
+            val LENGTH_WIDTH = mapOf(
+                'T'.code to 4, 'B'.code to 4, 'X'.code to 4, 0x8b to 4, // BINSTRING, BINBYTES, BINUNICODE, LONG4
+                0x8d to 8, 0x8e to 8, 0x96 to 8, // BINUNICODE8, BINBYTES8, BYTEARRAY8
+            )
+        }
+    }
 
     private fun convert(value: Any?, depth: Int): Any? {
         if (depth > MAX_DEPTH) throw NpyFormatException("the pickle nests deeper than $MAX_DEPTH")
