@@ -9,7 +9,8 @@ internal fun liveThreads(): Set<Thread> = Thread.getAllStackTraces().keys.filter
  * `Dispatchers.Default` / `IO` workers (idle ones end on their own after a minute), the threads of
  * the SDK's process-wide OkHttp engine (`io.qonduit.transport.SharedEngines`, created on first use
  * and never closed by design: its dispatcher and task-runner threads end after a minute idle; the
- * SDK's ClientThreadsSpec checks that clients add none), the selector thread of the soak's own
+ * SDK's ClientThreadsSpec checks that clients add none), Okio's `Okio Watchdog` (one per process,
+ * started by the first I/O timeout OkHttp arms, it ends after a minute with none armed), the selector thread of the soak's own
  * admin JDK `HttpClient` (it ends once that client is unreachable), the JVM's attach listener
  * (started by `jcmd`) and its `process reaper` (a pool of the JDK's that waits for child processes,
  * here the separate emulator's, and ends idle threads on its own).
@@ -27,7 +28,7 @@ internal fun threadsLeftAfter(before: Set<Thread>): List<String> {
 private fun isProcessWide(thread: Thread): Boolean =
     thread.name.startsWith("DefaultDispatcher-worker-") || thread.name == "kotlinx.coroutines.DefaultExecutor" ||
         thread.name == "Attach Listener" || thread.name == "process reaper" || thread.name.startsWith("OkHttp ") ||
-        JDK_CLIENT_SELECTOR.matches(thread.name)
+        thread.name == "Okio Watchdog" || JDK_CLIENT_SELECTOR.matches(thread.name)
 
 /** The selector thread a JDK `HttpClient` starts (here the soak's admin client's). */
 private val JDK_CLIENT_SELECTOR = Regex("HttpClient-\\d+-SelectorManager")
