@@ -124,10 +124,10 @@ def main():
         print(f"round {rnd} done after {time.time() - started:.0f} s", file=sys.stderr)
         if 0 < rnd < mode["rounds"]:
             # A long run stopped early still leaves the rounds it finished, in target/.
-            report(mode_name, mode, benches, times, dnf, bw[1:], rounds_done=rnd, final=False)
+            report(mode_name, mode, benches, times, dnf, bw[1:], rounds_done=rnd)
     ours.stop()
     strange.stop()
-    report(mode_name, mode, benches, times, dnf, bw[1:] or bw, rounds_done=mode["rounds"], final=True)
+    report(mode_name, mode, benches, times, dnf, bw[1:] or bw, rounds_done=mode["rounds"])
 
 
 def per_gate(times, key, peer):
@@ -137,9 +137,10 @@ def per_gate(times, key, peer):
     return [(t - e) / circuits.GATES_PER_BENCH for t, e in zip(times[key][peer], empty)]
 
 
-def report(mode_name, mode, benches, times, dnf, bw, rounds_done, final):
-    """The table of every measured round so far: printed and written to target/results-MODE.md at the
-    end; after each earlier round written only, to target/results-MODE-partial.md."""
+def report(mode_name, mode, benches, times, dnf, bw, rounds_done):
+    """The table of every measured round so far: printed and written to target/results-MODE.md once
+    all rounds are done; after each earlier round written only, to target/results-MODE-partial.md."""
+    final = rounds_done == mode["rounds"]
     lines = []
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     bw_med = statistics.median(bw)

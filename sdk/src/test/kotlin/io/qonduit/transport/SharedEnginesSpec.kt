@@ -25,11 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger
  */
 class SharedEnginesSpec : FunSpec({
     val server = HttpServer.create(InetSocketAddress("127.0.0.1", 0), 0)
-    server.executor = Executors.newCachedThreadPool()
+    val handlers = Executors.newCachedThreadPool()
+    server.executor = handlers
     server.start()
     afterSpec {
         server.stop(0)
-        (server.executor as java.util.concurrent.ExecutorService).shutdownNow()
+        handlers.shutdownNow()
     }
     val base = "http://127.0.0.1:${server.address.port}"
     val transport = HttpTransport(base, TransportConfig.builder().maxRetries(0).build()) { emptyMap() }
