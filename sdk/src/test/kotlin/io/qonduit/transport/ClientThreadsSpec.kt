@@ -17,9 +17,9 @@ import io.qonduit.qpi.QpiClient
  * closed. HTTP engine threads (OkHttp's, and a JDK client's selector should one come back) may grow
  * by no more than [ENGINE_SLACK]: clients share one process-wide engine ([SharedEngines]), whose
  * idle dispatcher thread the next sequential request reuses, while an engine per client would add
- * one or more threads per client, 50 or more here. Thread counts are taken after a GC and a settle, so
- * threads that die only once their client is collected do not count as leaks, and threads that
- * outlive it do.
+ * one or more threads per client, 50 or more here. Thread counts are taken after a GC and a
+ * settle, so threads that die only once their client is collected do not count as leaks, and
+ * threads that outlive it do.
  */
 class ClientThreadsSpec : FunSpec({
     val emulator = Emulator.start(EmulatorConfig(seed = 5))

@@ -10,8 +10,9 @@ internal fun liveThreads(): Set<Thread> = Thread.getAllStackTraces().keys.filter
  * the SDK's process-wide OkHttp engine (`io.qonduit.transport.SharedEngines`, created on first use
  * and never closed by design: its dispatcher and task-runner threads end after a minute idle; the
  * SDK's ClientThreadsSpec checks that clients add none), Okio's `Okio Watchdog` (one per process,
- * started by the first I/O timeout OkHttp arms, it ends after a minute with none armed), the selector thread of the soak's own
- * admin JDK `HttpClient` (it ends once that client is unreachable), the JVM's attach listener
+ * started by the first I/O timeout OkHttp arms, it ends after a minute with none armed), the
+ * selector thread of the soak's own admin JDK `HttpClient` (it ends once that client is
+ * unreachable), the JVM's attach listener
  * (started by `jcmd`) and its `process reaper` (a pool of the JDK's that waits for child processes,
  * here the separate emulator's, and ends idle threads on its own).
  */
