@@ -55,8 +55,9 @@ public class OqtopusClient private constructor(builder: Builder) : AutoCloseable
 
     internal val transport: HttpTransport = HttpTransport(
         config.baseUrl,
-        builder.transport.toBuilder().requestTimeout(config.timeout).engine(builder.transport.engine ?: engine).build(),
+        builder.transport.toBuilder().requestTimeout(config.timeout).build(),
         owner = "OqtopusClient",
+        proxy = config.proxy,
     ) { builder.defaultHeaders + credentials(builder.sessionToken) }
 
     /** A login session's `Authorization: Bearer` when one is given, else the API token's header. */

@@ -1,27 +1,12 @@
 package io.qonduit.transport
 
-import io.ktor.client.HttpClient
 import io.ktor.client.plugins.HttpRequestTimeoutException
-import io.ktor.client.plugins.HttpTimeout
-import io.ktor.client.request.header
-import io.ktor.client.request.parameter
-import io.ktor.client.request.prepareRequest
-import io.ktor.client.request.setBody
-import io.ktor.client.statement.HttpResponse
-import io.ktor.client.statement.HttpStatement
-import io.ktor.client.statement.request
-import io.ktor.client.statement.bodyAsChannel
 import io.ktor.http.ContentType
-import io.ktor.http.Headers
 import io.ktor.http.HttpHeaders
 import io.ktor.http.HttpMethod
 import io.ktor.http.URLBuilder
 import io.ktor.http.Url
-import io.ktor.http.content.ByteArrayContent
-import io.ktor.http.content.TextContent
 import io.ktor.http.encodeURLPathPart
-import io.ktor.http.formUrlEncode
-import io.ktor.utils.io.readAvailable
 import io.qonduit.errors.ApiException
 import io.qonduit.errors.AuthorizationException
 import io.qonduit.errors.ConnectionException
@@ -41,6 +26,7 @@ import org.slf4j.LoggerFactory
 import java.io.ByteArrayOutputStream
 import java.io.EOFException
 import java.io.IOException
+import java.io.InterruptedIOException
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.ZonedDateTime
@@ -61,7 +47,7 @@ internal sealed class Body {
  * An HTTP answer with an accepted status. [owner] names the client in decode errors; a body nested
  * deeper than [io.qonduit.errors.ResponseDecodeException.MAX_JSON_DEPTH] is refused before decoding.
  */
-internal class HttpReply(val status: Int, val bytes: ByteArray, val headers: Headers, private val owner: String = "client") {
+internal class HttpReply(val status: Int, val bytes: ByteArray, private val owner: String = "client") {
     val text: String get() = bytes.decodeToString()
 
     fun json(): JsonElement = decode(JsonElement.serializer())
@@ -87,13 +73,16 @@ internal class HttpReply(val status: Int, val bytes: ByteArray, val headers: Hea
  * allows more; advertised URLs keep the base URL's scheme). Every description of a request (log
  * lines, exception messages) has its credentials masked by [redact], the one rule for it.
  * After [close] every request is refused with an [IllegalStateException] naming [owner], before
- * anything is sent; the engine is the process-wide one of [SharedEngines] unless the config names one.
+ * anything is sent. Requests go out on the process-wide OkHttp client of [SharedEngines] (through
+ * [proxy] when given) unless the config names a Ktor engine.
  */
 internal class HttpTransport(
     baseUrl: String,
     private val config: TransportConfig,
     /** The client named in the "closed" error, e.g. `QpiClient`. */
     private val owner: String = "client",
+    /** The HTTP proxy of the process-wide client, e.g. `http://proxy.example:3128`; ignored with the config's own engine. */
+    proxy: String? = null,
     private val authHeaders: suspend () -> Map<String, String>,
 ) : AutoCloseable {
     val baseUrl: String = UrlPolicy.checkTarget(checkBaseUrl(baseUrl), config.allowInsecureHttp).trimEnd('/')
@@ -105,14 +94,8 @@ internal class HttpTransport(
     /** True after [close]. */
     val isClosed: Boolean get() = closed
 
-    private val client: HttpClient = HttpClient(config.engine ?: SharedEngines.get(config.connectTimeout)) {
-        expectSuccess = false
-        followRedirects = false
-        install(HttpTimeout) {
-            connectTimeoutMillis = config.connectTimeout.toMillis()
-            requestTimeoutMillis = config.requestTimeout.toMillis()
-        }
-    }
+    private val wire: Wire = config.engine?.let { KtorWire(it, config) }
+        ?: OkHttpWire(SharedEngines.okHttp(config.connectTimeout, proxy), config.requestTimeout)
 
     /**
      * Lets credentials go to [url]'s origin too (a URL the provider itself advertised, named [what]
@@ -147,8 +130,8 @@ internal class HttpTransport(
         authenticated: Boolean = true,
         retrySafe: Boolean = false,
         secrets: Collection<Secret> = emptyList(),
-    ): HttpReply = exchange(method, path, body, query, headers, ok, authenticated, retrySafe, secrets) { response ->
-        HttpReply(response.status.value, cappedBytes(response, method, secrets), response.headers, owner)
+    ): HttpReply = exchange(method, path, body, query, headers, ok, authenticated, retrySafe, secrets) { response, logPath ->
+        HttpReply(response.status, cappedBytes(response, method, logPath, secrets), owner)
     }
 
     /**
@@ -157,18 +140,18 @@ internal class HttpTransport(
      * exception [tooLarge] makes from the limit. Retried like any GET; [file] holds only the last attempt.
      */
     suspend fun downloadTo(path: String, file: Path, maxBytes: Long, tooLarge: (Long) -> Exception) {
-        exchange(HttpMethod.Get, path, null, emptyMap(), emptyMap(), { it in 200..299 }, authenticated = true, retrySafe = false, secrets = emptyList()) { response ->
+        exchange(HttpMethod.Get, path, null, emptyMap(), emptyMap(), { it in 200..299 }, authenticated = true, retrySafe = false, secrets = emptyList()) { response, _ ->
             withContext(Dispatchers.IO) {
-                Files.newOutputStream(file).use { out -> copyCapped(response, maxBytes, tooLarge) { buffer, n -> out.write(buffer, 0, n) } }
+                Files.newOutputStream(file).use { out -> copyCapped(response, HttpMethod.Get, maxBytes, tooLarge) { buffer, n -> out.write(buffer, 0, n) } }
             }
         }
     }
 
     /** [response]'s whole body, refused with a [ResponseTooLargeException] beyond [TransportConfig.maxResponseBytes]. */
-    private suspend fun cappedBytes(response: HttpResponse, method: HttpMethod, secrets: Collection<Secret>): ByteArray {
+    private suspend fun cappedBytes(response: WireResponse, method: HttpMethod, logPath: String, secrets: Collection<Secret>): ByteArray {
         val out = ByteArrayOutputStream()
         val limit = config.maxResponseBytes
-        copyCapped(response, limit, { ResponseTooLargeException(method.value, redact(response.request.url.encodedPath, secrets), it) }) { buffer, n ->
+        copyCapped(response, method, limit, { ResponseTooLargeException(method.value, redact(logPath, secrets), it) }) { buffer, n ->
             out.write(buffer, 0, n)
         }
         return out.toByteArray()
@@ -180,22 +163,19 @@ internal class HttpTransport(
      * far exceed it, so an oversized body is never held whole. A body that ends short of its declared
      * length raises an [IOException], like any dropped connection.
      */
-    private suspend fun copyCapped(response: HttpResponse, maxBytes: Long, tooLarge: suspend (Long) -> Exception, sink: (ByteArray, Int) -> Unit) {
-        val declared = response.headers[HttpHeaders.ContentLength]?.toLongOrNull()
+    private suspend fun copyCapped(response: WireResponse, method: HttpMethod, maxBytes: Long, tooLarge: suspend (Long) -> Exception, sink: (ByteArray, Int) -> Unit) {
+        val declared = response.header(HttpHeaders.ContentLength)?.toLongOrNull()
         if (declared != null && declared > maxBytes) throw tooLarge(maxBytes)
-        val channel = response.bodyAsChannel()
         val buffer = ByteArray(DOWNLOAD_BUFFER)
         var total = 0L
         while (true) {
-            val n = channel.readAvailable(buffer, 0, buffer.size)
+            val n = response.read(buffer)
             if (n < 0) break
             total += n
             if (total > maxBytes) throw tooLarge(maxBytes)
             sink(buffer, n)
         }
-        // A connection dropped mid-body is a connection failure, not a shorter reply.
-        channel.closedCause?.let { throw it as? IOException ?: IOException(it.message, it) }
-        val bodiless = response.request.method == HttpMethod.Head || response.status.value == 204 || response.status.value == 304
+        val bodiless = method == HttpMethod.Head || response.status == 204 || response.status == 304
         if (declared != null && total < declared && !bodiless) throw EOFException("the reply ended after $total of its $declared bytes")
     }
 
@@ -213,9 +193,9 @@ internal class HttpTransport(
         authenticated: Boolean,
         retrySafe: Boolean,
         secrets: Collection<Secret>,
-        readAccepted: suspend (HttpResponse) -> T,
+        readAccepted: suspend (WireResponse, String) -> T,
     ): T {
-        val url = resolve(path)
+        val url = withQuery(resolve(path), query)
         val logPath = Url(url).encodedPath
         // Where, for logs and connection errors: origin (with its port) and path, never the query string.
         val target = origin(url) + logPath
@@ -225,13 +205,19 @@ internal class HttpTransport(
         while (true) {
             val started = TimeSource.Monotonic.markNow()
             val answer = try {
-                prepare(method, url, body, query, headers, withCredentials).execute { response ->
-                    val status = response.status.value
-                    if (ok(status)) Answer.Accepted(status, readAccepted(response)) else Answer.Refused(status, cappedBytes(response, method, secrets), response.headers)
+                wire.exchange(request(method, url, body, headers, withCredentials)) { response ->
+                    val status = response.status
+                    if (ok(status)) {
+                        Answer.Accepted(status, readAccepted(response, logPath))
+                    } else {
+                        Answer.Refused(status, cappedBytes(response, method, logPath, secrets), retryAfterMillis(response.header(HttpHeaders.RetryAfter)))
+                    }
                 }
             } catch (e: IOException) {
-                // Connection refused or dropped, and request timeouts (HttpRequestTimeoutException is an IOException).
-                val what = if (e is HttpRequestTimeoutException) "timed out" else "failed (${e.javaClass.simpleName})"
+                // Connection refused or dropped, and request deadlines: Ktor's HttpRequestTimeoutException,
+                // OkHttp's call timeout (an InterruptedIOException, like a socket timeout).
+                val timedOut = e is HttpRequestTimeoutException || e is InterruptedIOException
+                val what = if (timedOut) "timed out" else "failed (${e.javaClass.simpleName})"
                 if (idempotent && attempt < config.maxRetries) {
                     report("$method $target $what; retrying", secrets)
                     delay(backoff(++attempt, null))
@@ -244,22 +230,22 @@ internal class HttpTransport(
             when (answer) {
                 is Answer.Accepted -> return answer.value
                 is Answer.Refused -> {
-                    val retryAfter = retryAfterMillis(answer.headers)
+                    val retryAfter = answer.retryAfterMillis
                     val waitable = retryAfter == null || retryAfter <= config.maxRetryAfter.toMillis()
                     if (idempotent && answer.status in config.retryStatuses && attempt < config.maxRetries && waitable) {
                         delay(backoff(++attempt, retryAfter))
                         continue
                     }
-                    throw errorFor(answer.status, answer.bytes.decodeToString(), method.value, redact(logPath, secrets), answer.headers)
+                    throw errorFor(answer.status, answer.bytes.decodeToString(), method.value, redact(logPath, secrets), retryAfter)
                 }
             }
         }
     }
 
-    /** What one attempt got: an accepted answer's body as read, or a refusal's status, body and headers. */
+    /** What one attempt got: an accepted answer's body as read, or a refusal's status, body and `Retry-After`. */
     private sealed class Answer<out T>(val status: Int) {
         class Accepted<T>(status: Int, val value: T) : Answer<T>(status)
-        class Refused(status: Int, val bytes: ByteArray, val headers: Headers) : Answer<Nothing>(status)
+        class Refused(status: Int, val bytes: ByteArray, val retryAfterMillis: Long?) : Answer<Nothing>(status)
     }
 
     suspend fun get(path: String, query: Map<String, Any?> = emptyMap()): HttpReply = send(HttpMethod.Get, path, query = query)
@@ -278,38 +264,24 @@ internal class HttpTransport(
         check(!closed) { "this $owner is closed" }
     }
 
-    /** Refuses further requests. The engine is shared (or the caller's), so there is nothing else to stop. */
+    /** Refuses further requests. The OkHttp client is shared (or the engine the caller's), so there is nothing else to stop. */
     override fun close() {
         closed = true
-        client.close()
+        wire.close()
     }
 
     override fun toString(): String = "HttpTransport($baseUrl)"
 
-    private suspend fun prepare(
-        method: HttpMethod,
-        url: String,
-        body: Body?,
-        query: Map<String, Any?>,
-        headers: Map<String, String>,
-        withCredentials: Boolean,
-    ): HttpStatement {
+    /** One attempt of a request to [url], its credentials fetched now (they may have been refreshed since the last attempt). */
+    private suspend fun request(method: HttpMethod, url: String, body: Body?, headers: Map<String, String>, withCredentials: Boolean): WireRequest {
         ensureOpen() // before every attempt, so a retry after close() is refused too
         val credentials = if (withCredentials) authHeaders() else emptyMap()
-        return client.prepareRequest(url) {
-            this.method = method
-            query.forEach { (k, v) -> if (v != null) parameter(k, v) }
-            header(HttpHeaders.UserAgent, config.userAgent)
-            header(HttpHeaders.Accept, "application/json")
-            headers.forEach { (k, v) -> header(k, v) }
-            credentials.forEach { (k, v) -> header(k, v) }
-            when (body) {
-                is Body.JsonBody -> setBody(TextContent(json.encodeToString(JsonElement.serializer(), body.json), ContentType.Application.Json))
-                is Body.Form -> setBody(TextContent(body.fields.formUrlEncode(), ContentType.Application.FormUrlEncoded))
-                is Body.Bytes -> setBody(ByteArrayContent(body.bytes, body.contentType))
-                null -> Unit
-            }
-        }
+        val all = LinkedHashMap<String, String>()
+        all[HttpHeaders.UserAgent] = config.userAgent
+        all[HttpHeaders.Accept] = "application/json"
+        all += headers
+        all += credentials
+        return WireRequest(method, url, all, body)
     }
 
     /** One request summary to the configured [RequestLogger] and to SLF4J at debug, credentials blanked out. */
@@ -341,6 +313,12 @@ internal class HttpTransport(
      */
     private suspend fun scrubbed(e: IOException, secrets: Collection<Secret>): IOException = cleanedCopy(e) { redact(it, secrets) }
 
+    /** [url] with [query]'s non-null values appended, encoded as Ktor's `parameter` encodes them. */
+    private fun withQuery(url: String, query: Map<String, Any?>): String {
+        if (query.values.all { it == null }) return url
+        return URLBuilder(url).apply { query.forEach { (k, v) -> if (v != null) parameters.append(k, v.toString()) } }.buildString()
+    }
+
     /** [path] on the base URL, or [path] itself when absolute: then it must pass [UrlPolicy.checkTarget] (an `ftp://` URL is not a path). */
     private fun resolve(path: String): String =
         if (UrlPolicy.schemeOf(path) != null) UrlPolicy.checkTarget(path, config.allowInsecureHttp) else baseUrl + (if (path.startsWith("/")) path else "/$path")
@@ -351,8 +329,8 @@ internal class HttpTransport(
         return maxOf(jittered, retryAfterMillis ?: 0L).milliseconds
     }
 
-    private fun retryAfterMillis(headers: Headers): Long? {
-        val value = headers[HttpHeaders.RetryAfter]?.trim() ?: return null
+    private fun retryAfterMillis(header: String?): Long? {
+        val value = header?.trim() ?: return null
         value.toLongOrNull()?.let { return it * 1000 }
         return runCatching {
             val at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()
@@ -360,10 +338,10 @@ internal class HttpTransport(
         }.getOrNull()
     }
 
-    private fun errorFor(status: Int, body: String, method: String, path: String, headers: Headers): ApiException = when {
+    private fun errorFor(status: Int, body: String, method: String, path: String, retryAfterMillis: Long?): ApiException = when {
         status == 401 || status == 403 -> AuthorizationException(status, body, method, path)
         status == 404 -> NotFoundException(status, body, method, path)
-        status == 429 -> RateLimitException(body, method, path, retryAfterMillis(headers)?.let { it / 1000 })
+        status == 429 -> RateLimitException(body, method, path, retryAfterMillis?.let { it / 1000 })
         status >= 500 -> ServerException(status, body, method, path)
         else -> ApiException(status, body, method, path)
     }

@@ -2,7 +2,6 @@ package io.qonduit.fuzz
 
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
-import io.ktor.http.Headers
 import io.qonduit.circuit.OpenQasm
 import io.qonduit.circuit.QasmException
 import io.qonduit.errors.QonduitException
@@ -41,7 +40,7 @@ class DecoderFuzzSpec : FunSpec({
         FuzzTarget("oqtopus-zip", listOf(zipOf(ReferenceFixtures.text("oqtopus", "result.json.sampling.spec-example.json").toByteArray())),
             listOf(OqtopusStorageException::class)) { OqtopusZip.readSingle("result", ByteArrayInputStream(it), MAX_BYTES, MAX_BYTES) },
         FuzzTarget("oqtopus-job-json", listOf(ReferenceFixtures.text("oqtopus", "GET_jobs_id.response.spec-example.json").toByteArray()),
-            listOf(QonduitException::class)) { HttpReply(200, it, Headers.Empty).decode(OqtopusJob.serializer()) },
+            listOf(QonduitException::class)) { HttpReply(200, it).decode(OqtopusJob.serializer()) },
         FuzzTarget("job-snapshot", SNAPSHOTS.map { name -> resource("snapshots/v1/$name") }, listOf(SnapshotException::class, QasmException::class)) {
             Snapshots.decode(it.decodeToString())
         },

@@ -1,6 +1,5 @@
 package io.qonduit.fuzz
 
-import io.ktor.http.Headers
 import io.qonduit.circuit.QasmException
 import io.qonduit.errors.QonduitException
 import io.qonduit.fixtures.ReferenceFixtures
@@ -41,12 +40,12 @@ import java.nio.file.Path
 fun providerTargets(scratch: Path): List<FuzzTarget> = listOf(
     // The record carries the submitted program: an unreadable one gets the parser's typed error.
     FuzzTarget("qpi-job-record", QPI_RECORDS.map { it.toByteArray() }, listOf(QonduitException::class, QasmException::class)) { bytes ->
-        val record = HttpReply(200, bytes, Headers.Empty).decode(QpiJobRecord.serializer())
+        val record = HttpReply(200, bytes).decode(QpiJobRecord.serializer())
         val input = QpiJobs.fromPayload(record.payload ?: JsonObject(emptyMap()), "mock", record.id)
         QpiResults.decode(record.results, input, record.id)
     },
     FuzzTarget("oqc-task-reply", OQC_REPLIES.map { ReferenceFixtures.text("oqc", it).toByteArray() }, listOf(QonduitException::class)) { bytes ->
-        val json = HttpReply(200, bytes, Headers.Empty).json()
+        val json = HttpReply(200, bytes).json()
         OqcApi.decode(TaskAllInfo.serializer(), json, "GET /tasks/{id}/all_info").counts()
         OqcApi.decode(TaskResultsResponse.serializer(), json, "GET /tasks/{id}/results").counts()
         OqcApi.decode(TaskStatusResponse.serializer(), json, "GET /tasks/{id}/status").taskStatus
@@ -60,13 +59,13 @@ fun providerTargets(scratch: Path): List<FuzzTarget> = listOf(
         if (array != null && array.dtype.kind == NpyKind.OBJECT && array.size == 1) QiboResults.decode(array.item())
     },
     FuzzTarget("qibo-job-json", QIBO_JOBS.map { ReferenceFixtures.text("qibo", it).toByteArray() }, listOf(QonduitException::class)) { bytes ->
-        when (val json = HttpReply(200, bytes, Headers.Empty).json()) {
+        when (val json = HttpReply(200, bytes).json()) {
             is JsonArray -> json.forEach { QiboJobSummary.of(QiboJson.requireObject(it, "GET /api/jobs/")) }
             else -> QiboJobInfo.of(QiboJson.requireObject(json, "GET /api/jobs/{pid}/"), "pid")
         }
     },
     FuzzTarget("oqtant-job-json", OQTANT_JOBS.map { ReferenceFixtures.text("oqtant", it).toByteArray() }, listOf(QonduitException::class)) {
-        HttpReply(200, it, Headers.Empty).decode(OqtantJob.serializer())
+        HttpReply(200, it).decode(OqtantJob.serializer())
     },
     FuzzTarget("oqtant-job-file", OQTANT_FILES.map { ReferenceFixtures.text("oqtant", "python/$it").toByteArray() }, listOf(OqtantJobFileException::class)) {
         OqtantJobFiles.read(Files.write(Files.createTempFile(scratch, "job", ".txt"), it))

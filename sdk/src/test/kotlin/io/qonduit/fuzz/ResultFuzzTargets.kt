@@ -1,6 +1,5 @@
 package io.qonduit.fuzz
 
-import io.ktor.http.Headers
 import io.qonduit.circuit.OpenQasm
 import io.qonduit.errors.QonduitException
 import io.qonduit.fixtures.ReferenceFixtures
@@ -29,11 +28,11 @@ import kotlinx.serialization.json.intOrNull
  */
 fun resultTargets(): List<FuzzTarget> = listOf(
     FuzzTarget("oqc-task-results", OQC_RESULTS.map { it.toByteArray() }, listOf(QonduitException::class)) { bytes ->
-        val results = OqcApi.decode(TaskResultsResponse.serializer(), HttpReply(200, bytes, Headers.Empty).json(), "GET /tasks/{id}/results").results
+        val results = OqcApi.decode(TaskResultsResponse.serializer(), HttpReply(200, bytes).json(), "GET /tasks/{id}/results").results
         OqcResults.decode(results, "fuzz-task", OQC_INPUT)
     },
     FuzzTarget("oqtant-result-json", OQTANT_RESULTS.map { shrunk(ReferenceFixtures.text("oqtant", it)).toByteArray() }, listOf(QonduitException::class)) { bytes ->
-        val job = HttpReply(200, bytes, Headers.Empty).decode(OqtantJob.serializer())
+        val job = HttpReply(200, bytes).decode(OqtantJob.serializer())
         val result = OqtantBackend.resultOf(job).items.single().extras as OqtantResult
         result.outputs
         val first = job.inputs.firstOrNull()

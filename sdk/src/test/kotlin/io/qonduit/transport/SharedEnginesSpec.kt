@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger
 /**
  * What the process-wide engine ([SharedEngines], OkHttp) must not do on its own, checked over real
  * HTTP against a server on 127.0.0.1 that this spec controls to the byte: hold back requests a
- * caller sends at once (OkHttp's default is 5 per host), or send a request a second time when the
+ * caller sends at once (OkHttp's default is 5 per host, and blocking calls on `Dispatchers.IO` 64), or send a request a second time when the
  * connection it went out on breaks (OkHttp's default retries a failed pooled connection).
  */
 class SharedEnginesSpec : FunSpec({
@@ -36,8 +36,8 @@ class SharedEnginesSpec : FunSpec({
     val transport = HttpTransport(base, TransportConfig.builder().maxRetries(0).build()) { emptyMap() }
     afterSpec { transport.close() }
 
-    test("requests sent at once are all in flight at once, not held back at OkHttp's 5 per host") {
-        val together = 12
+    test("requests sent at once are all in flight at once, not held back at OkHttp's 5 per host or Dispatchers.IO's 64") {
+        val together = 80
         val arrived = CountDownLatch(together)
         server.createContext("/together") { exchange ->
             arrived.countDown()
