@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit
  * Why not through Ktor's OkHttp engine: that engine hands each request to an OkHttp dispatcher
  * thread, resumes the caller from it, and copies the body through a channel filled by a third
  * coroutine; here the request is sent, and its body read, on one IO thread with
- * OkHttp's blocking calls. A GET loop over one connection to the emulator went from about 1 550
- * to 2 400 requests/s (2 cores; BENCHMARKS.md, item 4).
+ * OkHttp's blocking calls. A GET loop through the SDK over one connection to the emulator went
+ * from 0.38× to 0.57× the request rate of `wrk` (2 cores, `GetJobLoopBench`; BENCHMARKS.md, item 4).
  *
  * [requestTimeout] is OkHttp's call timeout: a deadline for the whole exchange, body included.
  */

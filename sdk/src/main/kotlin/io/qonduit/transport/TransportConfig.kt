@@ -35,7 +35,7 @@ public class TransportConfig private constructor(builder: Builder) {
     /** HTTP statuses retried for idempotent requests. */
     public val retryStatuses: Set<Int> = builder.retryStatuses.toSet()
 
-    /** Engine to use instead of the process-wide OkHttp engine (tests pass a `MockEngine`). */
+    /** A Ktor engine to send requests through instead of the process-wide OkHttp client (tests pass a `MockEngine`). */
     public val engine: HttpClientEngine? = builder.engine
 
     /**
