@@ -9,7 +9,9 @@ import java.util.stream.IntStream
  * index below the lowest position is free, so the touched set is made of runs of `2^positions[0]`
  * consecutive indices: the bit deposit that spreads a counter around the fixed bits is paid once per run,
  * and the inner loop over a run is a plain counted loop the JIT unrolls. Long runs are cut into segments
- * of at most [SEGMENT] so that even a gate on a high qubit splits evenly over the cores.
+ * of at most [SEGMENT] so that even a gate on a high qubit splits evenly over the cores. Short runs (a gate
+ * on qubit 0, 1 or 2) are walked in units of several: the runs between the two lowest positions are evenly
+ * spaced, `2·run` apart, so only a unit's first run pays the deposit.
  */
 internal object IndexRuns {
     /** Below this many touched indices the fork-join overhead outweighs a second core. */
@@ -27,11 +29,16 @@ internal object IndexRuns {
      */
     inline fun forRuns(numQubits: Int, positions: IntArray, mask: Int, crossinline body: (Int, Int) -> Unit) {
         val count = 1 shl (numQubits - positions.size)
-        val segment = minOf(1 shl positions[0], SEGMENT)
-        forRange(count / segment, count) { lo, hi ->
+        val run = runLength(positions)
+        val perUnit = runsPerUnit(numQubits, positions)
+        val unit = run * perUnit
+        forRange(count / unit, count) { lo, hi ->
             for (u in lo until hi) {
-                val start = deposit(u * segment, positions) or mask
-                body(start, start + segment)
+                var start = deposit(u * unit, positions) or mask
+                for (r in 0 until perUnit) {
+                    body(start, start + run)
+                    start += 2 * run
+                }
             }
         }
     }
@@ -39,15 +46,34 @@ internal object IndexRuns {
     /** Like [forRuns], adding up what [body] returns per run in a fixed order (independent of scheduling). */
     inline fun sumRuns(numQubits: Int, positions: IntArray, mask: Int, crossinline body: (Int, Int) -> Double): Double {
         val count = 1 shl (numQubits - positions.size)
-        val segment = minOf(1 shl positions[0], SEGMENT)
-        return sumRange(count / segment, count) { lo, hi ->
+        val run = runLength(positions)
+        val perUnit = runsPerUnit(numQubits, positions)
+        val unit = run * perUnit
+        return sumRange(count / unit, count) { lo, hi ->
             var s = 0.0
             for (u in lo until hi) {
-                val start = deposit(u * segment, positions) or mask
-                s += body(start, start + segment)
+                var start = deposit(u * unit, positions) or mask
+                for (r in 0 until perUnit) {
+                    s += body(start, start + run)
+                    start += 2 * run
+                }
             }
             s
         }
+    }
+
+    /** Indices handed to a kernel at once: a whole run below [SEGMENT], else a segment of one. */
+    fun runLength(positions: IntArray): Int = minOf(1 shl positions[0], SEGMENT)
+
+    /**
+     * Runs walked from one deposit: as many as lie between the two lowest positions (all evenly spaced),
+     * up to [SEGMENT] indices in all; 1 for runs cut into segments, which are contiguous instead.
+     */
+    fun runsPerUnit(numQubits: Int, positions: IntArray): Int {
+        val run = 1 shl positions[0]
+        if (run >= SEGMENT) return 1
+        val next = if (positions.size > 1) positions[1] else numQubits
+        return minOf(1 shl (next - positions[0] - 1), SEGMENT / run)
     }
 
     /** Spreads the bits of [k] around zero bits inserted at [positions] (ascending). */
