@@ -7,6 +7,7 @@ import io.ktor.http.HttpMethod
 import io.ktor.http.URLBuilder
 import io.ktor.http.Url
 import io.ktor.http.encodeURLPathPart
+import io.ktor.http.formUrlEncode
 import io.qonduit.errors.ApiException
 import io.qonduit.errors.AuthorizationException
 import io.qonduit.errors.ConnectionException
@@ -36,11 +37,26 @@ import kotlin.random.Random
 import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.TimeSource
 
-/** A request body. */
+/** A request body, and the one rule for how each kind goes on the wire ([encoded], [contentType]). */
 internal sealed class Body {
-    class JsonBody(val json: JsonElement) : Body()
-    class Form(val fields: List<Pair<String, String>>) : Body()
-    class Bytes(val bytes: ByteArray, val contentType: ContentType) : Body()
+    abstract val contentType: ContentType
+
+    /** The bytes sent. */
+    abstract fun encoded(): ByteArray
+
+    class JsonBody(val json: JsonElement) : Body() {
+        override val contentType: ContentType get() = ContentType.Application.Json
+        override fun encoded(): ByteArray = HttpTransport.json.encodeToString(JsonElement.serializer(), json).encodeToByteArray()
+    }
+
+    class Form(val fields: List<Pair<String, String>>) : Body() {
+        override val contentType: ContentType get() = ContentType.Application.FormUrlEncoded
+        override fun encoded(): ByteArray = fields.formUrlEncode().encodeToByteArray()
+    }
+
+    class Bytes(val bytes: ByteArray, override val contentType: ContentType) : Body() {
+        override fun encoded(): ByteArray = bytes
+    }
 }
 
 /**

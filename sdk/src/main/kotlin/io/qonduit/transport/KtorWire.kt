@@ -8,13 +8,9 @@ import io.ktor.client.request.prepareRequest
 import io.ktor.client.request.setBody
 import io.ktor.client.statement.HttpResponse
 import io.ktor.client.statement.bodyAsChannel
-import io.ktor.http.ContentType
 import io.ktor.http.content.ByteArrayContent
-import io.ktor.http.content.TextContent
-import io.ktor.http.formUrlEncode
 import io.ktor.utils.io.ByteReadChannel
 import io.ktor.utils.io.readAvailable
-import kotlinx.serialization.json.JsonElement
 import java.io.IOException
 
 /**
@@ -35,12 +31,7 @@ internal class KtorWire(engine: HttpClientEngine, config: TransportConfig) : Wir
         client.prepareRequest(request.url) {
             method = request.method
             request.headers.forEach { (k, v) -> header(k, v) }
-            when (val body = request.body) {
-                is Body.JsonBody -> setBody(TextContent(HttpTransport.json.encodeToString(JsonElement.serializer(), body.json), ContentType.Application.Json))
-                is Body.Form -> setBody(TextContent(body.fields.formUrlEncode(), ContentType.Application.FormUrlEncoded))
-                is Body.Bytes -> setBody(ByteArrayContent(body.bytes, body.contentType))
-                null -> Unit
-            }
+            request.body?.let { setBody(ByteArrayContent(it.encoded(), it.contentType)) }
         }.execute { response -> read(KtorResponse(response)) }
 
     /** Closes this client; the engine stays the caller's. */

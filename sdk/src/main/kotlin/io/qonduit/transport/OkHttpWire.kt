@@ -1,13 +1,10 @@
 package io.qonduit.transport
 
-import io.ktor.http.ContentType
-import io.ktor.http.formUrlEncode
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.InternalCoroutinesApi
 import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.job
 import kotlinx.coroutines.withContext
-import kotlinx.serialization.json.JsonElement
 import okhttp3.MediaType.Companion.toMediaType
 import okhttp3.OkHttpClient
 import okhttp3.Request
@@ -77,16 +74,10 @@ internal class OkHttpWire(private val client: OkHttpClient, private val requestT
         }
 
         // Bytes, not text: OkHttp's text bodies add "; charset=utf-8" to the content type, which Ktor does not send.
-        fun Body.toOkHttp(): RequestBody = when (this) {
-            is Body.JsonBody -> HttpTransport.json.encodeToString(JsonElement.serializer(), json).encodeToByteArray().toRequestBody(JSON)
-            is Body.Form -> fields.formUrlEncode().encodeToByteArray().toRequestBody(FORM)
-            is Body.Bytes -> bytes.toRequestBody(contentType.toString().toMediaType())
-        }
+        fun Body.toOkHttp(): RequestBody = encoded().toRequestBody(contentType.toString().toMediaType())
 
         /** Methods OkHttp sends only with a body: an empty one when the caller has none, as Ktor sends. */
         val NEEDS_BODY = setOf("POST", "PUT", "PATCH")
         val EMPTY: RequestBody = ByteArray(0).toRequestBody(null)
-        val JSON = ContentType.Application.Json.toString().toMediaType()
-        val FORM = ContentType.Application.FormUrlEncoded.toString().toMediaType()
     }
 }
