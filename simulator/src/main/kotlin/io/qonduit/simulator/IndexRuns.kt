@@ -10,8 +10,9 @@ import java.util.stream.IntStream
  * consecutive indices: the bit deposit that spreads a counter around the fixed bits is paid once per run,
  * and the inner loop over a run is a plain counted loop the JIT unrolls. Long runs are cut into segments
  * of at most [SEGMENT] so that even a gate on a high qubit splits evenly over the cores. Short runs (a gate
- * on qubit 0, 1 or 2) are walked in units of several: the runs between the two lowest positions are evenly
- * spaced, `2·run` apart, so only a unit's first run pays the deposit.
+ * on qubit 0, 1 or 2, or on a pair of neighbours such as (1, 2)) are walked in units of several: the runs told
+ * apart by the lowest free bits above the lowest position are evenly spaced, so only a unit's first run pays
+ * the deposit.
  */
 internal object IndexRuns {
     /** Below this many touched indices the fork-join overhead outweighs a second core. */
@@ -31,13 +32,14 @@ internal object IndexRuns {
         val count = 1 shl (numQubits - positions.size)
         val run = runLength(positions)
         val perUnit = runsPerUnit(numQubits, positions)
+        val spacing = runSpacing(positions)
         val unit = run * perUnit
         forRange(count / unit, count) { lo, hi ->
             for (u in lo until hi) {
                 var start = deposit(u * unit, positions) or mask
                 for (r in 0 until perUnit) {
                     body(start, start + run)
-                    start += 2 * run
+                    start += spacing
                 }
             }
         }
@@ -48,6 +50,7 @@ internal object IndexRuns {
         val count = 1 shl (numQubits - positions.size)
         val run = runLength(positions)
         val perUnit = runsPerUnit(numQubits, positions)
+        val spacing = runSpacing(positions)
         val unit = run * perUnit
         return sumRange(count / unit, count) { lo, hi ->
             var s = 0.0
@@ -55,7 +58,7 @@ internal object IndexRuns {
                 var start = deposit(u * unit, positions) or mask
                 for (r in 0 until perUnit) {
                     s += body(start, start + run)
-                    start += 2 * run
+                    start += spacing
                 }
             }
             s
@@ -66,14 +69,27 @@ internal object IndexRuns {
     fun runLength(positions: IntArray): Int = minOf(1 shl positions[0], SEGMENT)
 
     /**
-     * Runs walked from one deposit: as many as lie between the two lowest positions (all evenly spaced),
-     * up to [SEGMENT] indices in all; 1 for runs cut into segments, which are contiguous instead.
+     * Runs walked from one deposit: those told apart only by the free bits from the lowest one above
+     * `positions[0]` up to the next position (all [runSpacing] apart), up to [SEGMENT] indices in all; 1 for
+     * runs cut into segments, which are contiguous instead.
      */
     fun runsPerUnit(numQubits: Int, positions: IntArray): Int {
         val run = 1 shl positions[0]
         if (run >= SEGMENT) return 1
-        val next = if (positions.size > 1) positions[1] else numQubits
-        return minOf(1 shl (next - positions[0] - 1), SEGMENT / run)
+        val free = firstFreeBit(positions)
+        if (free >= numQubits) return 1
+        val next = positions.firstOrNull { it > free } ?: numQubits
+        return minOf(1 shl (next - free), SEGMENT / run)
+    }
+
+    /** Distance between the starts of the runs of one unit: the weight of the lowest free bit above `positions[0]`. */
+    fun runSpacing(positions: IntArray): Int = 1 shl firstFreeBit(positions)
+
+    /** The lowest bit above `positions[0]` that is not a position (positions ascending). */
+    private fun firstFreeBit(positions: IntArray): Int {
+        var bit = positions[0] + 1
+        for (k in 1 until positions.size) if (positions[k] == bit) bit++
+        return bit
     }
 
     /** Spreads the bits of [k] around zero bits inserted at [positions] (ascending). */
