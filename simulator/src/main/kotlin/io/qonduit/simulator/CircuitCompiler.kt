@@ -14,6 +14,8 @@ import io.qonduit.circuit.QubitOperand
 import io.qonduit.circuit.Reset
 import io.qonduit.circuit.StandardGate
 import io.qonduit.simulator.ops.ConditionalOp
+import io.qonduit.simulator.ops.DiagonalFusion
+import io.qonduit.simulator.ops.DiagonalOp
 import io.qonduit.simulator.ops.GateExpansion
 import io.qonduit.simulator.ops.MeasureOp
 import io.qonduit.simulator.ops.Op
@@ -46,7 +48,8 @@ internal class CircuitCompiler private constructor(
 
     private fun compile(): CompiledCircuit {
         for (instruction in circuit.instructions) emit(instruction, ::record)
-        val final = if (fuse) TwoQubitFusion.fuse(SingleQubitFusion.fuse(ops, circuit.numQubits), circuit.numQubits) else ops
+        val n = circuit.numQubits
+        val final = if (fuse) DiagonalFusion.fuse(TwoQubitFusion.fuse(SingleQubitFusion.fuse(ops, n), n), n) else ops
         return CompiledCircuit(circuit.numQubits, circuit.numClbits, circuit.classicalRegisters, midCircuit, final, ops.size)
     }
 
@@ -111,6 +114,7 @@ internal class CircuitCompiler private constructor(
             is UnitaryOp -> if (touchesMeasured(op.target, op.controls)) midCircuit = true
             is SwapOp -> if (measured[op.a] || measured[op.b] || touchesMeasured(op.a, op.controls)) midCircuit = true
             is TwoQubitOp -> if (measured[op.a] || measured[op.b] || touchesMeasured(op.a, op.controls)) midCircuit = true
+            is DiagonalOp -> if (op.members.any { touchesMeasured(it.target, it.controls) }) midCircuit = true
             is MeasureOp -> measured.set(op.qubit)
             is ResetOp, is ConditionalOp -> midCircuit = true
         }
@@ -122,7 +126,8 @@ internal class CircuitCompiler private constructor(
     companion object {
         /**
          * [circuit] with [binding] for its parameters, flattened; with [fuse], runs of single-qubit gates on
-         * a qubit are merged ([SingleQubitFusion]), then blocks of gates within a pair of qubits ([TwoQubitFusion]).
+         * a qubit are merged ([SingleQubitFusion]), then blocks of gates within a pair of qubits ([TwoQubitFusion]),
+         * then runs of diagonal gates ([DiagonalFusion]).
          *
          * @throws IllegalArgumentException naming every parameter [binding] leaves unbound
          */

@@ -1,5 +1,7 @@
 package io.qonduit.simulator
 
+import io.qonduit.simulator.ops.DiagonalOp
+import io.qonduit.simulator.ops.GateOp
 import io.qonduit.simulator.ops.MatrixKind
 import io.qonduit.simulator.ops.SwapOp
 import io.qonduit.simulator.ops.TwoQubitOp
@@ -28,6 +30,15 @@ internal class StateVector(val numQubits: Int) {
         System.arraycopy(other.im, 0, im, 0, dim)
     }
 
+    fun apply(op: GateOp) {
+        when (op) {
+            is UnitaryOp -> apply(op)
+            is SwapOp -> apply(op)
+            is TwoQubitOp -> apply(op)
+            is DiagonalOp -> apply(op)
+        }
+    }
+
     fun apply(op: UnitaryOp) {
         val m = op.m
         val positions = op.sortedPositions
@@ -50,7 +61,18 @@ internal class StateVector(val numQubits: Int) {
                     if (isX) exchange(s, e, stride) else antiDiagonal(s, e, stride, r01, i01, r10, i10)
                 }
             }
-            MatrixKind.GENERAL -> forRuns(numQubits, positions, mask) { s, e -> general(s, e, stride, m) }
+            MatrixKind.GENERAL -> {
+                // A real matrix (H, RY) acts on the real and imaginary parts apart: two loops over one array each.
+                val real = m[1] == 0.0 && m[3] == 0.0 && m[5] == 0.0 && m[7] == 0.0
+                forRuns(numQubits, positions, mask) { s, e ->
+                    if (real) {
+                        realPairs(re, s, e, stride, m)
+                        realPairs(im, s, e, stride, m)
+                    } else {
+                        general(s, e, stride, m)
+                    }
+                }
+            }
         }
     }
 
@@ -67,6 +89,21 @@ internal class StateVector(val numQubits: Int) {
         val m = op.m
         // Each run index holds |00>; its three partners sit a fixed offset above it.
         forRuns(numQubits, op.sortedPositions, op.controlMask) { s, e -> dense4(s, e, bitA, bitB, m) }
+    }
+
+    fun apply(op: DiagonalOp) {
+        val size = 1 shl op.lowBits
+        val rowsRe = op.rowsRe
+        val rowsIm = op.rowsIm
+        forRange(dim / size, dim) { lo, hi ->
+            val phase = DoubleArray(2)
+            for (block in lo until hi) {
+                val base = block shl op.lowBits
+                val row = op.rowOf(base)
+                op.blockPhase(base, phase)
+                multiplyByRow(base, rowsRe[row], rowsIm[row], phase[0], phase[1])
+            }
+        }
     }
 
     /** Probability that [qubit] reads 1; run sums are added in a fixed order so results do not depend on scheduling. */
@@ -105,6 +142,19 @@ internal class StateVector(val numQubits: Int) {
         }
     }
 
+    /** Amplitudes `[base, base + rowRe.size)` times the row's phases, each times `r + i·i`. */
+    private fun multiplyByRow(base: Int, rowRe: DoubleArray, rowIm: DoubleArray, r: Double, i: Double) {
+        val re = re
+        val im = im
+        for (j in rowRe.indices) {
+            val pr = rowRe[j] * r - rowIm[j] * i
+            val pi = rowRe[j] * i + rowIm[j] * r
+            val k = base + j
+            val ar = re[k]; val ai = im[k]
+            re[k] = ar * pr - ai * pi; im[k] = ar * pi + ai * pr
+        }
+    }
+
     /** Exchanges amplitudes `[s, e)` with those [offset] above them. */
     private fun exchange(s: Int, e: Int, offset: Int) {
         val re = re
@@ -124,6 +174,17 @@ internal class StateVector(val numQubits: Int) {
             val ar = re[a]; val ai = im[a]; val br = re[b]; val bi = im[b]
             re[a] = r01 * br - i01 * bi; im[a] = r01 * bi + i01 * br
             re[b] = r10 * ar - i10 * ai; im[b] = r10 * ai + i10 * ar
+        }
+    }
+
+    /** The real 2x2 [m] (imaginary parts zero) on the pairs `(a, a + stride)` of [x] for a in `[s, e)`. */
+    private fun realPairs(x: DoubleArray, s: Int, e: Int, stride: Int, m: DoubleArray) {
+        val r00 = m[0]; val r01 = m[2]; val r10 = m[4]; val r11 = m[6]
+        for (a in s until e) {
+            val b = a + stride
+            val u = x[a]; val v = x[b]
+            x[a] = r00 * u + r01 * v
+            x[b] = r10 * u + r11 * v
         }
     }
 

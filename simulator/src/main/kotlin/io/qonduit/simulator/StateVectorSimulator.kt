@@ -1,11 +1,10 @@
 package io.qonduit.simulator
 
 import io.qonduit.simulator.ops.ConditionalOp
+import io.qonduit.simulator.ops.GateOp
 import io.qonduit.simulator.ops.MeasureOp
 import io.qonduit.simulator.ops.Op
 import io.qonduit.simulator.ops.ResetOp
-import io.qonduit.simulator.ops.SwapOp
-import io.qonduit.simulator.ops.TwoQubitOp
 import io.qonduit.simulator.ops.UnitaryOp
 import io.qonduit.circuit.Circuit
 import java.util.SplittableRandom
@@ -86,9 +85,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
         val state = StateVector(circuit.numQubits)
         for (op in circuit.ops) {
             when (op) {
-                is UnitaryOp -> state.apply(op)
-                is SwapOp -> state.apply(op)
-                is TwoQubitOp -> state.apply(op)
+                is GateOp -> state.apply(op)
                 is MeasureOp -> Unit
                 is ResetOp, is ConditionalOp ->
                     throw IllegalArgumentException("$what needs a circuit without reset or classical conditions; use run()")
@@ -103,9 +100,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
         for (op in circuit.ops) {
             stopIf(cancelled)
             when (op) {
-                is UnitaryOp -> state.apply(op)
-                is SwapOp -> state.apply(op)
-                is TwoQubitOp -> state.apply(op)
+                is GateOp -> state.apply(op)
                 else -> Unit
             }
         }
@@ -155,9 +150,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
         while (prefixEnd < ops.size) {
             stopIf(cancelled)
             when (val op = ops[prefixEnd]) {
-                is UnitaryOp -> prefix.apply(op)
-                is SwapOp -> prefix.apply(op)
-                is TwoQubitOp -> prefix.apply(op)
+                is GateOp -> prefix.apply(op)
                 else -> break
             }
             prefixEnd++
@@ -190,9 +183,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
 
     private fun execute(op: Op, state: StateVector, clbits: BooleanArray) {
         when (op) {
-            is UnitaryOp -> state.apply(op)
-            is SwapOp -> state.apply(op)
-            is TwoQubitOp -> state.apply(op)
+            is GateOp -> state.apply(op)
             is MeasureOp -> {
                 val outcome = measure(state, op.qubit)
                 if (op.clbit >= 0) clbits[op.clbit] = outcome

@@ -2,9 +2,12 @@ package io.qonduit.simulator
 
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus
+import io.kotest.matchers.ints.shouldBeGreaterThanOrEqual
 import io.kotest.matchers.ints.shouldBeLessThan
 import io.kotest.matchers.shouldBe
 import io.qonduit.circuit.OpenQasm
+import io.qonduit.simulator.ops.DiagonalOp
+import io.qonduit.simulator.ops.GateOp
 import io.qonduit.simulator.ops.MeasureOp
 import io.qonduit.simulator.ops.SwapOp
 import io.qonduit.simulator.ops.TwoQubitOp
@@ -13,8 +16,8 @@ import java.util.Locale
 import kotlin.random.Random
 
 /**
- * Fused compilation ([io.qonduit.simulator.ops.SingleQubitFusion], [io.qonduit.simulator.ops.TwoQubitFusion])
- * against the unfused op list, gate by gate. */
+ * Fused compilation ([io.qonduit.simulator.ops.SingleQubitFusion], [io.qonduit.simulator.ops.TwoQubitFusion],
+ * [io.qonduit.simulator.ops.DiagonalFusion]) against the unfused op list, gate by gate. */
 class FusionSpec : FunSpec({
     val oneQubit = listOf("h", "x", "y", "z", "s", "sdg", "t", "sx", "rz(%f)", "rx(%f)", "ry(%f)", "u3(%f,%f,%f)", "p(%f)")
     val twoQubit = listOf("cx", "cz", "cp(%f)", "crz(%f)", "swap", "cu3(%f,%f,%f)")
@@ -33,12 +36,7 @@ class FusionSpec : FunSpec({
 
     fun evolve(compiled: CompiledCircuit): StateVector {
         val s = StateVector(compiled.numQubits)
-        for (op in compiled.ops) when (op) {
-            is UnitaryOp -> s.apply(op)
-            is SwapOp -> s.apply(op)
-            is TwoQubitOp -> s.apply(op)
-            else -> Unit
-        }
+        for (op in compiled.ops) if (op is GateOp) s.apply(op)
         return s
     }
 
@@ -94,13 +92,54 @@ class FusionSpec : FunSpec({
         ops.filterIsInstance<UnitaryOp>().single().target shouldBe 2
     }
 
-    test("a lone cheap gate and a block of diagonal gates keep their fast paths") {
+    test("a lone cheap gate keeps its fast path; a block of diagonal gates is one diagonal pass, not a dense 4x4") {
         val lone = shouldMatchUnfused(QELIB_HEADER + "qreg q[2];\ncp(0.5) q[0],q[1];\n")
         lone.map { it::class.simpleName } shouldBe listOf("UnitaryOp")
         val diagonal = shouldMatchUnfused(QELIB_HEADER + "qreg q[2];\ncz q[0],q[1];\nt q[1];\ncp(0.2) q[1],q[0];\n")
-        diagonal.none { it is TwoQubitOp } shouldBe true
+        diagonal.map { it::class.simpleName } shouldBe listOf("DiagonalOp")
         val swap = shouldMatchUnfused(QELIB_HEADER + "qreg q[2];\nswap q[0],q[1];\n")
         swap.map { it::class.simpleName } shouldBe listOf("SwapOp")
+    }
+
+    // Wider than DiagonalOp.LOW_BITS, so members fall on low qubits, high qubits and both (the row choice).
+    val diagonalGates = listOf("rz(%f)", "p(%f)", "t", "sdg", "z", "cz", "cp(%f)", "crz(%f)")
+
+    test("random runs of diagonal gates on 12 and 13 qubits, low, high and across, evolve as unfused") {
+        val random = Random(14)
+        repeat(40) {
+            val n = 12 + random.nextInt(2)
+            val b = StringBuilder(QELIB_HEADER).append("qreg q[$n];\n")
+            for (q in 0 until n) b.append("h q[$q];\n")
+            repeat(60) {
+                val template = if (random.nextInt(12) == 0) "h" else diagonalGates.random(random)
+                val name = template.replace(Regex("%f")) { String.format(Locale.ROOT, "%.6f", random.nextDouble(-3.0, 3.0)) }
+                val qs = (0 until n).shuffled(random).take(if (template.startsWith("c")) 2 else 1)
+                b.append("$name ${qs.joinToString(",") { "q[$it]" }};\n")
+            }
+            val ops = shouldMatchUnfused(b.toString())
+            ops.any { it is DiagonalOp } shouldBe true
+        }
+    }
+
+    test("a QFT's ladders of controlled phases become one diagonal pass each; a layer of rz on 8 qubits one pass") {
+        val n = 14
+        val qft = StringBuilder(QELIB_HEADER).append("qreg q[$n];\n")
+        for (q in 0 until n) qft.append("x q[$q];\n".takeIf { q % 3 == 0 } ?: "h q[$q];\n")
+        for (j in n - 1 downTo 0) {
+            qft.append("h q[$j];\n")
+            for (k in j - 1 downTo 0) qft.append("cp(${Math.PI / (1 shl (j - k))}) q[$k],q[$j];\n")
+        }
+        val ops = shouldMatchUnfused(qft.toString())
+        // Each ladder's first phase joins the h before it in a 4x4; ladders on qubits 0-3 are too cheap to merge.
+        ops.count { it is DiagonalOp } shouldBeGreaterThanOrEqual n - 4
+        ops.size shouldBeLessThan 3 * n
+
+        val layer = StringBuilder(QELIB_HEADER).append("qreg q[$n];\n")
+        for (q in 0 until n) layer.append("h q[$q];\n")
+        for (q in 0 until n - 1) layer.append("cx q[$q],q[${q + 1}];\n") // so the rz do not merge into the h
+        for (q in listOf(1, 4, 7, 10, 11, 2, 5, 8)) layer.append("rz(0.${q + 1}) q[$q];\n")
+        val layerOps = shouldMatchUnfused(layer.toString())
+        layerOps.filterIsInstance<DiagonalOp>().single().members.size shouldBe 8
     }
 
     test("a measurement or reset inside a pair's gates closes the block: nothing moves across it") {

@@ -3,6 +3,9 @@ package io.qonduit.simulator.ops
 /** One flattened instruction of a parsed circuit, on global qubit / clbit indices. */
 internal sealed class Op
 
+/** An op that changes the state the same way every time: a gate, or gates merged by a fusion pass. */
+internal sealed class GateOp : Op()
+
 /** How a 2x2 matrix is applied: diagonal and anti-diagonal matrices need half the arithmetic. */
 internal enum class MatrixKind { DIAGONAL, ANTI_DIAGONAL, GENERAL }
 
@@ -10,7 +13,7 @@ internal enum class MatrixKind { DIAGONAL, ANTI_DIAGONAL, GENERAL }
  * 2x2 unitary on [target], applied only where all [controls] are 1.
  * [m] holds re/im of m00, m01, m10, m11 in that order (8 doubles).
  */
-internal class UnitaryOp(val target: Int, val controls: IntArray, val m: DoubleArray) : Op() {
+internal class UnitaryOp(val target: Int, val controls: IntArray, val m: DoubleArray) : GateOp() {
     /** Bits that must be 1 for the matrix to apply (only meaningful below 31 qubits, the simulator's range). */
     val controlMask: Int = controls.fold(0) { acc, c -> acc or (1 shl c) }
 
@@ -28,7 +31,7 @@ internal class UnitaryOp(val target: Int, val controls: IntArray, val m: DoubleA
  * two-qubit gates becomes ([TwoQubitFusion]). [m] holds re/im of the 16 entries row by row (32 doubles);
  * row and column index the local basis `bit_a + 2·bit_b`.
  */
-internal class TwoQubitOp(val a: Int, val b: Int, val controls: IntArray, val m: DoubleArray) : Op() {
+internal class TwoQubitOp(val a: Int, val b: Int, val controls: IntArray, val m: DoubleArray) : GateOp() {
     init {
         require(a != b) { "a two-qubit op needs two distinct qubits, got $a twice" }
         require(m.size == 32) { "a 4x4 matrix has 32 doubles (re/im), got ${m.size}" }
@@ -39,7 +42,7 @@ internal class TwoQubitOp(val a: Int, val b: Int, val controls: IntArray, val m:
 }
 
 /** Exchanges qubits [a] and [b] where all [controls] are 1. */
-internal class SwapOp(val a: Int, val b: Int, val controls: IntArray) : Op() {
+internal class SwapOp(val a: Int, val b: Int, val controls: IntArray) : GateOp() {
     val controlMask: Int = controls.fold(0) { acc, c -> acc or (1 shl c) }
     val sortedPositions: IntArray = (controls + a + b).sortedArray()
 }

@@ -28,6 +28,7 @@ internal object SingleQubitFusion {
                 is UnitaryOp -> { flush(op.target); op.controls.forEach(::flush) }
                 is SwapOp -> { flush(op.a); flush(op.b); op.controls.forEach(::flush) }
                 is TwoQubitOp -> { flush(op.a); flush(op.b); op.controls.forEach(::flush) }
+                is DiagonalOp -> for (q in 0 until numQubits) if ((op.qubitMask ushr q) and 1 == 1) flush(q)
                 is MeasureOp, is ResetOp, is ConditionalOp -> for (q in 0 until numQubits) flush(q)
             }
             out += op
