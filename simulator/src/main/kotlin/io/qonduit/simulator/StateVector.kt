@@ -64,12 +64,27 @@ internal class StateVector(val numQubits: Int) {
             MatrixKind.GENERAL -> {
                 // A real matrix (H, RY) acts on the real and imaginary parts apart: two loops over one array each.
                 val real = m[1] == 0.0 && m[3] == 0.0 && m[5] == 0.0 && m[7] == 0.0
-                forRuns(numQubits, positions, mask) { s, e ->
-                    if (real) {
-                        realPairs(re, s, e, stride, m)
-                        realPairs(im, s, e, stride, m)
-                    } else {
-                        general(s, e, stride, m)
+                if (mask == 0 && stride < SHORT_STRIDE) {
+                    // Runs of 1 to 4 amplitudes: one loop over all the pairs of a slice, not a call per run.
+                    val slice = minOf(dim, SLICE)
+                    forRange(dim / slice, dim) { lo, hi ->
+                        for (c in lo until hi) {
+                            if (real) {
+                                realPairsShort(re, c * slice, slice / 2, stride, m)
+                                realPairsShort(im, c * slice, slice / 2, stride, m)
+                            } else {
+                                general(c * slice, slice / 2, stride, m)
+                            }
+                        }
+                    }
+                } else {
+                    forRuns(numQubits, positions, mask) { s, e ->
+                        if (real) {
+                            realPairs(re, s, e, stride, m)
+                            realPairs(im, s, e, stride, m)
+                        } else {
+                            general(s, e - s, stride, m)
+                        }
                     }
                 }
             }
@@ -188,12 +203,34 @@ internal class StateVector(val numQubits: Int) {
         }
     }
 
-    private fun general(s: Int, e: Int, stride: Int, m: DoubleArray) {
+    /**
+     * [realPairs] for a short [stride]: the [pairs] pairs from [base], indexed as in [general]. Apart from
+     * [realPairs] because the plain index of a long run lets the JIT vectorise that loop.
+     */
+    private fun realPairsShort(x: DoubleArray, base: Int, pairs: Int, stride: Int, m: DoubleArray) {
+        val r00 = m[0]; val r01 = m[2]; val r10 = m[4]; val r11 = m[6]
+        val high = (stride - 1).inv()
+        for (j in 0 until pairs) {
+            val a = base + j + (j and high)
+            val b = a + stride
+            val u = x[a]; val v = x[b]
+            x[a] = r00 * u + r01 * v
+            x[b] = r10 * u + r11 * v
+        }
+    }
+
+    /**
+     * The 2x2 [m] on [pairs] pairs from [base], the j-th at `base + j` with a zero bit inserted at [stride]
+     * (within a run, the plain `base + j`): one loop serves long runs and a whole slice of short ones.
+     */
+    private fun general(base: Int, pairs: Int, stride: Int, m: DoubleArray) {
         val re = re
         val im = im
         val r00 = m[0]; val i00 = m[1]; val r01 = m[2]; val i01 = m[3]
         val r10 = m[4]; val i10 = m[5]; val r11 = m[6]; val i11 = m[7]
-        for (a in s until e) {
+        val high = (stride - 1).inv()
+        for (j in 0 until pairs) {
+            val a = base + j + (j and high)
             val b = a + stride
             val ar = re[a]; val ai = im[a]; val br = re[b]; val bi = im[b]
             re[a] = r00 * ar - i00 * ai + r01 * br - i01 * bi
@@ -203,24 +240,31 @@ internal class StateVector(val numQubits: Int) {
         }
     }
 
-    /** The 4x4 [m] on the quadruples `k, k + bitA, k + bitB, k + bitA + bitB` for k in `[s, e)`. */
+    /**
+     * The 4x4 [m] on the quadruples `k, k + bitA, k + bitB, k + bitA + bitB` for k in `[s, e)`. The 32 entries
+     * are read into locals once: read from [m] inside the loop, each would be read again after every store
+     * (the JIT cannot tell [m] from the state arrays), which made the kernel up to 3x slower.
+     */
     private fun dense4(s: Int, e: Int, bitA: Int, bitB: Int, m: DoubleArray) {
         val re = re
         val im = im
         val both = bitA + bitB
+        val a0 = m[0]; val b0 = m[1]; val a1 = m[2]; val b1 = m[3]; val a2 = m[4]; val b2 = m[5]; val a3 = m[6]; val b3 = m[7]
+        val c0 = m[8]; val d0 = m[9]; val c1 = m[10]; val d1 = m[11]; val c2 = m[12]; val d2 = m[13]; val c3 = m[14]; val d3 = m[15]
+        val e0 = m[16]; val f0 = m[17]; val e1 = m[18]; val f1 = m[19]; val e2 = m[20]; val f2 = m[21]; val e3 = m[22]; val f3 = m[23]
+        val g0 = m[24]; val h0 = m[25]; val g1 = m[26]; val h1 = m[27]; val g2 = m[28]; val h2 = m[29]; val g3 = m[30]; val h3 = m[31]
         for (k0 in s until e) {
             val k1 = k0 + bitA; val k2 = k0 + bitB; val k3 = k0 + both
             val r0 = re[k0]; val i0 = im[k0]; val r1 = re[k1]; val i1 = im[k1]
             val r2 = re[k2]; val i2 = im[k2]; val r3 = re[k3]; val i3 = im[k3]
-            for (row in 0..3) {
-                val o = 8 * row
-                val nr = m[o] * r0 - m[o + 1] * i0 + m[o + 2] * r1 - m[o + 3] * i1 +
-                    m[o + 4] * r2 - m[o + 5] * i2 + m[o + 6] * r3 - m[o + 7] * i3
-                val ni = m[o] * i0 + m[o + 1] * r0 + m[o + 2] * i1 + m[o + 3] * r1 +
-                    m[o + 4] * i2 + m[o + 5] * r2 + m[o + 6] * i3 + m[o + 7] * r3
-                val k = when (row) { 0 -> k0; 1 -> k1; 2 -> k2; else -> k3 }
-                re[k] = nr; im[k] = ni
-            }
+            re[k0] = a0 * r0 - b0 * i0 + a1 * r1 - b1 * i1 + a2 * r2 - b2 * i2 + a3 * r3 - b3 * i3
+            im[k0] = a0 * i0 + b0 * r0 + a1 * i1 + b1 * r1 + a2 * i2 + b2 * r2 + a3 * i3 + b3 * r3
+            re[k1] = c0 * r0 - d0 * i0 + c1 * r1 - d1 * i1 + c2 * r2 - d2 * i2 + c3 * r3 - d3 * i3
+            im[k1] = c0 * i0 + d0 * r0 + c1 * i1 + d1 * r1 + c2 * i2 + d2 * r2 + c3 * i3 + d3 * r3
+            re[k2] = e0 * r0 - f0 * i0 + e1 * r1 - f1 * i1 + e2 * r2 - f2 * i2 + e3 * r3 - f3 * i3
+            im[k2] = e0 * i0 + f0 * r0 + e1 * i1 + f1 * r1 + e2 * i2 + f2 * r2 + e3 * i3 + f3 * r3
+            re[k3] = g0 * r0 - h0 * i0 + g1 * r1 - h1 * i1 + g2 * r2 - h2 * i2 + g3 * r3 - h3 * i3
+            im[k3] = g0 * i0 + h0 * r0 + g1 * i1 + h1 * r1 + g2 * i2 + h2 * r2 + g3 * i3 + h3 * r3
         }
     }
 
@@ -253,5 +297,13 @@ internal class StateVector(val numQubits: Int) {
                 out[k] = r * r + i * i
             }
         }
+    }
+
+    private companion object {
+        /** Below this stride (targets 0 to 2) runs are too short to pay a call each. */
+        const val SHORT_STRIDE = 8
+
+        /** Amplitudes per slice of the short-stride loop: a multiple of every short pair block, split over the cores. */
+        const val SLICE = 1 shl 13
     }
 }

@@ -3,6 +3,7 @@ package io.qonduit.simulator
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.shouldBe
+import io.qonduit.simulator.ops.DiagonalOp
 import io.qonduit.simulator.ops.MatrixKind
 import io.qonduit.simulator.ops.Matrices
 import io.qonduit.simulator.ops.SwapOp
@@ -77,6 +78,7 @@ class KernelSpec : FunSpec({
 
     val matrices = listOf(
         "general" to Matrices.u3(0.7, -1.1, 2.3),
+        "real" to Matrices.H,
         "diagonal" to Matrices.rz(0.9),
         "phase only" to Matrices.phase(-0.4),
         "anti-diagonal" to Matrices.Y,
@@ -103,6 +105,34 @@ class KernelSpec : FunSpec({
             for (op in listOf(UnitaryOp(0, IntArray(0), m), UnitaryOp(n - 1, IntArray(0), m), UnitaryOp(n - 1, intArrayOf(0), m))) {
                 checkAgainstReference(random, op)
             }
+        }
+    }
+
+    test("uncontrolled gates on qubits 1, 2 and 3 (the short-stride loop and the first run loop) match the reference") {
+        val random = Random(19)
+        for ((_, m) in matrices) for (target in 1..3) checkAgainstReference(random, UnitaryOp(target, IntArray(0), m))
+    }
+
+    test("a DiagonalOp of phases on low qubits, high qubits and across them matches its members one by one") {
+        val random = Random(20)
+        repeat(6) {
+            val members = List(12) {
+                val q = qubits(random, 1 + random.nextInt(3))
+                val m = if (random.nextBoolean()) Matrices.rz(random.nextDouble(-3.0, 3.0)) else Matrices.phase(random.nextDouble(-3.0, 3.0))
+                UnitaryOp(q[0], q.copyOfRange(1, q.size), m)
+            }.let { all ->
+                // At most MAX_MIXED_HIGH high qubits may choose the row: keep members until that would be passed.
+                var high = 0
+                all.takeWhile { op ->
+                    high = high or DiagonalOp.mixedHighBits(DiagonalOp.bitsOf(op), DiagonalOp.LOW_BITS)
+                    Integer.bitCount(high) <= DiagonalOp.MAX_MIXED_HIGH
+                }
+            }
+            val state = randomState(random)
+            val expected = copy(state)
+            state.apply(DiagonalOp(n, members))
+            members.forEach { referenceApply(expected, it) }
+            shouldAgree(state, expected)
         }
     }
 
