@@ -44,20 +44,11 @@ internal class DiagonalOp(val numQubits: Int, val members: List<UnitaryOp>) : Ga
         for (row in 0 until rows) {
             var high = 0
             for (k in mixedHigh.indices) if ((row ushr k) and 1 == 1) high = high or (1 shl mixedHigh[k])
+            val phase = DoubleArray(2)
             for (j in 0 until (1 shl lowBits)) {
-                var r = 1.0
-                var i = 0.0
-                for (op in rowMembers) {
-                    val index = j or high
-                    if (index and op.controlMask != op.controlMask) continue
-                    val o = if ((index ushr op.target) and 1 == 1) 6 else 0
-                    val pr = op.m[o]; val pi = op.m[o + 1]
-                    val nr = r * pr - i * pi
-                    i = r * pi + i * pr
-                    r = nr
-                }
-                rowsRe[row][j] = r
-                rowsIm[row][j] = i
+                phaseAt(rowMembers, j or high, phase)
+                rowsRe[row][j] = phase[0]
+                rowsIm[row][j] = phase[1]
             }
         }
     }
@@ -70,12 +61,15 @@ internal class DiagonalOp(val numQubits: Int, val members: List<UnitaryOp>) : Ga
     }
 
     /** The phase [highMembers] give the block starting at [base], written to [out] as re, im. */
-    fun blockPhase(base: Int, out: DoubleArray) {
+    fun blockPhase(base: Int, out: DoubleArray) = phaseAt(highMembers, base, out)
+
+    /** The product of the phases [ops] give basis [index] (1 where a control is clear), written to [out] as re, im. */
+    private fun phaseAt(ops: List<UnitaryOp>, index: Int, out: DoubleArray) {
         var r = 1.0
         var i = 0.0
-        for (op in highMembers) {
-            if (base and op.controlMask != op.controlMask) continue
-            val o = if ((base ushr op.target) and 1 == 1) 6 else 0
+        for (op in ops) {
+            if (index and op.controlMask != op.controlMask) continue
+            val o = if ((index ushr op.target) and 1 == 1) 6 else 0
             val pr = op.m[o]; val pi = op.m[o + 1]
             val nr = r * pr - i * pi
             i = r * pi + i * pr
