@@ -13,30 +13,29 @@ import io.qonduit.circuit.Measurement
 import io.qonduit.circuit.QubitOperand
 import io.qonduit.circuit.Reset
 import io.qonduit.circuit.StandardGate
+import io.qonduit.simulator.ops.CacheBlocking
 import io.qonduit.simulator.ops.ConditionalOp
 import io.qonduit.simulator.ops.DiagonalFusion
-import io.qonduit.simulator.ops.DiagonalOp
 import io.qonduit.simulator.ops.GateExpansion
+import io.qonduit.simulator.ops.GateOp
 import io.qonduit.simulator.ops.MeasureOp
 import io.qonduit.simulator.ops.Op
 import io.qonduit.simulator.ops.ResetOp
 import io.qonduit.simulator.ops.SingleQubitFusion
-import io.qonduit.simulator.ops.SwapOp
 import io.qonduit.simulator.ops.TwoQubitFusion
-import io.qonduit.simulator.ops.TwoQubitOp
-import io.qonduit.simulator.ops.UnitaryOp
-import java.util.BitSet
 
 /** Binds a circuit's parameters and flattens it: user gates expanded, register operands broadcast. */
 internal class CircuitCompiler private constructor(
     private val circuit: Circuit,
     private val binding: Map<String, Double>,
     private val fuse: Boolean,
+    private val blockBits: Int,
 ) {
     private val qubitOffset = HashMap<String, Int>()
     private val clbitOffset = HashMap<String, Int>()
     private val ops = ArrayList<Op>()
-    private val measured = BitSet()
+    /** Qubits measured so far, as a bit mask (the simulator's width stays below 31). */
+    private var measured = 0
     private var midCircuit = false
 
     init {
@@ -49,7 +48,10 @@ internal class CircuitCompiler private constructor(
     private fun compile(): CompiledCircuit {
         for (instruction in circuit.instructions) emit(instruction, ::record)
         val n = circuit.numQubits
-        val final = if (fuse) DiagonalFusion.fuse(TwoQubitFusion.fuse(SingleQubitFusion.fuse(ops, n), n), n) else ops
+        val final = if (!fuse) ops else {
+            val merged = DiagonalFusion.fuse(TwoQubitFusion.fuse(SingleQubitFusion.fuse(ops, n), n), n)
+            CacheBlocking.fuse(merged, n, blockBits)
+        }
         return CompiledCircuit(circuit.numQubits, circuit.numClbits, circuit.classicalRegisters, midCircuit, final, ops.size)
     }
 
@@ -111,33 +113,34 @@ internal class CircuitCompiler private constructor(
     /** Final sink for top-level ops: tracks which qubits were measured to detect mid-circuit measurement. */
     private fun record(op: Op) {
         when (op) {
-            is UnitaryOp -> if (touchesMeasured(op.target, op.controls)) midCircuit = true
-            is SwapOp -> if (measured[op.a] || measured[op.b] || touchesMeasured(op.a, op.controls)) midCircuit = true
-            is TwoQubitOp -> if (measured[op.a] || measured[op.b] || touchesMeasured(op.a, op.controls)) midCircuit = true
-            is DiagonalOp -> if (op.members.any { touchesMeasured(it.target, it.controls) }) midCircuit = true
-            is MeasureOp -> measured.set(op.qubit)
+            is GateOp -> if (op.qubitMask and measured != 0) midCircuit = true
+            is MeasureOp -> measured = measured or (1 shl op.qubit)
             is ResetOp, is ConditionalOp -> midCircuit = true
         }
         ops += op
     }
 
-    private fun touchesMeasured(target: Int, controls: IntArray): Boolean = measured[target] || controls.any { measured[it] }
-
     companion object {
         /**
          * [circuit] with [binding] for its parameters, flattened; with [fuse], runs of single-qubit gates on
          * a qubit are merged ([SingleQubitFusion]), then blocks of gates within a pair of qubits ([TwoQubitFusion]),
-         * then runs of diagonal gates ([DiagonalFusion]).
+         * then runs of diagonal gates ([DiagonalFusion]), and gates on qubits below [blockBits] are gathered into
+         * cache blocks ([CacheBlocking]; tests pass a small [blockBits] to exercise blocks on small states).
          *
          * @throws IllegalArgumentException naming every parameter [binding] leaves unbound
          */
-        fun compile(circuit: Circuit, binding: Map<String, Double>, fuse: Boolean = true): CompiledCircuit {
+        fun compile(
+            circuit: Circuit,
+            binding: Map<String, Double>,
+            fuse: Boolean = true,
+            blockBits: Int = CacheBlocking.BLOCK_BITS,
+        ): CompiledCircuit {
             val unbound = circuit.parameterNames.filter { it !in binding }
             require(unbound.isEmpty()) {
                 "unbound parameter(s) ${unbound.joinToString { "'$it'" }}: the circuit takes ${circuit.parameterNames}, " +
                     "the binding gives ${binding.keys}"
             }
-            return CircuitCompiler(circuit, binding, fuse).compile()
+            return CircuitCompiler(circuit, binding, fuse, blockBits).compile()
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.qonduit.simulator
 
+import io.qonduit.simulator.ops.CacheBlockOp
 import io.qonduit.simulator.ops.DiagonalOp
 import io.qonduit.simulator.ops.GateOp
 import io.qonduit.simulator.ops.MatrixKind
@@ -21,6 +22,15 @@ internal class StateVector(val numQubits: Int) {
     val re = DoubleArray(dim)
     val im = DoubleArray(dim)
 
+    /**
+     * Qubits at and above [width] are still |0>: every amplitude from `2^width` on is zero. A fresh state is
+     * |0...0> (width 0); a gate widens it to the highest qubit it touches, and acts on the first `2^width`
+     * amplitudes only, since what a gate on lower qubits makes of zero amplitudes is zero. So the gates that
+     * prepare a state on qubit after qubit (a GHZ ladder, a layer of H) cost about one pass in all, not one each.
+     * Code that writes amplitudes itself must set the width to [numQubits].
+     */
+    var width: Int = 0
+
     init {
         re[0] = 1.0
     }
@@ -28,28 +38,59 @@ internal class StateVector(val numQubits: Int) {
     fun copyFrom(other: StateVector) {
         System.arraycopy(other.re, 0, re, 0, dim)
         System.arraycopy(other.im, 0, im, 0, dim)
+        width = other.width
     }
 
     fun apply(op: GateOp) {
-        when (op) {
-            is UnitaryOp -> apply(op)
-            is SwapOp -> apply(op)
-            is TwoQubitOp -> apply(op)
-            is DiagonalOp -> apply(op)
+        val highest = Int.SIZE_BITS - Integer.numberOfLeadingZeros(op.qubitMask)
+        width = maxOf(width, highest, when (op) {
+            // Both walk blocks of their own size: the state must span at least one.
+            is CacheBlockOp -> op.blockBits
+            is DiagonalOp -> op.lowBits
+            else -> 0
+        })
+        if (op is CacheBlockOp) apply(op) else applyWithin(op, width, 0)
+    }
+
+    /** Every member of [op] on one block, then the next block, up to [width]: the blocks split over the cores. */
+    private fun apply(op: CacheBlockOp) {
+        val span = op.blockBits
+        val members = op.members
+        val size = 1 shl width
+        forRange(size ushr span, size) { lo, hi ->
+            for (block in lo until hi) {
+                val base = block shl span
+                for (member in members) applyWithin(member, span, base)
+            }
         }
     }
 
-    fun apply(op: UnitaryOp) {
+    /**
+     * [op] on the `2^span` amplitudes from [base] (a multiple of `2^span`; [op] acts below qubit [span]): the
+     * state's [width] from 0, or a cache block. The base's bits lie above the span, so the
+     * kernels take it in as part of the mask or-ed into every run start.
+     */
+    private fun applyWithin(op: GateOp, span: Int, base: Int) {
+        when (op) {
+            is UnitaryOp -> apply(op, span, base)
+            is SwapOp -> apply(op, span, base)
+            is TwoQubitOp -> apply(op, span, base)
+            is DiagonalOp -> apply(op, span, base)
+            is CacheBlockOp -> throw IllegalArgumentException("cache blocks do not nest")
+        }
+    }
+
+    private fun apply(op: UnitaryOp, span: Int, base: Int) {
         val m = op.m
         val positions = op.sortedPositions
-        val mask = op.controlMask
+        val mask = op.controlMask or base
         val stride = 1 shl op.target
         when (op.kind) {
             MatrixKind.DIAGONAL -> {
                 val r0 = m[0]; val i0 = m[1]; val r1 = m[6]; val i1 = m[7]
                 // A phase gate (P, CP, S, T, CZ) leaves the |0> half alone: only the |1> half is read and written.
                 val phaseOnly = r0 == 1.0 && i0 == 0.0
-                forRuns(numQubits, positions, mask) { s, e ->
+                forRuns(span, positions, mask) { s, e ->
                     if (!phaseOnly) multiply(s, e, r0, i0)
                     multiply(s + stride, e + stride, r1, i1)
                 }
@@ -57,28 +98,30 @@ internal class StateVector(val numQubits: Int) {
             MatrixKind.ANTI_DIAGONAL -> {
                 val r01 = m[2]; val i01 = m[3]; val r10 = m[4]; val i10 = m[5]
                 val isX = r01 == 1.0 && i01 == 0.0 && r10 == 1.0 && i10 == 0.0
-                forRuns(numQubits, positions, mask) { s, e ->
+                forRuns(span, positions, mask) { s, e ->
                     if (isX) exchange(s, e, stride) else antiDiagonal(s, e, stride, r01, i01, r10, i10)
                 }
             }
             MatrixKind.GENERAL -> {
                 // A real matrix (H, RY) acts on the real and imaginary parts apart: two loops over one array each.
                 val real = m[1] == 0.0 && m[3] == 0.0 && m[5] == 0.0 && m[7] == 0.0
-                if (mask == 0 && stride < SHORT_STRIDE) {
+                if (op.controlMask == 0 && stride < SHORT_STRIDE) {
                     // Runs of 1 to 4 amplitudes: one loop over all the pairs of a slice, not a call per run.
-                    val slice = minOf(dim, SLICE)
-                    forRange(dim / slice, dim) { lo, hi ->
+                    val size = 1 shl span
+                    val slice = minOf(size, SLICE)
+                    forRange(size / slice, size) { lo, hi ->
                         for (c in lo until hi) {
+                            val start = base + c * slice
                             if (real) {
-                                realPairsShort(re, c * slice, slice / 2, stride, m)
-                                realPairsShort(im, c * slice, slice / 2, stride, m)
+                                realPairsShort(re, start, slice / 2, stride, m)
+                                realPairsShort(im, start, slice / 2, stride, m)
                             } else {
-                                general(c * slice, slice / 2, stride, m)
+                                general(start, slice / 2, stride, m)
                             }
                         }
                     }
                 } else {
-                    forRuns(numQubits, positions, mask) { s, e ->
+                    forRuns(span, positions, mask) { s, e ->
                         if (real) {
                             realPairs(re, s, e, stride, m)
                             realPairs(im, s, e, stride, m)
@@ -91,32 +134,32 @@ internal class StateVector(val numQubits: Int) {
         }
     }
 
-    fun apply(op: SwapOp) {
+    private fun apply(op: SwapOp, span: Int, base: Int) {
         val bitA = 1 shl op.a
         val bitB = 1 shl op.b
         // The runs start where both bits are 0; |01> and |10> are a whole run apart, exchanged as blocks.
-        forRuns(numQubits, op.sortedPositions, op.controlMask) { s, e -> exchange(s + bitA, e + bitA, bitB - bitA) }
+        forRuns(span, op.sortedPositions, op.controlMask or base) { s, e -> exchange(s + bitA, e + bitA, bitB - bitA) }
     }
 
-    fun apply(op: TwoQubitOp) {
+    private fun apply(op: TwoQubitOp, span: Int, base: Int) {
         val bitA = 1 shl op.a
         val bitB = 1 shl op.b
         val m = op.m
         // Each run index holds |00>; its three partners sit a fixed offset above it.
-        forRuns(numQubits, op.sortedPositions, op.controlMask) { s, e -> dense4(s, e, bitA, bitB, m) }
+        forRuns(span, op.sortedPositions, op.controlMask or base) { s, e -> dense4(s, e, bitA, bitB, m) }
     }
 
-    fun apply(op: DiagonalOp) {
+    private fun apply(op: DiagonalOp, span: Int, base: Int) {
         val size = 1 shl op.lowBits
         val rowsRe = op.rowsRe
         val rowsIm = op.rowsIm
-        forRange(dim / size, dim) { lo, hi ->
+        forRange((1 shl span) / size, 1 shl span) { lo, hi ->
             val phase = DoubleArray(2)
             for (block in lo until hi) {
-                val base = block shl op.lowBits
-                val row = op.rowOf(base)
-                op.blockPhase(base, phase)
-                multiplyByRow(base, rowsRe[row], rowsIm[row], phase[0], phase[1])
+                val start = base + (block shl op.lowBits)
+                val row = op.rowOf(start)
+                op.blockPhase(start, phase)
+                multiplyByRow(start, rowsRe[row], rowsIm[row], phase[0], phase[1])
             }
         }
     }

@@ -6,8 +6,11 @@ import io.kotest.matchers.ints.shouldBeGreaterThanOrEqual
 import io.kotest.matchers.ints.shouldBeLessThan
 import io.kotest.matchers.shouldBe
 import io.qonduit.circuit.OpenQasm
+import io.qonduit.simulator.ops.CacheBlockOp
+import io.qonduit.simulator.ops.CacheBlocking
 import io.qonduit.simulator.ops.DiagonalOp
 import io.qonduit.simulator.ops.GateOp
+import io.qonduit.simulator.ops.Matrices
 import io.qonduit.simulator.ops.MeasureOp
 import io.qonduit.simulator.ops.SwapOp
 import io.qonduit.simulator.ops.TwoQubitOp
@@ -17,7 +20,7 @@ import kotlin.random.Random
 
 /**
  * Fused compilation ([io.qonduit.simulator.ops.SingleQubitFusion], [io.qonduit.simulator.ops.TwoQubitFusion],
- * [io.qonduit.simulator.ops.DiagonalFusion]) against the unfused op list, gate by gate. */
+ * [io.qonduit.simulator.ops.DiagonalFusion], [CacheBlocking]) against the unfused op list, gate by gate. */
 class FusionSpec : FunSpec({
     val oneQubit = listOf("h", "x", "y", "z", "s", "sdg", "t", "sx", "rz(%f)", "rx(%f)", "ry(%f)", "u3(%f,%f,%f)", "p(%f)")
     val twoQubit = listOf("cx", "cz", "cp(%f)", "crz(%f)", "swap", "cu3(%f,%f,%f)")
@@ -57,9 +60,9 @@ class FusionSpec : FunSpec({
         }
     }
 
-    fun shouldMatchUnfused(source: String): List<io.qonduit.simulator.ops.Op> {
+    fun shouldMatchUnfused(source: String, blockBits: Int = CacheBlocking.BLOCK_BITS): List<io.qonduit.simulator.ops.Op> {
         val circuit = OpenQasm.parse(source)
-        val fused = CircuitCompiler.compile(circuit, emptyMap())
+        val fused = CircuitCompiler.compile(circuit, emptyMap(), blockBits = blockBits)
         val a = evolve(fused)
         val b = evolve(CircuitCompiler.compile(circuit, emptyMap(), fuse = false))
         var worst = 0.0
@@ -140,6 +143,68 @@ class FusionSpec : FunSpec({
         for (q in listOf(1, 4, 7, 10, 11, 2, 5, 8)) layer.append("rz(0.${q + 1}) q[$q];\n")
         val layerOps = shouldMatchUnfused(layer.toString())
         layerOps.filterIsInstance<DiagonalOp>().single().members.size shouldBe 8
+    }
+
+    test("random circuits in cache blocks of 8 amplitudes on 5 to 8 qubits evolve as unfused") {
+        val random = Random(15)
+        var blocks = 0
+        repeat(100) {
+            val n = 5 + random.nextInt(4)
+            val b = StringBuilder(QELIB_HEADER).append("qreg q[$n];\n")
+            repeat(50) {
+                val three = random.nextInt(8) == 0
+                val two = !three && random.nextInt(3) == 0
+                val template = when {
+                    // Two controls (ccx, cswap), so members and passers-by have controls on either side of a block.
+                    three -> listOf("ccx", "cswap").random(random)
+                    two -> twoQubit.random(random)
+                    else -> oneQubit.random(random)
+                }
+                val name = template.replace(Regex("%f")) { String.format(Locale.ROOT, "%.6f", random.nextDouble(-3.0, 3.0)) }
+                // Mostly low qubits, so blocks fill up; now and then a high one, which must close or pass them.
+                val pool = if (random.nextInt(4) == 0) (0 until n) else (0 until 4)
+                val qs = pool.shuffled(random).take(if (three) 3 else if (two) 2 else 1)
+                b.append("$name ${qs.joinToString(",") { "q[$it]" }};\n")
+            }
+            blocks += shouldMatchUnfused(b.toString(), blockBits = 3).count { it is CacheBlockOp }
+        }
+        blocks shouldBeGreaterThanOrEqual 100
+    }
+
+    test("diagonal passes on the low qubits of 12 join a 2^11 cache block, and evolve as unfused") {
+        // Built as ops: from QASM the earlier passes would fold the phases into the gates around them.
+        val random = Random(16)
+        fun ry(q: Int) = UnitaryOp(q, IntArray(0), Matrices.ry(random.nextDouble(-3.0, 3.0)))
+        fun phase(q: Int, vararg controls: Int) = UnitaryOp(q, controls, Matrices.rz(random.nextDouble(-3.0, 3.0)))
+        repeat(10) {
+            val ops = ArrayList<GateOp>()
+            for (q in 0 until 12) ops += ry(q)
+            ops += DiagonalOp(12, List(8) { phase(random.nextInt(11)) } + phase(9, 2))
+            ops += ry(11) // passes the block by
+            ops += ry(random.nextInt(11))
+            ops += DiagonalOp(12, listOf(phase(3), phase(11, 4), phase(10))) // on qubit 11: closes the block
+            ops += ry(random.nextInt(11))
+            ops += DiagonalOp(12, listOf(phase(1), phase(5, 7)))
+            val fused = CacheBlocking.fuse(ops, 12, blockBits = 11)
+            fused.filterIsInstance<CacheBlockOp>().flatMap { it.members }.count { it is DiagonalOp } shouldBe 2
+            val a = StateVector(12).also { s -> fused.forEach { s.apply(it as GateOp) } }
+            val b = StateVector(12).also { s -> ops.forEach { s.apply(it) } }
+            for (k in 0 until a.dim) {
+                a.re[k] shouldBe (b.re[k] plusOrMinus 1e-12)
+                a.im[k] shouldBe (b.im[k] plusOrMinus 1e-12)
+            }
+        }
+    }
+
+    test("ry on each of 16 qubits and a cx chain: the gates below qubit 14 in cache blocks, split over the cores") {
+        val b = StringBuilder(QELIB_HEADER).append("qreg q[16];\n")
+        for (q in 0 until 16) b.append("ry(0.${q + 1}) q[$q];\n")
+        for (q in 0 until 15) b.append("cx q[$q],q[${q + 1}];\n")
+        val ops = shouldMatchUnfused(b.toString())
+        val block = ops.filterIsInstance<CacheBlockOp>().first()
+        block.blockBits shouldBe CacheBlocking.BLOCK_BITS
+        (block.qubitMask ushr CacheBlocking.BLOCK_BITS) shouldBe 0
+        ops.size shouldBeLessThan 8
     }
 
     test("a measurement or reset inside a pair's gates closes the block: nothing moves across it") {

@@ -3,7 +3,10 @@ package io.qonduit.simulator
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.shouldBe
+import io.qonduit.circuit.OpenQasm
+import io.qonduit.simulator.ops.CacheBlockOp
 import io.qonduit.simulator.ops.DiagonalOp
+import io.qonduit.simulator.ops.GateOp
 import io.qonduit.simulator.ops.MatrixKind
 import io.qonduit.simulator.ops.Matrices
 import io.qonduit.simulator.ops.SwapOp
@@ -24,6 +27,7 @@ class KernelSpec : FunSpec({
     fun randomState(random: Random): StateVector {
         val s = StateVector(n)
         for (k in 0 until s.dim) { s.re[k] = random.nextDouble(-1.0, 1.0); s.im[k] = random.nextDouble(-1.0, 1.0) }
+        s.width = n
         return s
     }
 
@@ -124,7 +128,7 @@ class KernelSpec : FunSpec({
                 // At most MAX_MIXED_HIGH high qubits may choose the row: keep members until that would be passed.
                 var high = 0
                 all.takeWhile { op ->
-                    high = high or DiagonalOp.mixedHighBits(DiagonalOp.bitsOf(op), DiagonalOp.LOW_BITS)
+                    high = high or DiagonalOp.mixedHighBits(op.qubitMask, DiagonalOp.LOW_BITS)
                     Integer.bitCount(high) <= DiagonalOp.MAX_MIXED_HIGH
                 }
             }
@@ -188,6 +192,35 @@ class KernelSpec : FunSpec({
             referenceApply(expected, op)
             shouldAgree(state, expected)
         }
+    }
+
+    test("a fresh state evolves on its first 2^width amplitudes exactly as a state of full width") {
+        val source = StringBuilder(QELIB_HEADER).append("qreg q[$n];\n")
+        // A GHZ ladder up to qubit 9, then a layer of ry, the rest of the ladder, a random tail and a phase run.
+        source.append("h q[0];\n")
+        for (q in 0 until 9) source.append("cx q[$q],q[${q + 1}];\n")
+        val random = Random(18)
+        for (q in 0 until n) source.append("ry(${random.nextDouble(-3.0, 3.0)}) q[$q];\n")
+        for (q in 9 until n - 1) source.append("cx q[$q],q[${q + 1}];\n")
+        repeat(40) {
+            val (a, b) = (0 until n).shuffled(random).take(2)
+            source.append(listOf("cx", "cz", "swap", "cp(0.3)").random(random) + " q[$a],q[$b];\n")
+            source.append("u3(0.1,0.2,${random.nextDouble()}) q[${random.nextInt(n)}];\n")
+        }
+        for (q in 0 until 12) source.append("rz(0.${q + 1}) q[$q];\n")
+        val ops = CircuitCompiler.compile(OpenQasm.parse(source.toString()), emptyMap()).ops.filterIsInstance<GateOp>()
+        ops.any { it is CacheBlockOp } shouldBe true
+        val fresh = StateVector(n)
+        val full = StateVector(n).also { it.width = n }
+        val widths = ops.map { op ->
+            fresh.apply(op)
+            full.apply(op)
+            fresh.width
+        }
+        // The ladder below qubit 14 is one cache block, whose blocks the state must span; the ladder then widens it qubit by qubit.
+        (ops[0] as CacheBlockOp).blockBits shouldBe 14
+        widths.take(4) shouldBe listOf(14, 15, 16, 17)
+        shouldAgree(fresh, full)
     }
 
     test("probabilityOfOne and collapse match summing and projecting index by index") {

@@ -21,7 +21,7 @@ internal object DiagonalFusion {
 
         fun close() {
             if (block.isEmpty()) return
-            if (block.size >= 2 && block.sumOf(::passFraction) > WORTH_A_PASS) out += DiagonalOp(numQubits, block.toList())
+            if (GateOp.worthOnePass(block)) out += DiagonalOp(numQubits, block.toList())
             else out += block
             block.clear()
             blockMask = 0
@@ -31,44 +31,18 @@ internal object DiagonalFusion {
         for (op in ops) {
             when {
                 op is UnitaryOp && op.kind == MatrixKind.DIAGONAL -> {
-                    val bits = DiagonalOp.bitsOf(op)
+                    val bits = op.qubitMask
                     val high = DiagonalOp.mixedHighBits(bits, lowBits)
                     if (Integer.bitCount(mixedHigh or high) > DiagonalOp.MAX_MIXED_HIGH) close()
                     block += op
                     blockMask = blockMask or bits
                     mixedHigh = mixedHigh or high
                 }
-                op is MeasureOp || op is ResetOp || op is ConditionalOp -> { close(); out += op }
-                else -> { if (qubitsOf(op) and blockMask != 0) close(); out += op }
+                op is GateOp -> { if (op.qubitMask and blockMask != 0) close(); out += op }
+                else -> { close(); out += op }
             }
         }
         close()
         return out
-    }
-
-    /** A merged block costs one full pass (and its arithmetic): merge only what costs more than that apart. */
-    private const val WORTH_A_PASS = 1.25
-
-    /**
-     * Share of the state's cache lines [op] reads and writes on its own: each bit it fixes at 1 (a control,
-     * or the target of a phase gate) halves it, unless the bit lies within a cache line (qubits 0 to 2).
-     */
-    private fun passFraction(op: UnitaryOp): Double {
-        val phaseOnly = op.m[0] == 1.0 && op.m[1] == 0.0
-        val fixed = op.controlMask or (if (phaseOnly) 1 shl op.target else 0)
-        return 1.0 / (1 shl Integer.bitCount(fixed and LINE_BITS.inv()))
-    }
-
-    /** Index bits within one 64-byte line of doubles. */
-    private const val LINE_BITS = 0b111
-
-    private fun qubitsOf(op: Op): Int = when (op) {
-        is UnitaryOp -> DiagonalOp.bitsOf(op)
-        is SwapOp -> op.controlMask or (1 shl op.a) or (1 shl op.b)
-        is TwoQubitOp -> op.controlMask or (1 shl op.a) or (1 shl op.b)
-        is DiagonalOp -> op.qubitMask
-        is MeasureOp -> 1 shl op.qubit
-        is ResetOp -> 1 shl op.qubit
-        is ConditionalOp -> qubitsOf(op.op)
     }
 }

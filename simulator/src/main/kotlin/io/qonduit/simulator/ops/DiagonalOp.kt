@@ -15,21 +15,21 @@ internal class DiagonalOp(val numQubits: Int, val members: List<UnitaryOp>) : Ga
         require(members.all { it.kind == MatrixKind.DIAGONAL }) { "a diagonal op is made of diagonal gates only" }
     }
 
-    /** The qubits any member touches, as a bit mask. */
-    val qubitMask: Int = members.fold(0) { acc, op -> acc or bitsOf(op) }
+    /** The qubits any member touches. */
+    override val qubitMask: Int = members.fold(0) { acc, op -> acc or op.qubitMask }
 
     /** Width of the blocks the pass walks: long enough to vectorise, short enough to keep the rows in cache. */
     val lowBits: Int = minOf(numQubits, LOW_BITS)
 
     private val lowMask = (1 shl lowBits) - 1
 
-    private val split = members.partition { bitsOf(it) and lowMask == 0 }
+    private val split = members.partition { it.qubitMask and lowMask == 0 }
 
     /** Members on high qubits only: one phase per block. */
     val highMembers: List<UnitaryOp> = split.first
 
     /** High qubits whose bits select the row (ascending). */
-    val mixedHigh: IntArray = members.fold(0) { acc, op -> acc or mixedHighBits(bitsOf(op), lowBits) }
+    val mixedHigh: IntArray = members.fold(0) { acc, op -> acc or mixedHighBits(op.qubitMask, lowBits) }
         .let { mask -> (0 until Int.SIZE_BITS).filter { (mask ushr it) and 1 == 1 }.toIntArray() }
 
     val rowsRe: Array<DoubleArray>
@@ -84,9 +84,6 @@ internal class DiagonalOp(val numQubits: Int, val members: List<UnitaryOp>) : Ga
 
         /** Rows kept per op: 2^4 rows of 2^10 amplitudes are 256 KiB, within a core's L2. */
         const val MAX_MIXED_HIGH: Int = 4
-
-        /** The qubits of [op] (target and controls) as a bit mask. */
-        fun bitsOf(op: UnitaryOp): Int = op.controlMask or (1 shl op.target)
 
         /** The high qubits (at or above [lowBits]) of a gate on the qubits [bits] that select its row: none unless it also touches a low qubit. */
         fun mixedHighBits(bits: Int, lowBits: Int): Int {

@@ -4,7 +4,38 @@ package io.qonduit.simulator.ops
 internal sealed class Op
 
 /** An op that changes the state the same way every time: a gate, or gates merged by a fusion pass. */
-internal sealed class GateOp : Op()
+internal sealed class GateOp : Op() {
+    /** The qubits the op reads or writes (targets and controls) as a bit mask. */
+    abstract val qubitMask: Int
+
+    /**
+     * Share of the state's cache lines one application reads and writes: 1 for a full pass; less for an op
+     * that skips the indices where a bit is clear ([UnitaryOp]).
+     */
+    open val passFraction: Double get() = 1.0
+
+    companion object {
+        /**
+         * Whether [members] applied in one pass cost less than apart: a merged pass costs one full pass and more
+         * arithmetic, so what it replaces must cost more than [WORTH_A_PASS] passes.
+         */
+        fun worthOnePass(members: List<GateOp>): Boolean = members.size >= 2 && members.sumOf { it.passFraction } > WORTH_A_PASS
+
+        private const val WORTH_A_PASS = 1.25
+
+        /** Index bits within one 64-byte line of doubles: fixing one of them skips no line. */
+        const val LINE_BITS: Int = 0b111
+    }
+}
+
+/** Calls [body] with each qubit (bit position) set in [mask], lowest first. */
+internal inline fun forEachQubit(mask: Int, body: (Int) -> Unit) {
+    var rest = mask
+    while (rest != 0) {
+        body(Integer.numberOfTrailingZeros(rest))
+        rest = rest and (rest - 1)
+    }
+}
 
 /** How a 2x2 matrix is applied: diagonal and anti-diagonal matrices need half the arithmetic. */
 internal enum class MatrixKind { DIAGONAL, ANTI_DIAGONAL, GENERAL }
@@ -17,6 +48,8 @@ internal class UnitaryOp(val target: Int, val controls: IntArray, val m: DoubleA
     /** Bits that must be 1 for the matrix to apply (only meaningful below 31 qubits, the simulator's range). */
     val controlMask: Int = controls.fold(0) { acc, c -> acc or (1 shl c) }
 
+    override val qubitMask: Int = controlMask or (1 shl target)
+
     /** Target and controls in ascending order: zero bits are inserted there to enumerate the touched pairs. */
     val sortedPositions: IntArray = (controls + target).sortedArray()
     val kind: MatrixKind = when {
@@ -24,6 +57,17 @@ internal class UnitaryOp(val target: Int, val controls: IntArray, val m: DoubleA
         m[0] == 0.0 && m[1] == 0.0 && m[6] == 0.0 && m[7] == 0.0 -> MatrixKind.ANTI_DIAGONAL
         else -> MatrixKind.GENERAL
     }
+
+    /**
+     * Each bit the kernel fixes at 1 (a control, or the target of a phase gate, which leaves the |0> half alone)
+     * halves the share, unless the bit lies within a cache line (qubits 0 to 2).
+     */
+    override val passFraction: Double
+        get() {
+            val phaseOnly = kind == MatrixKind.DIAGONAL && m[0] == 1.0 && m[1] == 0.0
+            val fixed = controlMask or (if (phaseOnly) 1 shl target else 0)
+            return 1.0 / (1 shl Integer.bitCount(fixed and GateOp.LINE_BITS.inv()))
+        }
 }
 
 /**
@@ -38,12 +82,14 @@ internal class TwoQubitOp(val a: Int, val b: Int, val controls: IntArray, val m:
     }
 
     val controlMask: Int = controls.fold(0) { acc, c -> acc or (1 shl c) }
+    override val qubitMask: Int = controlMask or (1 shl a) or (1 shl b)
     val sortedPositions: IntArray = (controls + a + b).sortedArray()
 }
 
 /** Exchanges qubits [a] and [b] where all [controls] are 1. */
 internal class SwapOp(val a: Int, val b: Int, val controls: IntArray) : GateOp() {
     val controlMask: Int = controls.fold(0) { acc, c -> acc or (1 shl c) }
+    override val qubitMask: Int = controlMask or (1 shl a) or (1 shl b)
     val sortedPositions: IntArray = (controls + a + b).sortedArray()
 }
 

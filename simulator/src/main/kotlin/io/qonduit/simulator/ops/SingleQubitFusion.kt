@@ -24,13 +24,7 @@ internal object SingleQubitFusion {
                 pending[op.target] = if (before == null) op else UnitaryOp(op.target, op.controls, Matrices.product(op.m, before.m))
                 continue
             }
-            when (op) {
-                is UnitaryOp -> { flush(op.target); op.controls.forEach(::flush) }
-                is SwapOp -> { flush(op.a); flush(op.b); op.controls.forEach(::flush) }
-                is TwoQubitOp -> { flush(op.a); flush(op.b); op.controls.forEach(::flush) }
-                is DiagonalOp -> for (q in 0 until numQubits) if ((op.qubitMask ushr q) and 1 == 1) flush(q)
-                is MeasureOp, is ResetOp, is ConditionalOp -> for (q in 0 until numQubits) flush(q)
-            }
+            if (op is GateOp) forEachQubit(op.qubitMask, ::flush) else for (q in 0 until numQubits) flush(q)
             out += op
         }
         for (q in 0 until numQubits) flush(q)

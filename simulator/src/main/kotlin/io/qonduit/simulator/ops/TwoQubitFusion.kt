@@ -57,9 +57,7 @@ internal object TwoQubitFusion {
                         block.members += op
                     }
                 }
-                op is UnitaryOp -> { release(op.target); op.controls.forEach(::release); out += op }
-                op is SwapOp -> { release(op.a); release(op.b); op.controls.forEach(::release); out += op }
-                op is TwoQubitOp -> { release(op.a); release(op.b); op.controls.forEach(::release); out += op }
+                op is GateOp -> { forEachQubit(op.qubitMask, ::release); out += op }
                 else -> { for (q in 0 until numQubits) release(q); out += op }
             }
         }
