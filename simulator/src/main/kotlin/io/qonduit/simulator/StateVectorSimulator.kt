@@ -112,7 +112,10 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
             total += cumulative[i]
             cumulative[i] = total
         }
-        val basisCounts = HashMap<Int, IntArray>()
+        // Basis states drawn, as (index, count) runs: within a sorted batch equal draws are neighbours.
+        var runIndex = IntArray(64)
+        var runCount = IntArray(64)
+        var runs = 0
         val draws = DoubleArray(minOf(shots, CANCEL_CHECK_SHOTS))
         var drawn = 0
         while (drawn < shots) {
@@ -123,21 +126,34 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
             // order instead of a cache miss per halving per shot; the counts are the same in any order.
             draws.sort(0, batch)
             var from = 0
+            var last = -1
             for (k in 0 until batch) {
                 from = searchFrom(cumulative, draws[k], from)
-                basisCounts.getOrPut(from) { IntArray(1) }[0]++
+                if (from == last) {
+                    runCount[runs - 1]++
+                    continue
+                }
+                if (runs == runIndex.size) {
+                    runIndex = runIndex.copyOf(2 * runs)
+                    runCount = runCount.copyOf(2 * runs)
+                }
+                runIndex[runs] = from
+                runCount[runs] = 1
+                runs++
+                last = from
             }
             drawn += batch
         }
         val measuredBy = circuit.finalMeasurementMap()
         val histogram = HashMap<String, Int>()
         val bits = CharArray(circuit.numClbits)
-        for ((index, count) in basisCounts) {
+        for (r in 0 until runs) {
+            val index = runIndex[r]
             for (c in bits.indices) {
                 val q = measuredBy[c]
                 bits[c] = if (q >= 0 && (index ushr q) and 1 == 1) '1' else '0'
             }
-            histogram.merge(String(bits), count[0], Int::plus)
+            histogram.merge(String(bits), runCount[r], Int::plus)
         }
         return histogram
     }
@@ -226,16 +242,29 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
     }
 
     private fun toResult(circuit: CompiledCircuit, shots: Int, histogram: Map<String, Int>): SimulationResult {
-        val clbitCounts = java.util.TreeMap(histogram)
+        val clbitCounts = sortedByBits(histogram)
         val counts = LinkedHashMap<String, Map<String, Int>>()
         var offset = 0
         for (reg in circuit.classicalRegisters) {
-            val perRegister = java.util.TreeMap<String, Int>()
-            for ((bits, count) in histogram) perRegister.merge(bits.substring(offset, offset + reg.size), count, Int::plus)
-            counts[reg.name] = perRegister
+            counts[reg.name] = if (offset == 0 && reg.size == circuit.numClbits) {
+                LinkedHashMap(clbitCounts)
+            } else {
+                val perRegister = HashMap<String, Int>()
+                for ((bits, count) in histogram) perRegister.merge(bits.substring(offset, offset + reg.size), count, Int::plus)
+                sortedByBits(perRegister)
+            }
             offset += reg.size
         }
         return SimulationResult(shots, counts, clbitCounts, circuit.primitiveCount)
+    }
+
+    /** [histogram] in ascending order of its bitstrings: sorted once, then kept in a map that iterates in that order. */
+    private fun sortedByBits(histogram: Map<String, Int>): Map<String, Int> {
+        val keys = histogram.keys.toTypedArray()
+        keys.sort()
+        val sorted = LinkedHashMap<String, Int>(keys.size * 4 / 3 + 1)
+        for (k in keys) sorted[k] = histogram.getValue(k)
+        return sorted
     }
 
     /** Constants of the simulator. */
