@@ -14,14 +14,42 @@ GATES_PER_BENCH = 8
 
 
 def spread_targets(n, count=GATES_PER_BENCH):
-    """Distinct qubits from low to high, so every run length of a kernel is exercised."""
-    return [(1 + 3 * j) % n for j in range(count)]
+    """Qubits from low to high, at least two apart so the pairs (t, t+1) are disjoint, every run length of
+    a kernel exercised; qubit n-1 is left to the preparation (see gate_layer)."""
+    return [j * (n - 2) // count for j in range(count)]
+
+
+def high_targets(n, count=GATES_PER_BENCH):
+    """The qubits just below n-1: at 24 and 26 qubits all at or above 14, where no layer fusion or cache
+    blocking applies, so each gate is one pass over the state (the bandwidth figure)."""
+    return list(range(n - 1 - count, n - 1))
+
+
+# H on qubits >= 14 only, one pass each (the bandwidth figure): from 24 qubits, where 8 such qubits exist.
+HIGH_GATES_FROM = 24
+
+
+def preparation(n):
+    """H on qubit n-1, then a Toffoli from it and a qubit no gate layer of this width touches (so it changes no
+    amplitude), before every gate layer and alone as the empty circuit whose time is subtracted. It makes the
+    state span all n qubits before the layer: a simulator that skips the amplitudes a fresh |0...0> state has
+    not reached yet (Qonduit does) must then do a gate's full work, as the peers do. A three-qubit gate is
+    never fused, and it ends any fusion of the H, so no pass moves the preparation behind the layer or merges
+    it into it."""
+    used = set(spread_targets(n)) | {t + 1 for t in spread_targets(n)}
+    if n >= HIGH_GATES_FROM:
+        used |= set(high_targets(n))
+    a, b = sorted(set(range(n - 1)) - used)[-2:][::-1]
+    return [("h", (n - 1,), ()), ("ccx", (n - 1, a, b), ())]
 
 
 def gate_layer(gate, n, seed=14):
-    """GATES_PER_BENCH copies of one gate class on distinct qubits (pairs (t, t+1) for 2-qubit gates)."""
+    """The preparation, then GATES_PER_BENCH copies of one gate class on distinct qubits (pairs (t, t+1) for
+    2-qubit gates); 'hhigh' is H on the high_targets."""
+    if gate == "hhigh":
+        return preparation(n) + [("h", (t,), ()) for t in high_targets(n)]
     rng = random.Random(seed)
-    ops = []
+    ops = preparation(n)
     for t in spread_targets(n):
         u = (t + 1) % n
         if gate == "h":

@@ -42,11 +42,12 @@ GATES = ["h", "rz", "cx", "cp", "swap", "u2q"]
 # size, while a 26-qubit round or a Strange circuit costs minutes and would be thrown away.
 WARM_UP_MAX_QUBITS = 20
 SHOTS = 10_000
-# The gate-class benchmarks subtract the empty circuit's time (allocating the state, returning its
-# probabilities) from that of 8 gates; one run of each left that noise larger than the gates' cost
-# (negative per-gate times even at 20 qubits). So each engine runs both this many times in a row in
-# every round and keeps the fastest (noise only ever adds time), and the empty circuit's least time
-# over all rounds is what is subtracted (per_gate). Fewer repeats at the widths costing seconds.
+# The gate-class benchmarks subtract the empty circuit's time (allocating the state, the preparation,
+# returning its probabilities) from that of the preparation and 8 gates; one run of each left that noise
+# larger than the gates' cost (negative per-gate times even at 20 qubits). So each engine runs both this
+# many times in a row in every round and keeps the fastest (noise only ever adds time), and the empty
+# circuit's least time over all rounds is what is subtracted (per_gate). Fewer repeats at the widths
+# costing seconds.
 REPEATS_PER_WIDTH = {20: 10, 24: 4, 26: 3}
 BUILDERS = {"qft": circuits.qft, "ghz": circuits.ghz, "random": circuits.random_layers}
 
@@ -56,8 +57,8 @@ def benchmarks(mode):
     whose time is subtracted to get the cost per gate."""
     out = []
     for n in mode["gate_sizes"]:
-        out.append((f"empty-{n}", n, [], 0))
-        out += [(f"{g}-{n}", n, circuits.gate_layer(g, n), 0) for g in GATES]
+        out.append((f"empty-{n}", n, circuits.preparation(n), 0))
+        out += [(f"{g}-{n}", n, circuits.gate_layer(g, n), 0) for g in gate_classes(n)]
     out += [(f"{c}-{n}", n, BUILDERS[c](n), 0) for c, n in mode["circuits"]]
     out.append(("sample-20", 20, circuits.uniform(20), SHOTS))
     return out
@@ -140,9 +141,13 @@ def main():
     report(mode_name, mode, benches, times, dnf, bw[1:] or bw, rounds_done=mode["rounds"])
 
 
+def gate_classes(n):
+    return GATES + (["hhigh"] if n >= circuits.HIGH_GATES_FROM else [])
+
+
 def is_gate_class(key):
     """A gate-class layer, or the empty circuit subtracted from it."""
-    return key.split("-")[0] in GATES + ["empty"]
+    return key.split("-")[0] in GATES + ["hhigh", "empty"]
 
 
 def fastest(run, repeats):
@@ -185,7 +190,7 @@ def report(mode_name, mode, benches, times, dnf, bw, rounds_done):
         key = b["key"]
         if key.startswith("empty"):
             continue
-        is_gate = key.split("-")[0] in GATES
+        is_gate = is_gate_class(key)
         series = {p: (per_gate(times, key, p) if is_gate else v) for p, v in times.get(key, {}).items()}
         unit = "ms/gate" if is_gate else "ms"
         ours = series["qonduit"]
@@ -202,7 +207,7 @@ def report(mode_name, mode, benches, times, dnf, bw, rounds_done):
             med, lo, hi = median_range(ratios)
             lines.append(f"| {key} | {statistics.median(ours) * 1e3:.2f} {unit} | {p} | "
                          f"{statistics.median(series[p]) * 1e3:.2f} {unit} | {med:.2f}× ({lo:.2f}–{hi:.2f}) |")
-        if key.startswith("h-"):
+        if key.startswith("hhigh-"):
             n = b["n"]
             gbs = [2 * 16 * 2 ** n / t / 1e9 for t in ours]
             lines.append(f"| {key} bandwidth | {statistics.median(gbs):.1f} GB/s | machine | {bw_med:.1f} GB/s | "

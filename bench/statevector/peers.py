@@ -71,6 +71,10 @@ class NumpyBaseline:
                 a = psi[self._index({qs[0]: 1, qs[1]: 0})]
                 b = psi[self._index({qs[0]: 0, qs[1]: 1})]
                 a[...], b[...] = b.copy(), a.copy()
+            elif name == "ccx":
+                a = psi[self._index({qs[0]: 1, qs[1]: 1, qs[2]: 0})]
+                b = psi[self._index({qs[0]: 1, qs[1]: 1, qs[2]: 1})]
+                a[...], b[...] = b.copy(), a.copy()
             else:
                 raise ValueError(name)
         probs = np.abs(psi.reshape(-1)) ** 2
@@ -129,6 +133,8 @@ class Qulacs:
                 c.add_CNOT_gate(*qs)
             elif name == "swap":
                 c.add_SWAP_gate(*qs)
+            elif name == "ccx":
+                c.add_gate(gate.TOFFOLI(*qs))
             elif name == "cu1":
                 g = gate.DenseMatrix(qs[1], np.diag([1, np.exp(1j * p[0])]))
                 g.add_control_qubit(qs[0], 1)
@@ -178,6 +184,8 @@ class Qibojit:
                 c.add(gates.CNOT(r(qs[0]), r(qs[1])))
             elif name == "swap":
                 c.add(gates.SWAP(r(qs[0]), r(qs[1])))
+            elif name == "ccx":
+                c.add(gates.TOFFOLI(r(qs[0]), r(qs[1]), r(qs[2])))
             elif name == "cu1":
                 c.add(gates.CU1(r(qs[0]), r(qs[1]), p[0]))
             elif name == "u2q":
