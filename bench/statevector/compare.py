@@ -99,7 +99,11 @@ def main():
     OUT.mkdir(exist_ok=True)
     cdir = OUT / "circuits"
     cdir.mkdir(exist_ok=True)
-    ours = peers.JvmServer("qonduit", java_cmd, "qonduit")
+    # Our heap is committed and touched once at start (-Xms = -Xmx, AlwaysPreTouch, as JMH advises):
+    # otherwise a run's first touch of each new heap page faults, which made a 2-ms empty 20-qubit run take
+    # anywhere from 1.6 to 15 ms here. Not Strange's: its runs take minutes, and with its heap fixed at
+    # 3 GiB its ParallelGC gave up on a 20-qubit circuit (GC overhead limit exceeded).
+    ours = peers.JvmServer("qonduit", [java_cmd[0], "-Xms3g", "-XX:+AlwaysPreTouch", *java_cmd[1:]], "qonduit")
     strange = peers.JvmServer("strange", java_cmd, "strange")
     strange_keys = {f"{c}-{n}" for c, n in mode["strange"]}
     benches = []
