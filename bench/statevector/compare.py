@@ -101,10 +101,10 @@ def main():
     cdir.mkdir(exist_ok=True)
     # Our heap is committed and touched once at start (-Xms = -Xmx, AlwaysPreTouch, as JMH advises):
     # otherwise a run's first touch of each new heap page faults, which made a 2-ms empty 20-qubit run take
-    # anywhere from 1.6 to 15 ms here. Not Strange's: its runs take minutes, and with its heap fixed at
-    # 3 GiB its ParallelGC gave up on a 20-qubit circuit (GC overhead limit exceeded).
-    ours = peers.JvmServer("qonduit", [java_cmd[0], "-Xms3g", "-XX:+AlwaysPreTouch", *java_cmd[1:]], "qonduit")
-    strange = peers.JvmServer("strange", java_cmd, "strange")
+    # anywhere from 1.6 to 15 ms here. Not Strange's: its runs take minutes.
+    ours = peers.JvmServer("qonduit", [java_cmd[0], "-Xmx3g", "-Xms3g", "-XX:+AlwaysPreTouch", *java_cmd[1:]], "qonduit")
+    # Strange keeps every amplitude as an object: with 3 GiB its GC gave up on QFT-20 within the limit.
+    strange = peers.JvmServer("strange", [java_cmd[0], "-Xmx8g", *java_cmd[1:]], "strange")
     strange_keys = {f"{c}-{n}" for c, n in mode["strange"]}
     benches = []
     for key, n, ops, shots in benchmarks(mode):
@@ -130,9 +130,16 @@ def main():
                                                                       mode["strange_timeout"])))
             shift = rnd % len(runners)
             for name, run in runners[shift:] + runners[:shift]:
-                t = run()
+                try:
+                    t = run()
+                except peers.ServerEnded as e:
+                    if name != "strange":
+                        raise
+                    # A crash is no result, not a time: reported as such, with no ratio.
+                    dnf[b["key"]] = (f"ended after {e.seconds:.0f} s without a result ({e.reason})", None)
+                    continue
                 if t is None:
-                    dnf[b["key"]] = f"did not finish in {mode['strange_timeout']} s"
+                    dnf[b["key"]] = (f"did not finish in {mode['strange_timeout']} s", mode["strange_timeout"])
                     continue
                 if rnd > 0:
                     times.setdefault(b["key"], {}).setdefault(name, []).append(t)
@@ -204,8 +211,9 @@ def report(mode_name, mode, benches, times, dnf, bw, rounds_done):
             peer_names.append("strange")
         for p in peer_names:
             if p == "strange" and key in dnf:
-                lines.append(f"| {key} | {statistics.median(ours) * 1e3:.2f} {unit} | strange | {dnf[key]} | > "
-                             f"{mode['strange_timeout'] / statistics.median(ours):.0f}× |")
+                text, bound = dnf[key]
+                ratio = f"> {bound / statistics.median(ours):.0f}×" if bound else "—"
+                lines.append(f"| {key} | {statistics.median(ours) * 1e3:.2f} {unit} | strange | {text} | {ratio} |")
                 continue
             ratios = [t / o for t, o in zip(series[p], ours)]
             med, lo, hi = median_range(ratios)

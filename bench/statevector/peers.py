@@ -208,6 +208,14 @@ class Qibojit:
         return time.perf_counter() - start
 
 
+class ServerEnded(RuntimeError):
+    """The server process ended during a run (e.g. out of memory) after `seconds`."""
+
+    def __init__(self, engine, seconds, reason):
+        super().__init__(f"{engine} server ended unexpectedly after {seconds:.0f} s: {reason}")
+        self.seconds, self.reason = seconds, reason
+
+
 class JvmServer:
     """A StateVectorPeerServer process (engine 'qonduit' or 'strange'), asked over a pipe."""
 
@@ -217,7 +225,7 @@ class JvmServer:
 
     def start(self):
         self.proc = subprocess.Popen(self.java_cmd + [self.engine], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True, bufsize=1)
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1)
         line = self.proc.stdout.readline()
         if not line.startswith("ready"):
             raise RuntimeError(f"{self.engine} server did not start: {line!r}")
@@ -226,6 +234,7 @@ class JvmServer:
         """Seconds for one run, or None when it did not finish within `timeout` (the process is ended)."""
         if self.proc is None:
             self.start()
+        started = time.perf_counter()
         self.proc.stdin.write(f"run {path} {shots}\n")
         self.proc.stdin.flush()
         import selectors
@@ -236,8 +245,9 @@ class JvmServer:
             return None
         line = self.proc.stdout.readline()
         if not line:
+            errors = [e for e in self.proc.stderr.read().splitlines() if "Error" in e or "Exception" in e]
             self.stop()
-            raise RuntimeError(f"{self.engine} server ended unexpectedly")
+            raise ServerEnded(self.engine, time.perf_counter() - started, errors[0] if errors else "no message")
         return float(line)
 
     def stop(self):
