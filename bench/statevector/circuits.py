@@ -15,7 +15,7 @@ GATES_PER_BENCH = 8
 
 def spread_targets(n, count=GATES_PER_BENCH):
     """Qubits from low to high, at least two apart so the pairs (t, t+1) are disjoint, every run length of
-    a kernel exercised; qubit n-1 is left to the preparation (see gate_layer)."""
+    a kernel exercised; qubit n-1 is left to the preparation."""
     return [j * (n - 2) // count for j in range(count)]
 
 
