@@ -42,13 +42,7 @@ internal class StateVector(val numQubits: Int) {
     }
 
     fun apply(op: GateOp) {
-        val highest = Int.SIZE_BITS - Integer.numberOfLeadingZeros(op.qubitMask)
-        width = maxOf(width, highest, when (op) {
-            // Both walk blocks of their own size: the state must span at least one.
-            is CacheBlockOp -> op.blockBits
-            is DiagonalOp -> op.lowBits
-            else -> 0
-        })
+        width = maxOf(width, op.minSpan)
         if (op is CacheBlockOp) apply(op) else applyWithin(op, width, 0)
     }
 

@@ -13,9 +13,11 @@ internal class CacheBlockOp(val blockBits: Int, val members: List<GateOp>) : Gat
 
     override val qubitMask: Int = members.fold(0) { acc, op -> acc or op.qubitMask }
 
+    /** The state must span at least one whole block. */
+    override val minSpan: Int get() = blockBits
+
     companion object {
-        /** Whether [op] acts within blocks of `2^blockBits` amplitudes: its qubits, and a diagonal op's own blocks, fit. */
-        fun fitsIn(op: GateOp, blockBits: Int): Boolean =
-            op.qubitMask ushr blockBits == 0 && (op !is DiagonalOp || op.lowBits <= blockBits)
+        /** Whether [op] acts within blocks of `2^blockBits` amplitudes. */
+        fun fitsIn(op: GateOp, blockBits: Int): Boolean = op.minSpan <= blockBits
     }
 }

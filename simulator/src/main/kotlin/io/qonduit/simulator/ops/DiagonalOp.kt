@@ -21,6 +21,9 @@ internal class DiagonalOp(val numQubits: Int, val members: List<UnitaryOp>) : Ga
     /** Width of the blocks the pass walks: long enough to vectorise, short enough to keep the rows in cache. */
     val lowBits: Int = minOf(numQubits, LOW_BITS)
 
+    /** Its blocks of `2^lowBits` amplitudes must fit in the span. */
+    override val minSpan: Int get() = maxOf(super.minSpan, lowBits)
+
     private val lowMask = (1 shl lowBits) - 1
 
     private val split = members.partition { it.qubitMask and lowMask == 0 }

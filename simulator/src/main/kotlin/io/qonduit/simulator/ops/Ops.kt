@@ -9,6 +9,12 @@ internal sealed class GateOp : Op() {
     abstract val qubitMask: Int
 
     /**
+     * The fewest low qubits a span of the state must cover for the op to act within it: up to its highest
+     * qubit, or further for ops that walk blocks of their own size ([DiagonalOp], [CacheBlockOp]).
+     */
+    open val minSpan: Int get() = Int.SIZE_BITS - Integer.numberOfLeadingZeros(qubitMask)
+
+    /**
      * Share of the state's cache lines one application reads and writes: 1 for a full pass; less for an op
      * that skips the indices where a bit is clear ([UnitaryOp]).
      */
