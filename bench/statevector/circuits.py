@@ -21,11 +21,11 @@ def spread_targets(n, count=GATES_PER_BENCH):
 
 def high_targets(n, count=GATES_PER_BENCH):
     """The qubits just below n-1: at 24 and 26 qubits all at or above 14, where no layer fusion or cache
-    blocking applies, so each gate is one pass over the state (the bandwidth figure)."""
+    blocking applies, so each gate is one pass over the state (as in compare.py's bandwidth figure)."""
     return list(range(n - 1 - count, n - 1))
 
 
-# H on qubits >= 14 only, one pass each (the bandwidth figure): from 24 qubits, where 8 such qubits exist.
+# H on qubits >= 14 only, one pass each: from 24 qubits, where 8 such qubits exist.
 HIGH_GATES_FROM = 24
 
 

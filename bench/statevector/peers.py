@@ -232,10 +232,17 @@ class JvmServer:
 
     def run_file(self, path, shots, timeout):
         """Seconds for one run, or None when it did not finish within `timeout` (the process is ended)."""
+        return self._ask(f"run {path} {shots}", timeout)
+
+    def gate_pass(self, num_qubits, qubit, passes, timeout=120):
+        """Seconds for the fastest of `passes` passes of H on `qubit`, timed inside the engine (qonduit only)."""
+        return self._ask(f"pass {num_qubits} {qubit} {passes}", timeout)
+
+    def _ask(self, command, timeout):
         if self.proc is None:
             self.start()
         started = time.perf_counter()
-        self.proc.stdin.write(f"run {path} {shots}\n")
+        self.proc.stdin.write(command + "\n")
         self.proc.stdin.flush()
         import selectors
         sel = selectors.DefaultSelector()

@@ -11,7 +11,9 @@ import java.io.File
  *
  * Reads one command a line on stdin and answers one line on stdout:
  * `run FILE SHOTS` evolves the circuit in FILE (OpenQASM 2 for qonduit, the bench's op list for Strange)
- * and answers the seconds taken, final probabilities (SHOTS = 0) or SHOTS samples included, parsing not.
+ * and answers the seconds taken, final probabilities (SHOTS = 0) or SHOTS samples included, parsing not;
+ * `pass QUBITS QUBIT PASSES` (qonduit only) answers the fastest of PASSES single passes of H on QUBIT over a
+ * state of QUBITS qubits, timed inside the engine ([GatePass]).
  */
 public fun main(args: Array<String>) {
     val engine = args.singleOrNull() ?: error("usage: StateVectorPeerServer qonduit|strange")
@@ -25,11 +27,17 @@ public fun main(args: Array<String>) {
         val line = readlnOrNull() ?: return
         val words = line.trim().split(' ')
         if (words[0] == "quit") return
-        require(words.size == 3 && words[0] == "run") { "expected 'run FILE SHOTS', got '$line'" }
+        val isRun = words.size == 3 && words[0] == "run"
+        val isPass = words.size == 4 && words[0] == "pass" && engine == "qonduit"
+        require(isRun || isPass) { "expected 'run FILE SHOTS' or (qonduit) 'pass QUBITS QUBIT PASSES', got '$line'" }
         // Each run starts on a collected heap, so it does not pay for collecting what earlier runs left (a
         // 26-qubit run leaves 1.5 GiB): what the Python peers get from reference counting.
         System.gc()
-        val seconds = run(File(words[1]), words[2].toInt())
+        val seconds = if (isRun) {
+            run(File(words[1]), words[2].toInt())
+        } else {
+            GatePass.fastestSeconds(words[1].toInt(), words[2].toInt(), words[3].toInt())
+        }
         println("%.9f".format(seconds))
     }
 }
