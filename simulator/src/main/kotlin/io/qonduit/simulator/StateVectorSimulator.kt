@@ -144,16 +144,37 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
             }
             drawn += batch
         }
-        val measuredBy = circuit.finalMeasurementMap()
-        val histogram = HashMap<String, Int>()
-        val bits = CharArray(circuit.numClbits)
-        for (r in 0 until runs) {
-            val index = runIndex[r]
+        return histogramOf(circuit.finalMeasurementMap(), runIndex, runCount, runs)
+    }
+
+    /**
+     * The clbit strings of the drawn basis states (runs of [runIndex] with [runCount] draws each), in ascending
+     * order of their strings. Each state gets a key: the bits of the measured qubits, in the order their clbits
+     * first appear, most significant first. Keys order as the strings do, and equal keys mean equal strings, so
+     * the runs are sorted as (key, run) longs and each string is built once, with no hash map and no string
+     * comparison.
+     */
+    private fun histogramOf(measuredBy: IntArray, runIndex: IntArray, runCount: IntArray, runs: Int): Map<String, Int> {
+        val keyQubits = measuredBy.filter { it >= 0 }.distinct()
+        val keyed = LongArray(runs) { r ->
+            var key = 0L
+            for (q in keyQubits) key = (key shl 1) or ((runIndex[r] ushr q) and 1).toLong()
+            (key shl 32) or r.toLong()
+        }
+        keyed.sort()
+        val histogram = LinkedHashMap<String, Int>()
+        val bits = CharArray(measuredBy.size)
+        var k = 0
+        while (k < runs) {
+            val key = keyed[k] ushr 32
+            val first = keyed[k].toInt()
+            var count = 0
+            while (k < runs && keyed[k] ushr 32 == key) count += runCount[keyed[k++].toInt()]
             for (c in bits.indices) {
                 val q = measuredBy[c]
-                bits[c] = if (q >= 0 && (index ushr q) and 1 == 1) '1' else '0'
+                bits[c] = if (q >= 0 && (runIndex[first] ushr q) and 1 == 1) '1' else '0'
             }
-            histogram.merge(String(bits), runCount[r], Int::plus)
+            histogram[String(bits)] = count
         }
         return histogram
     }
@@ -215,7 +236,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
             for (c in chars.indices) chars[c] = if (clbits[c]) '1' else '0'
             histogram.merge(String(chars), 1, Int::plus)
         }
-        return histogram
+        return sortedByBits(histogram)
     }
 
     private fun execute(op: Op, state: StateVector, clbits: BooleanArray) {
@@ -241,8 +262,8 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
         return outcome
     }
 
-    private fun toResult(circuit: CompiledCircuit, shots: Int, histogram: Map<String, Int>): SimulationResult {
-        val clbitCounts = sortedByBits(histogram)
+    /** [clbitCounts]: in ascending order of the strings, as [sampleFinalState] and [runPerShot] give them. */
+    private fun toResult(circuit: CompiledCircuit, shots: Int, clbitCounts: Map<String, Int>): SimulationResult {
         val counts = LinkedHashMap<String, Map<String, Int>>()
         var offset = 0
         for (reg in circuit.classicalRegisters) {
@@ -250,7 +271,7 @@ public class StateVectorSimulator @JvmOverloads constructor(seed: Long? = null) 
                 LinkedHashMap(clbitCounts)
             } else {
                 val perRegister = HashMap<String, Int>()
-                for ((bits, count) in histogram) perRegister.merge(bits.substring(offset, offset + reg.size), count, Int::plus)
+                for ((bits, count) in clbitCounts) perRegister.merge(bits.substring(offset, offset + reg.size), count, Int::plus)
                 sortedByBits(perRegister)
             }
             offset += reg.size

@@ -74,6 +74,25 @@ class SamplingSpec : FunSpec({
         StateVectorSimulator(seed = 3).run(circuit, 5).clbitCounts shouldBe mapOf("10" to 5)
     }
 
+    test("sampled counts: ascending bitstrings, states that read alike merged, clbits in any order or repeated") {
+        // q[1] is not measured, so two basis states give each string; q[0] is read into two clbits; c[3], c[5] never set.
+        val circuit = OpenQasm.parse(
+            QELIB_HEADER + "qreg q[4];\ncreg c[6];\nh q;\nmeasure q[2] -> c[0];\nmeasure q[0] -> c[1];\n" +
+                "measure q[3] -> c[2];\nmeasure q[0] -> c[4];\n",
+        )
+        val shots = 16_000
+        val counts = StateVectorSimulator(seed = 12).run(circuit, shots).clbitCounts
+        counts.keys.toList() shouldContainExactly counts.keys.sorted()
+        counts.keys.map { "${it[0]}${it[1]}${it[2]}" }.toSet() shouldBe
+            (0 until 8).map { Integer.toBinaryString(8 + it).substring(1) }.toSet()
+        for ((bits, count) in counts) {
+            bits[4] shouldBe bits[1]
+            "${bits[3]}${bits[5]}" shouldBe "00"
+            shouldBeBinomial(count, shots, 1.0 / 8)
+        }
+        counts.values.sum() shouldBe shots
+    }
+
     test("sampled rotation frequencies match analytic probabilities within 5 sigma") {
         val shots = 20_000
         for ((gate, p1) in listOf("rx(1.0)" to sin(0.5) * sin(0.5), "ry(2.2)" to sin(1.1) * sin(1.1), "u3(0.7,0.3,1.9)" to sin(0.35) * sin(0.35))) {
