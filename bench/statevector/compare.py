@@ -3,6 +3,7 @@ Strange, on the same circuits, two threads each, in alternating rounds (the peer
 round). Reports medians of per-round ratios, so a noisy shared machine moves both sides alike. Never
 asserts a time. Usage: compare.py --quick|--full JAVA_CMD...
 """
+import ctypes
 import json
 import os
 import platform
@@ -18,6 +19,21 @@ os.environ["NUMBA_NUM_THREADS"] = "2"
 # from whichever engine runs next, so idle threads sleep.
 os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
 os.environ["QIBO_LOG_LEVEL"] = "3"  # warnings only: qibo logs its backend at every circuit otherwise
+
+
+def keep_freed_memory():
+    """The Python peers reuse memory this process already holds, as our server reuses its pre-touched heap.
+    glibc returns a freed block above its (moving) mmap threshold to the kernel, and trims the heap's top, so
+    a peer's next state page-faults on every page, or not, depending on what ran before: qulacs's empty
+    20-qubit circuit took 3 or 17 ms so, more than its gate layers, and its per-gate times came out negative.
+    Hence no mmap for large blocks and no trimming (the threshold is a size_t: -1 is its largest value)."""
+    libc = ctypes.CDLL("libc.so.6")
+    m_trim_threshold, m_mmap_max = -1, -4  # glibc's malloc.h
+    if not (libc.mallopt(m_mmap_max, 0) and libc.mallopt(m_trim_threshold, -1)):
+        raise RuntimeError("mallopt refused the settings")
+
+
+keep_freed_memory()
 
 import circuits  # noqa: E402
 import peers  # noqa: E402
