@@ -9,7 +9,6 @@
 import io.qonduit.circuit.circuit
 import io.qonduit.emulator.Emulator
 import io.qonduit.emulator.oqc.OqcEmulatorState
-import io.qonduit.job.PollCadence
 import io.qonduit.oqc.OqcSdk
 import io.qonduit.transport.Secret
 import kotlinx.coroutines.launch
@@ -32,7 +31,6 @@ val summary = runBlocking {
     Emulator.start().use { emulator ->
         OqcSdk.builder(emulator.url("oqc"))
             .token(Secret.of(OqcEmulatorState.DEMO_TOKEN))
-            .pollCadence(PollCadence.ofMillis(100, 200, 500)) // the emulator is fast; OQC's default starts at 1 s
             .build()
             .use { oqc ->
                 oqc.open()

@@ -6,7 +6,6 @@ import io.qonduit.circuit.QuantumRegister;
 import io.qonduit.emulator.Emulator;
 import io.qonduit.emulator.oqc.OqcEmulatorState;
 import io.qonduit.job.Job;
-import io.qonduit.job.PollCadence;
 import io.qonduit.job.ResultItem;
 import io.qonduit.oqc.OqcSdk;
 import io.qonduit.oqc.config.CompilerConfig;
@@ -29,7 +28,6 @@ public final class OqcJavaSample {
         try (Emulator emulator = Emulator.start();
              OqcSdk oqc = OqcSdk.builder(emulator.url("oqc"))
                      .token(Secret.of(OqcEmulatorState.DEMO_TOKEN))
-                     .pollCadence(PollCadence.ofMillis(100, 200, 500))   // the emulator is fast; OQC's default starts at 1 s
                      .build()) {
             oqc.openAsync().get();
             Job job = oqc.createJob(bell, OqcEmulatorState.TOSHIKO, CompilerConfig.builder().shots(1000).build());

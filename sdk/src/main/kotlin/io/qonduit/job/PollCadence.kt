@@ -2,7 +2,6 @@ package io.qonduit.job
 
 import kotlin.time.Duration
 import kotlin.time.Duration.Companion.milliseconds
-import kotlin.time.Duration.Companion.seconds
 import kotlin.time.toJavaDuration
 import kotlin.time.toKotlinDuration
 
@@ -39,9 +38,16 @@ public class PollCadence private constructor(delays: List<Duration>) {
     override fun toString(): String = "PollCadence(${delays.joinToString()})"
 
     public companion object {
-        /** OQC's back-off: 1, 2, 5, 8, 10, 15, then 30 s for ever. The default. */
+        /**
+         * OQC's back-off, as its async SDK polls a job (oqc-qcaas-sdk 0.1.24, `Job.wait`: exponential,
+         * 0.2 s doubling up to 10 s): 0.2, 0.4, 0.8, 1.6, 3.2, 6.4, then 10 s for ever. The default.
+         *
+         * The older `qcaas_client` waited 1, 2, 5, 8, 10, 15, then 30 s, so a task done in 150 ms was
+         * seen only after a second; `PollCadence.ofMillis(1000, 2000, 5000, 8000, 10000, 15000, 30000)`
+         * gives that schedule back.
+         */
         @JvmField
-        public val OQC: PollCadence = PollCadence(listOf(1, 2, 5, 8, 10, 15, 30).map { it.seconds })
+        public val OQC: PollCadence = PollCadence(listOf(200, 400, 800, 1600, 3200, 6400, 10_000).map { it.milliseconds })
 
         /**
          * The given delays, the last one repeating (Kotlin: `PollCadence(listOf(1.seconds, 5.seconds))`).

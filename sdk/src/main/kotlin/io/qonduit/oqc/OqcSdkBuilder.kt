@@ -45,7 +45,7 @@ public class OqcSdkBuilder internal constructor(private val url: String) {
     /** Timeouts, retries, engine and request log; default: OQC's retry statuses (408, 409, 429, 5xx). */
     public fun transport(config: TransportConfig): OqcSdkBuilder = apply { transport = config }
 
-    /** Poll delays of jobs created by the SDK; default OQC's back-off 1, 2, 5, 8, 10, 15, then 30 s. */
+    /** Poll delays of jobs created by the SDK; default [PollCadence.OQC], OQC's back-off from 0.2 s doubling to 10 s. */
     public fun pollCadence(cadence: PollCadence): OqcSdkBuilder = apply { pollCadence = cadence }
 
     /** Receives the `message`/`messages` of replies (they are also kept in [OqcSdk.warnings] / [OqcSdk.infoMessages]). */

@@ -307,8 +307,8 @@ class JobJavaTest {
         assertEquals(5L, cadence.delayMillis(0));
         assertEquals(10L, cadence.delayMillis(9));
         assertEquals(7L, PollCadence.fixed(Duration.ofMillis(7)).delayMillis(3));
-        assertEquals(1000L, PollCadence.OQC.delayMillis(0));
-        assertEquals(30_000L, PollCadence.OQC.delayMillis(100));
+        assertEquals(200L, PollCadence.OQC.delayMillis(0));
+        assertEquals(10_000L, PollCadence.OQC.delayMillis(100));
         assertThrows(IllegalArgumentException.class, () -> PollCadence.ofMillis());
         assertThrows(IllegalArgumentException.class, () -> PollCadence.ofMillis(0));
 

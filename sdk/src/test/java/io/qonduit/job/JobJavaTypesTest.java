@@ -91,8 +91,8 @@ class JobJavaTypesTest {
         assertEquals(5L, cadence.delayMillis(0));
         assertEquals(2000L, cadence.delayMillis(9));
         assertEquals(List.of(Duration.ofMillis(5), Duration.ofSeconds(2)), cadence.javaDelays());
-        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(8),
-                Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30)), PollCadence.OQC.javaDelays());
+        assertEquals(List.of(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800), Duration.ofMillis(1600),
+                Duration.ofMillis(3200), Duration.ofMillis(6400), Duration.ofSeconds(10)), PollCadence.OQC.javaDelays());
         assertThrows(IllegalArgumentException.class, () -> PollCadence.of(List.of()));
         assertThrows(IllegalArgumentException.class, () -> PollCadence.of(List.of(Duration.ofMillis(5), Duration.ZERO)));
     }
