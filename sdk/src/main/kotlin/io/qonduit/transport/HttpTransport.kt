@@ -212,11 +212,13 @@ internal class HttpTransport(
         readAccepted: suspend (WireResponse, String) -> T,
     ): T {
         val url = withQuery(resolve(path), query)
-        val logPath = Url(url).encodedPath
+        val parsed = Url(url)
+        val logPath = parsed.encodedPath
+        val origin = origin(parsed)
         // Where, for logs and connection errors: origin (with its port) and path, never the query string.
-        val target = origin(url) + logPath
+        val target = origin + logPath
         val idempotent = retrySafe || method in IDEMPOTENT
-        val withCredentials = authenticated && origin(url) in trusted
+        val withCredentials = authenticated && origin in trusted
         var attempt = 0
         while (true) {
             val started = TimeSource.Monotonic.markNow()
@@ -408,9 +410,9 @@ internal class HttpTransport(
         suspend fun cleanedCopy(e: IOException, clean: suspend (String) -> String = { it }): IOException =
             IOException("${e.javaClass.name}: ${clean(withoutQueries(e.message))}").also { it.stackTrace = e.stackTrace }
 
-        fun origin(url: String): String {
-            val u = Url(url)
-            return "${u.protocol.name}://${u.host}:${u.port}"
-        }
+        fun origin(url: String): String = origin(Url(url))
+
+        /** Scheme, host and port: what decides whether a URL may receive the credentials. */
+        fun origin(url: Url): String = "${url.protocol.name}://${url.host}:${url.port}"
     }
 }
